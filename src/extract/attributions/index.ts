@@ -1,0 +1,5 @@
+/** The attributions extractors and refiners, in the order they run. Registered in ../registry.ts. */
+import type { Extractor, Refiner } from '../types.js';
+
+export const attributionsExtractors: Extractor[] = [];
+export const attributionsRefiners: Refiner[] = [];

@@ -1,0 +1,5 @@
+/** The places extractors and refiners, in the order they run. Registered in ../registry.ts. */
+import type { Extractor, Refiner } from '../types.js';
+
+export const placesExtractors: Extractor[] = [];
+export const placesRefiners: Refiner[] = [];

@@ -1,0 +1,72 @@
+/**
+ * The Store contract (CONVENTIONS 7): one interface, an embedded SQLite implementation by default,
+ * PostgreSQL later, one contract test suite for both. Async so that a networked store fits.
+ */
+import type { Article, ArticleStatus, Extraction, ParsedArticle, Story } from '../types.js';
+
+/** An article ready to be stored: parsed, fingerprinted, with its near-duplicate decision. */
+export interface NewArticle extends ParsedArticle {
+  contentHash: string;
+  /** Near-duplicate fingerprint (e.g. MinHash signature / SimHash), opaque to the store. */
+  fingerprint?: Uint8Array | null;
+  duplicateOf?: string | null;
+  similarity?: number | null;
+}
+
+export type AddOutcome =
+  | { kind: 'new'; id: string }
+  /** Same normalised content or same URL as an article already stored: nothing written. */
+  | { kind: 'exact_duplicate'; id: string; existingId: string };
+
+/** One record per input processed (file, URL, feed item, JSONL line): the ingest log. */
+export interface InputRecord {
+  input: string;
+  status: ArticleStatus | 'duplicate';
+  error?: string | null;
+  articleId?: string | null;
+  at: string;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  storyId?: string;
+  /** Include near-duplicates (default true). */
+  includeDuplicates?: boolean;
+}
+
+export interface SearchHit {
+  article: Article;
+  /** Snippet around the match with the matched terms wrapped in [ ]. */
+  snippet: string;
+  rank: number;
+}
+
+export interface Store {
+  /** Adds an article in one transaction; exact duplicates (hash or URL) are not stored twice. */
+  addArticle(a: NewArticle, ingestedAt: string): Promise<AddOutcome>;
+  getArticle(id: string): Promise<Article | null>;
+  listArticles(opts?: ListOptions): Promise<Article[]>;
+  countArticles(): Promise<number>;
+  /** Full-text search over title and text. */
+  search(query: string, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /** Candidates for near-duplicate comparison: recent articles' fingerprints. */
+  fingerprints(opts?: { limit?: number }): Promise<Array<{ id: string; fingerprint: Uint8Array }>>;
+  /** Records what happened to one input. */
+  recordInput(r: InputRecord): Promise<void>;
+  listInputs(opts?: { limit?: number; offset?: number; status?: InputRecord['status'] }): Promise<InputRecord[]>;
+
+  saveExtraction(articleId: string, x: Extraction): Promise<void>;
+  getExtraction(articleId: string): Promise<Extraction | null>;
+
+  /** Assigns an article to a story (creates the story when new). Assignments never change. */
+  assignStory(articleId: string, storyId: string, label: string): Promise<void>;
+  listStories(): Promise<Story[]>;
+  getStory(id: string): Promise<Story | null>;
+
+  /** Arbitrary JSON state for streaming components (e.g. the story clusterer's centroids). */
+  getState(key: string): Promise<unknown>;
+  setState(key: string, value: unknown): Promise<void>;
+
+  close(): Promise<void>;
+}
