@@ -80,6 +80,8 @@ export function tokenize(text: string): Token[] {
     // A single-letter word followed by "." is an initial ("J. Smith", "George W. Bush"): keep the period.
     let end = pos + len;
     if (kind === 'word' && len === 1 && text[end] === '.' && /\p{Lu}/u.test(text[pos] ?? '')) end += 1;
+    // Known abbreviations keep their period too: "Mr.", "Gen.", "Jan.", "No.".
+    else if (kind === 'word' && text[end] === '.' && len <= 6 && NEVER_FINAL.has(text.slice(pos, end).toLowerCase())) end += 1;
     tokens.push({ start: pos, end, text: text.slice(pos, end), kind, spaceBefore, newlineBefore });
     pos = end;
     spaceBefore = false;
