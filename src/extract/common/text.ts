@@ -37,12 +37,12 @@ const TOKEN_RE = new RegExp(
     // numbers: 1,200.50  2024-08-06  3-2  10:30  1/2  .5
     String.raw`(?<num>\d+(?:[.,:/-]\d+)*|\.\d+)`,
     // clitics split off as their own token: 's n't 're 've 'll 'd 'm
-    String.raw`(?<clitic>(?<=\p{L})(?:['’](?:[sS]|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L})|n['’]t(?!\p{L})))`,
+    String.raw`(?<clitic>(?<=\p{L})(?:['’](?:[dmsDMS]|re|ve|ll|RE|VE|LL)(?!\p{L})|n['’]t(?!\p{L})))`,
     // words, with inner hyphens, apostrophes and periods-free letters/digits: Zelenskyy, Anti-Israeli, O'Brien
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:['’](?!(?:[sS]|re|ve|ll|d|m)(?!\p{L}))|[-‐])[\p{L}\p{M}\p{N}]+)*)`,
+    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:['’](?!(?:[dmsS]|re|ve|ll)(?!\p{L}))|[-‐])[\p{L}\p{M}\p{N}]+)*)`,
     String.raw`(?<ellipsis>\.{2,}|…)`,
     String.raw`(?<dash>-{2,}|[–—])`,
-    String.raw`(?<punct>[\p{P}])`,
+    String.raw`(?<punct>\p{P})`,
     String.raw`(?<symbol>\S)`,
   ].join('|'),
   'uy',
