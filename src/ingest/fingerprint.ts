@@ -1,0 +1,263 @@
+/**
+ * Fingerprints: a normalised content hash for exact duplicates and word-shingle MinHash with LSH
+ * banding for near-duplicates (syndicated copies with other boilerplate, trimmed, re-wrapped or
+ * re-headlined). Candidates from the LSH index are verified on the real shingle sets, so the
+ * similarity reported is exact, not an estimate.
+ */
+import { createHash } from 'node:crypto';
+
+/** Words per shingle. 5 keeps shared stock phrases ("said on Tuesday that the") from matching across outlets. */
+export const SHINGLE_WORDS = 5;
+/** MinHash values kept per article (LSH_BANDS * LSH_ROWS). */
+export const MINHASH_SIZE = 120;
+/**
+ * 40 bands of 3 rows: an article pair with shingle Jaccard 0.3 becomes a candidate with p = 0.67,
+ * 0.4 with p = 0.93, 0.5 with p = 0.99; unrelated articles (Jaccard < 0.05) almost never do.
+ * Candidates are then verified exactly, so a low band threshold costs time, not precision.
+ */
+export const LSH_BANDS = 40;
+export const LSH_ROWS = 3;
+/**
+ * A copy is a near-duplicate when this share of the shorter text's shingles occurs in the other
+ * (containment). Chosen on eval/neardup.eval.mjs: perturbed copies score >= 0.6 and same-story
+ * articles from different outlets stay below 0.25; 0.5 sits in the gap.
+ */
+export const NEAR_DUP_THRESHOLD = 0.5;
+/** Texts with fewer shingles than this are too short to call copies (a one-line brief). */
+export const MIN_SHINGLES = 8;
+/** Candidates verified per lookup, best estimated first (bounds work on highly templated corpora). */
+export const MAX_VERIFIED = 8;
+
+const FP_VERSION = 1;
+const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
+
+/**
+ * Words of a text for hashing and shingling: NFKC, lower case, letters and digits only, so that
+ * re-wrapped lines, curly vs straight quotes and punctuation changes do not matter.
+ * Example: "The  Mayor's\noffice SAID." -> ["the", "mayor", "s", "office", "said"].
+ */
+export function normalizedWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** SHA-256 (hex) of the normalised words: identical for texts that differ only in spacing, case or punctuation. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizedWords(text).join(' ')).digest('hex');
+}
+
+/** 32-bit FNV-1a of a string. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3 finaliser: a cheap, well-mixed 32-bit permutation. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Seeds of the MinHash permutations: fixed, so fingerprints stay comparable across runs and stores. */
+const SEEDS: Uint32Array = (() => {
+  const s = new Uint32Array(MINHASH_SIZE);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    x = fmix32(x + 0x6d2b79f5);
+    s[i] = x;
+  }
+  return s;
+})();
+
+/** Hashes of the distinct word shingles of a text (short texts: one shingle of all their words). */
+export function shingleSet(text: string): Set<number> {
+  const w = normalizedWords(text);
+  const out = new Set<number>();
+  if (w.length === 0) return out;
+  if (w.length < SHINGLE_WORDS) {
+    out.add(fnv1a(w.join(' ')));
+    return out;
+  }
+  const wh = w.map(fnv1a);
+  for (let i = 0; i + SHINGLE_WORDS <= wh.length; i++) {
+    let h = 0x2545f491;
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = fmix32(h ^ (wh[i + j] as number)) + j;
+    out.add(h >>> 0);
+  }
+  return out;
+}
+
+/** A decoded fingerprint: the MinHash signature and the number of distinct shingles. */
+export interface Fingerprint {
+  minhash: Uint32Array;
+  shingles: number;
+}
+
+/** MinHash signature of a shingle set. */
+export function minhash(shingles: Set<number>): Uint32Array {
+  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (const x of shingles) {
+    for (let i = 0; i < MINHASH_SIZE; i++) {
+      const v = fmix32(x ^ (SEEDS[i] as number));
+      if (v < (sig[i] as number)) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Fingerprint of a text. */
+export function fingerprint(text: string): Fingerprint {
+  const s = shingleSet(text);
+  return { minhash: minhash(s), shingles: s.size };
+}
+
+/** Serialises a fingerprint for the store (opaque BLOB: version, shingle count, signature, little-endian). */
+export function encodeFingerprint(fp: Fingerprint): Uint8Array {
+  const buf = new Uint8Array(HEADER_BYTES + MINHASH_SIZE * 4);
+  const dv = new DataView(buf.buffer);
+  dv.setUint8(0, FP_VERSION);
+  dv.setUint32(4, fp.shingles, true);
+  for (let i = 0; i < MINHASH_SIZE; i++) dv.setUint32(HEADER_BYTES + i * 4, fp.minhash[i] as number, true);
+  return buf;
+}
+
+/** Decodes a stored fingerprint, or null when it is of another version or size (it is then ignored). */
+export function decodeFingerprint(bytes: Uint8Array): Fingerprint | null {
+  if (bytes.byteLength !== HEADER_BYTES + MINHASH_SIZE * 4) return null;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint8(0) !== FP_VERSION) return null;
+  const minhashArr = new Uint32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) minhashArr[i] = dv.getUint32(HEADER_BYTES + i * 4, true);
+  return { minhash: minhashArr, shingles: dv.getUint32(4, true) };
+}
+
+/** Share of equal MinHash positions: an unbiased estimate of the shingle Jaccard similarity. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let eq = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) eq++;
+  return eq / MINHASH_SIZE;
+}
+
+/** Exact similarity of two shingle sets: containment of the smaller in the larger, and Jaccard. */
+export function setSimilarity(a: Set<number>, b: Set<number>): { containment: number; jaccard: number } {
+  if (a.size === 0 || b.size === 0) return { containment: 0, jaccard: 0 };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return { containment: inter / small.size, jaccard: inter / (a.size + b.size - inter) };
+}
+
+/** Containment estimated from a Jaccard estimate and the set sizes (used when a text is not available). */
+function containmentFromJaccard(j: number, na: number, nb: number): number {
+  if (na === 0 || nb === 0) return 0;
+  const inter = (j * (na + nb)) / (1 + j);
+  return Math.min(1, inter / Math.min(na, nb));
+}
+
+export interface NearDupMatch {
+  /** The stored article the text copies. */
+  id: string;
+  /** Containment of the shorter text's shingles in the other, 0..1. */
+  similarity: number;
+}
+
+export interface NearDupOptions {
+  threshold?: number;
+  /** Loads a stored article's text for exact verification; without it the MinHash estimate decides. */
+  loadText?: (id: string) => Promise<string | null> | string | null;
+}
+
+/**
+ * In-memory LSH index over stored fingerprints. Build it once from `store.fingerprints()` at start,
+ * then `find` + `add` per new article. Band keys are 30-bit integers in one Map (small integers
+ * stay unboxed in V8), values are internal numbers, so 100k articles take ~4M small entries.
+ */
+export class NearDupIndex {
+  private readonly ids: string[] = [];
+  private readonly sigs: Uint32Array[] = [];
+  private readonly sizes: number[] = [];
+  private readonly buckets = new Map<number, number | number[]>();
+  private readonly threshold: number;
+  private readonly loadText: NearDupOptions['loadText'];
+
+  constructor(opts: NearDupOptions = {}) {
+    this.threshold = opts.threshold ?? NEAR_DUP_THRESHOLD;
+    if (!(this.threshold > 0 && this.threshold <= 1)) {
+      throw new RangeError(`NearDupIndex: threshold must be in (0, 1], got ${String(opts.threshold)}`);
+    }
+    this.loadText = opts.loadText;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  private bandKey(sig: Uint32Array, band: number): number {
+    let h = 0x27d4eb2f ^ band;
+    for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ (sig[band * LSH_ROWS + r] as number));
+    // Mixing the band number in keeps equal rows in different bands apart.
+    return fmix32(h + band) & 0x3fffffff;
+  }
+
+  /** Adds a stored article's fingerprint (encoded or decoded). Undecodable fingerprints are skipped. */
+  add(id: string, fp: Fingerprint | Uint8Array): void {
+    const f = fp instanceof Uint8Array ? decodeFingerprint(fp) : fp;
+    if (f === null || f.shingles < MIN_SHINGLES) return;
+    const n = this.ids.length;
+    this.ids.push(id);
+    this.sigs.push(f.minhash);
+    this.sizes.push(f.shingles);
+    for (let b = 0; b < LSH_BANDS; b++) {
+      const k = this.bandKey(f.minhash, b);
+      const cur = this.buckets.get(k);
+      if (cur === undefined) this.buckets.set(k, n);
+      else if (typeof cur === 'number') this.buckets.set(k, [cur, n]);
+      else cur.push(n);
+    }
+  }
+
+  /** Stored articles sharing at least one LSH band with the fingerprint, best estimated Jaccard first. */
+  candidates(fp: Fingerprint): Array<{ id: string; jaccard: number; shingles: number }> {
+    const seen = new Set<number>();
+    for (let b = 0; b < LSH_BANDS; b++) {
+      const cur = this.buckets.get(this.bandKey(fp.minhash, b));
+      if (cur === undefined) continue;
+      if (typeof cur === 'number') seen.add(cur);
+      else for (const n of cur) seen.add(n);
+    }
+    const out: Array<{ id: string; jaccard: number; shingles: number }> = [];
+    for (const n of seen) {
+      out.push({ id: this.ids[n] as string, jaccard: estimateJaccard(fp.minhash, this.sigs[n] as Uint32Array), shingles: this.sizes[n] as number });
+    }
+    return out.sort((a, b) => b.jaccard - a.jaccard);
+  }
+
+  /**
+   * The stored article this text is a near-duplicate of, or null. Example: an AP story re-run by
+   * another outlet with its own headline and a "Copyright 2024" footer matches the AP original.
+   */
+  async find(text: string, shingles: Set<number> = shingleSet(text), fp: Fingerprint = { minhash: minhash(shingles), shingles: shingles.size }): Promise<NearDupMatch | null> {
+    if (shingles.size < MIN_SHINGLES) return null;
+    let best: NearDupMatch | null = null;
+    for (const c of this.candidates(fp).slice(0, MAX_VERIFIED)) {
+      let sim: number;
+      const other = this.loadText ? await this.loadText(c.id) : null;
+      if (other !== null && other !== undefined) {
+        const os = shingleSet(other);
+        if (os.size < MIN_SHINGLES) continue;
+        sim = setSimilarity(shingles, os).containment;
+      } else {
+        sim = containmentFromJaccard(c.jaccard, shingles.size, c.shingles);
+      }
+      if (sim >= this.threshold && (best === null || sim > best.similarity)) best = { id: c.id, similarity: sim };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The embedded Store on SQLite (better-sqlite3): WAL journal, busy timeout, versioned migrations,
+ * FTS5 over title and text, prepared statements, one transaction per article.
+ */
+import Database from 'better-sqlite3';
+import type { Article, ArticleStatus, DateSource, Extraction, Story } from '../../types.js';
+import type { AddOutcome, InputRecord, ListOptions, NewArticle, SearchHit, Store } from '../types.js';
+import { migrate } from './migrations.js';
+
+/** Milliseconds a writer waits for another process's lock before failing (concurrent ingests). */
+export const BUSY_TIMEOUT_MS = 10_000;
+/** Characters of the content hash used as the article id: 48 bits, stable across stores. */
+const ID_CHARS = 12;
+const DEFAULT_LIMIT = 100;
+
+interface ArticleRow {
+  id: string;
+  input: string;
+  status: string;
+  error: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  published_from: string | null;
+  source: string | null;
+  url: string | null;
+  lang: string | null;
+  text: string;
+  external_id: string | null;
+  content_hash: string;
+  duplicate_of: string | null;
+  similarity: number | null;
+  ingested_at: string;
+  story_id: string | null;
+}
+
+const ARTICLE_COLS =
+  'a.id, a.input, a.status, a.error, a.title, a.byline, a.published, a.published_from, a.source, a.url, a.lang, a.text, ' +
+  'a.external_id, a.content_hash, a.duplicate_of, a.similarity, a.ingested_at, a.story_id';
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    input: r.input,
+    status: r.status as ArticleStatus,
+    ...(r.error !== null ? { error: r.error } : {}),
+    title: r.title,
+    byline: r.byline,
+    published: r.published,
+    source: r.source,
+    url: r.url,
+    lang: r.lang,
+    text: r.text,
+    ...(r.published_from !== null ? { publishedFrom: r.published_from as DateSource } : {}),
+    ...(r.external_id !== null ? { externalId: r.external_id } : {}),
+    contentHash: r.content_hash,
+    duplicateOf: r.duplicate_of,
+    similarity: r.similarity,
+    ingestedAt: r.ingested_at,
+    storyId: r.story_id,
+  };
+}
+
+/**
+ * Turns user words into an FTS5 query that cannot be a syntax error: each word becomes a quoted
+ * term (AND-ed); a trailing `*` keeps prefix search. Example: `kyiv "power grid` -> `"kyiv" "power" "grid"`.
+ */
+export function ftsQuery(q: string): string {
+  const terms = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
+  return terms.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' ');
+}
+
+function positiveInt(v: number | undefined, fallback: number, what: string): number {
+  if (v === undefined) return fallback;
+  if (!Number.isInteger(v) || v < 0) throw new RangeError(`sqlite store: ${what} must be a non-negative integer, got ${String(v)}`);
+  return v;
+}
+
+/**
+ * Opens (creating when needed) a store file and brings it to the latest schema.
+ * Example: `const store = await openSqliteStore('./triangulate.db')`; ":memory:" for tests.
+ */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (typeof path !== 'string' || path === '') throw new TypeError(`sqlite store: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a killed process loses nothing committed; only power loss may drop the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+  } catch (err) {
+    throw new Error(`sqlite store: cannot open ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  private readonly s;
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
+      byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
+      idTaken: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?'),
+      insert: db.prepare(
+        `INSERT INTO articles (id, input, status, error, title, byline, published, published_from, source, url, lang, text,
+           external_id, content_hash, fingerprint, duplicate_of, similarity, ingested_at, story_id)
+         VALUES (@id, @input, @status, @error, @title, @byline, @published, @published_from, @source, @url, @lang, @text,
+           @external_id, @content_hash, @fingerprint, @duplicate_of, @similarity, @ingested_at, NULL)`,
+      ),
+      get: db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.id = ?`),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+      search: db.prepare<[string, number, number], ArticleRow & { snippet: string; rank: number }>(
+        `SELECT ${ARTICLE_COLS}, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, articles_fts.rank AS rank
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+         WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ? OFFSET ?`,
+      ),
+      fingerprintsAll: db.prepare<[], { id: string; fingerprint: Buffer }>(
+        'SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq',
+      ),
+      fingerprintsRecent: db.prepare<[number], { id: string; fingerprint: Buffer }>(
+        'SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq DESC LIMIT ?',
+      ),
+      recordInput: db.prepare('INSERT INTO inputs (input, status, error, article_id, at) VALUES (?, ?, ?, ?, ?)'),
+      listInputs: db.prepare<[number, number], { input: string; status: string; error: string | null; article_id: string | null; at: string }>(
+        'SELECT input, status, error, article_id, at FROM inputs ORDER BY seq LIMIT ? OFFSET ?',
+      ),
+      listInputsByStatus: db.prepare<[string, number, number], { input: string; status: string; error: string | null; article_id: string | null; at: string }>(
+        'SELECT input, status, error, article_id, at FROM inputs WHERE status = ? ORDER BY seq LIMIT ? OFFSET ?',
+      ),
+      articleExists: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?'),
+      saveExtraction: db.prepare('INSERT INTO extractions (article_id, data) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET data = excluded.data'),
+      getExtraction: db.prepare<[string], { data: string }>('SELECT data FROM extractions WHERE article_id = ?'),
+      storyOf: db.prepare<[string], { story_id: string | null }>('SELECT story_id FROM articles WHERE id = ?'),
+      insertStory: db.prepare('INSERT INTO stories (id, label) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
+      setStory: db.prepare('UPDATE articles SET story_id = ? WHERE id = ?'),
+      listStories: db.prepare<[], { id: string; label: string }>('SELECT id, label FROM stories ORDER BY seq'),
+      getStoryRow: db.prepare<[string], { id: string; label: string }>('SELECT id, label FROM stories WHERE id = ?'),
+      storyArticles: db.prepare<[string], { id: string; published: string | null; ingested_at: string }>(
+        'SELECT id, published, ingested_at FROM articles WHERE story_id = ? ORDER BY seq',
+      ),
+      getState: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
+      setState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error('sqlite store: used after close()');
+  }
+
+  private readonly addTx = (a: NewArticle, ingestedAt: string): AddOutcome => {
+    const byHash = this.s.byHash.get(a.contentHash);
+    if (byHash) return { kind: 'exact_duplicate', id: byHash.id, existingId: byHash.id };
+    if (a.url !== null && a.url !== '') {
+      const byUrl = this.s.byUrl.get(a.url);
+      if (byUrl) return { kind: 'exact_duplicate', id: byUrl.id, existingId: byUrl.id };
+    }
+    // The id is the start of the content hash (stable, short); on the rare prefix clash the full hash.
+    let id = a.contentHash.slice(0, ID_CHARS);
+    if (this.s.idTaken.get(id)) id = a.contentHash;
+    if (a.duplicateOf != null && !this.s.articleExists.get(a.duplicateOf)) {
+      throw new Error(`sqlite store: duplicateOf names an unknown article ${JSON.stringify(a.duplicateOf)}`);
+    }
+    this.s.insert.run({
+      id,
+      input: a.input,
+      status: a.status,
+      error: a.error ?? null,
+      title: a.title,
+      byline: a.byline,
+      published: a.published,
+      published_from: a.publishedFrom ?? null,
+      source: a.source,
+      url: a.url === '' ? null : a.url,
+      lang: a.lang,
+      text: a.text,
+      external_id: a.externalId ?? null,
+      content_hash: a.contentHash,
+      fingerprint: a.fingerprint ? Buffer.from(a.fingerprint.buffer, a.fingerprint.byteOffset, a.fingerprint.byteLength) : null,
+      duplicate_of: a.duplicateOf ?? null,
+      similarity: a.similarity ?? null,
+      ingested_at: ingestedAt,
+    });
+    return { kind: 'new', id };
+  };
+
+  async addArticle(a: NewArticle, ingestedAt: string): Promise<AddOutcome> {
+    this.open();
+    if (typeof a.contentHash !== 'string' || a.contentHash.length < ID_CHARS) {
+      throw new Error(`sqlite store: contentHash must be a hash string, got ${JSON.stringify(a.contentHash)}`);
+    }
+    // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both insert.
+    return this.db.transaction(this.addTx).immediate(a, ingestedAt);
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    this.open();
+    const r = this.s.get.get(id);
+    return r ? toArticle(r) : null;
+  }
+
+  async listArticles(opts: ListOptions = {}): Promise<Article[]> {
+    this.open();
+    const limit = positiveInt(opts.limit, DEFAULT_LIMIT, 'limit');
+    const offset = positiveInt(opts.offset, 0, 'offset');
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (opts.storyId !== undefined) {
+      where.push('a.story_id = ?');
+      params.push(opts.storyId);
+    }
+    if (opts.includeDuplicates === false) where.push('a.duplicate_of IS NULL');
+    const sql = `SELECT ${ARTICLE_COLS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(...params, limit, offset) as ArticleRow[];
+    return rows.map(toArticle);
+  }
+
+  async countArticles(): Promise<number> {
+    this.open();
+    return this.s.count.get()?.n ?? 0;
+  }
+
+  async search(query: string, opts: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
+    this.open();
+    const q = ftsQuery(query);
+    if (q === '') return [];
+    const rows = this.s.search.all(q, positiveInt(opts.limit, DEFAULT_LIMIT, 'limit'), positiveInt(opts.offset, 0, 'offset'));
+    return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet, rank: r.rank }));
+  }
+
+  async fingerprints(opts: { limit?: number } = {}): Promise<Array<{ id: string; fingerprint: Uint8Array }>> {
+    this.open();
+    const rows = opts.limit === undefined ? this.s.fingerprintsAll.all() : this.s.fingerprintsRecent.all(positiveInt(opts.limit, 0, 'limit')).reverse();
+    return rows.map((r) => ({ id: r.id, fingerprint: new Uint8Array(r.fingerprint.buffer, r.fingerprint.byteOffset, r.fingerprint.byteLength) }));
+  }
+
+  async recordInput(r: InputRecord): Promise<void> {
+    this.open();
+    this.s.recordInput.run(r.input, r.status, r.error ?? null, r.articleId ?? null, r.at);
+  }
+
+  async listInputs(opts: { limit?: number; offset?: number; status?: InputRecord['status'] } = {}): Promise<InputRecord[]> {
+    this.open();
+    const limit = positiveInt(opts.limit, DEFAULT_LIMIT, 'limit');
+    const offset = positiveInt(opts.offset, 0, 'offset');
+    const rows = opts.status === undefined ? this.s.listInputs.all(limit, offset) : this.s.listInputsByStatus.all(opts.status, limit, offset);
+    return rows.map((r) => ({ input: r.input, status: r.status as InputRecord['status'], error: r.error, articleId: r.article_id, at: r.at }));
+  }
+
+  async saveExtraction(articleId: string, x: Extraction): Promise<void> {
+    this.open();
+    if (!this.s.articleExists.get(articleId)) throw new Error(`sqlite store: saveExtraction for unknown article ${JSON.stringify(articleId)}`);
+    this.s.saveExtraction.run(articleId, JSON.stringify(x));
+  }
+
+  async getExtraction(articleId: string): Promise<Extraction | null> {
+    this.open();
+    const r = this.s.getExtraction.get(articleId);
+    return r ? (JSON.parse(r.data) as Extraction) : null;
+  }
+
+  private readonly assignTx = (articleId: string, storyId: string, label: string): void => {
+    const cur = this.s.storyOf.get(articleId);
+    if (!cur) throw new Error(`sqlite store: assignStory for unknown article ${JSON.stringify(articleId)}`);
+    if (cur.story_id !== null) {
+      if (cur.story_id === storyId) return;
+      throw new Error(`sqlite store: article ${articleId} is already in story ${cur.story_id}; assignments never change (asked ${storyId})`);
+    }
+    this.s.insertStory.run(storyId, label);
+    this.s.setStory.run(storyId, articleId);
+  };
+
+  async assignStory(articleId: string, storyId: string, label: string): Promise<void> {
+    this.open();
+    this.db.transaction(this.assignTx).immediate(articleId, storyId, label);
+  }
+
+  private story(row: { id: string; label: string }): Story {
+    const arts = this.s.storyArticles.all(row.id);
+    const dates = arts.map((a) => a.published ?? a.ingested_at).sort();
+    return { id: row.id, label: row.label, articleIds: arts.map((a) => a.id), firstSeen: dates[0] ?? null, lastSeen: dates[dates.length - 1] ?? null };
+  }
+
+  async listStories(): Promise<Story[]> {
+    this.open();
+    return this.s.listStories.all().map((r) => this.story(r));
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    this.open();
+    const r = this.s.getStoryRow.get(id);
+    return r ? this.story(r) : null;
+  }
+
+  async getState(key: string): Promise<unknown> {
+    this.open();
+    const r = this.s.getState.get(key);
+    return r ? (JSON.parse(r.value) as unknown) : null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    this.open();
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`sqlite store: setState(${JSON.stringify(key)}) value is not JSON-serialisable`);
+    this.s.setState.run(key, json);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Versioned schema of the SQLite store. Each migration runs once, in its own transaction, and bumps
+ * `schema_version`; append new migrations, never edit applied ones.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'articles with full-text index, inputs log, extractions, stories, state',
+    sql: `
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  input TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT,
+  title TEXT,
+  byline TEXT,
+  published TEXT,
+  published_from TEXT,
+  source TEXT,
+  url TEXT,
+  lang TEXT,
+  text TEXT NOT NULL,
+  external_id TEXT,
+  content_hash TEXT NOT NULL UNIQUE,
+  fingerprint BLOB,
+  duplicate_of TEXT REFERENCES articles(id),
+  similarity REAL,
+  ingested_at TEXT NOT NULL,
+  story_id TEXT
+);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+-- External-content FTS5 table kept in step by triggers: the text is stored once.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+
+CREATE TABLE inputs (
+  seq INTEGER PRIMARY KEY,
+  input TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT,
+  article_id TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX inputs_status ON inputs(status);
+
+CREATE TABLE extractions (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  data TEXT NOT NULL
+);
+
+CREATE TABLE stories (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL
+);
+
+CREATE TABLE state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];
+
+/** Brings a database to the latest schema. Throws naming the version when the file is newer than this build. */
+export function migrate(db: Database.Database, path: string): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
+  const current = row.v ?? 0;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`sqlite store: ${path} has schema version ${current}, newer than this build supports (${latest})`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    // BEGIN IMMEDIATE: two processes opening a fresh file at once serialise here; the loser re-checks.
+    db.transaction(() => {
+      const again = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
+      if ((again.v ?? 0) >= m.version) return;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
+    }).immediate();
+  }
+  return latest;
+}
