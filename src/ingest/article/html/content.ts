@@ -1,0 +1,394 @@
+/**
+ * Main-text extraction over the light tree (dom.ts), in three steps:
+ *  1. choose the article container: paragraph-level scores propagated to ancestors (Readability's
+ *     idea), weighted by class/id hints and link density, with explicit body markers
+ *     (itemprop=articleBody, "article-body", "entry-content", ...) given a strong bonus;
+ *  2. linearise the container (and sibling blocks that look like more of the same article) into
+ *     paragraphs, skipping boilerplate subtrees (share bars, captions, related links, newsletters,
+ *     hidden elements, ads) by tag, class/id tokens and link density;
+ *  3. classify the paragraphs (jusText-like: length, link density, boilerplate phrases) and smooth
+ *     by context, trimming bylines, datelines and "Read more" lines at the edges.
+ */
+import { BLOCK_TAGS, collapse, textOf, type El } from './dom.js';
+
+// ---------------------------------------------------------------------------------------------
+// Hints
+// ---------------------------------------------------------------------------------------------
+
+/** Tags never part of an article body. */
+const DROP_TAGS = new Set([
+  'nav', 'aside', 'footer', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'head', 'option',
+  'img', 'picture', 'button', 'h1', 'address',
+]);
+
+/** Tags that are dropped unless they hold most of the container (a <header> can wrap a whole post in old themes). */
+const WEAK_DROP_TAGS = new Set(['header', 'figure', 'form']);
+
+/**
+ * class/id tokens of boilerplate containers. Tokens are the class/id split on non-alphanumerics,
+ * so "c-share-bar" gives c, share, bar; a token matches if it equals or starts with an entry.
+ */
+const NEGATIVE_TOKENS = [
+  'share', 'sharing', 'social', 'sociable', 'related', 'recommend', 'newsletter', 'subscribe', 'subscription', 'signup',
+  'promo', 'advert', 'adslot', 'adunit', 'adcontainer', 'adwrap', 'dfp', 'sponsor', 'outbrain', 'taboola', 'comment',
+  'disqus', 'sidebar', 'footer', 'breadcrumb', 'navbar', 'navigation', 'menu', 'masthead',
+  'byline', 'author', 'caption', 'credit', 'tags', 'taglist', 'toolbar', 'tools', 'print', 'popup', 'modal',
+  'cookie', 'gdpr', 'banner', 'widget', 'moreon', 'morestories', 'readmore', 'readnext', 'pagination', 'pager', 'skip',
+  'timestamp', 'dateline', 'metadata', 'rating', 'follow', 'trending', 'popular', 'embed', 'video', 'gallery',
+  'slideshow', 'infobox', 'teaser', 'nextup', 'upnext', 'offscreen', 'visually', 'screenreader', 'headline',
+  'kicker', 'standfirst', 'bio', 'login', 'paywall', 'donate', 'contributor', 'tooltip',
+  'carousel', 'yarpp', 'sharedaddy', 'addthis', 'sumome', 'mc4wp', 'optin', 'pullquote', 'recirc', 'sticky',
+  'feedback', 'correction', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
+];
+const NEGATIVE_EXACT = new Set([
+  'ad', 'ads', 'adv', 'advert', 'nav', 'hide', 'hid', 'hidden', 'sr', 'rail', 'overlay', 'photo', 'image', 'img', 'figure', 'icon', 'btn',
+  'button', 'cta', 'date', 'posted', 'dek', 'meta', 'more', 'tag', 'toc', 'jump', 'about', 'search', 'alert', 'aside', 'shop',
+]);
+/** Tokens that look negative but mark article text ("commentary" is not a comment box). */
+const POSITIVE_OVERRIDE = new Set(['commentary', 'tagline', 'shareable', 'authority']);
+/** Readability's "maybe a candidate": such elements are scored even when they also look negative. */
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|story|entry|post/;
+
+const POSITIVE_TOKENS = [
+  'article', 'body', 'content', 'entry', 'hentry', 'main', 'post', 'text', 'blog', 'story', 'richtext', 'prose', 'copy', 'paragraph', 'column',
+];
+
+/** Explicit markers of the article body: a container carrying one of these gets a strong bonus. */
+const BODY_MARKER = /^(?:article-?body|articlebody|article-?content|articlecontent|article-?text|articletext|story-?body|storybody|story-?content|storytext|story-?text|entry-?content|entrycontent|post-?content|postcontent|post-?body|postbody|post-?entry|post-?text|body-?text|bodytext|article__body|article-body__content|c-entry-content|rich-?text|main-?content|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article|paywall)$/;
+
+function tokens(el: El): string[] {
+  const cls = el.attrs.class;
+  const id = el.attrs.id;
+  if (cls === undefined && id === undefined) return [];
+  const s = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  return s.split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+}
+
+function classWords(el: El): string[] {
+  const s = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase().trim();
+  return s === '' ? [] : s.split(/\s+/);
+}
+
+/** True when an element's class/id marks it as boilerplate. */
+export function isNegative(el: El): boolean {
+  const words = classWords(el);
+  if (words.length === 0) return false;
+  for (const w of words) if (BODY_MARKER.test(w)) return false;
+  for (const t of tokens(el)) {
+    if (NEGATIVE_EXACT.has(t)) return true;
+    if (POSITIVE_OVERRIDE.has(t)) continue;
+    for (const n of NEGATIVE_TOKENS) if (t.startsWith(n)) return true;
+  }
+  return false;
+}
+
+function hasBodyMarker(el: El): boolean {
+  if (el.attrs.itemprop === 'articleBody' || el.attrs.itemprop === 'articlebody') return true;
+  for (const w of classWords(el)) if (BODY_MARKER.test(w)) return true;
+  return false;
+}
+
+function classWeight(el: El): number {
+  let w = 0;
+  const toks = tokens(el);
+  if (toks.length === 0) return 0;
+  if (isNegative(el)) w -= 25;
+  if (toks.some((t) => POSITIVE_TOKENS.some((p) => t === p || t.startsWith(p)))) w += 25;
+  if (hasBodyMarker(el)) w += 50;
+  return w;
+}
+
+function isHidden(el: El): boolean {
+  const a = el.attrs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && el.textLen < 200) return true;
+  const style = a.style;
+  if (style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: the container
+// ---------------------------------------------------------------------------------------------
+
+const PARA_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'h2', 'h3', 'h4', 'dd']);
+
+function linkDensity(el: El): number {
+  return el.textLen === 0 ? 0 : el.linkLen / el.textLen;
+}
+
+function countCommas(el: El): number {
+  let n = 0;
+  const stack: Array<El | string> = [el];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (typeof x === 'string') {
+      for (let i = 0; i < x.length; i++) {
+        const c = x.charCodeAt(i);
+        if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) n++;
+      }
+    } else for (const c of x.children) stack.push(c);
+  }
+  return n;
+}
+
+/** Direct (not nested-block) text length of an element: divs used as paragraphs. */
+function directTextLen(el: El): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (typeof c === 'string') n += c.trim().length;
+    else if (!BLOCK_TAGS.has(c.tag)) n += c.textLen;
+  }
+  return n;
+}
+
+function initialScore(el: El): number {
+  let s = 0;
+  switch (el.tag) {
+    case 'div': case 'article': case 'main': case 'section': s = 5; break;
+    case 'pre': case 'td': case 'blockquote': s = 3; break;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': s = -3; break;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': s = -5; break;
+  }
+  if (el.tag === 'article') s += 10;
+  return s + classWeight(el);
+}
+
+/**
+ * Elements skipped while looking for the container. `pageLen` protects wrappers: an element
+ * holding most of the page's text is never skipped for its class names ("pg-right-rail" pages).
+ */
+function unlikely(el: El, pageLen: number): boolean {
+  if (DROP_TAGS.has(el.tag) && el.tag !== 'h1') return true;
+  if (isHidden(el)) return true;
+  if (el.tag === 'body' || el.tag === 'html' || el.tag === 'article' || el.tag === 'main') return false;
+  if (el.textLen > 0.4 * pageLen) return false;
+  if (WEAK_DROP_TAGS.has(el.tag)) return true;
+  if (!isNegative(el) || hasBodyMarker(el)) return false;
+  return !MAYBE_CANDIDATE.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase());
+}
+
+/** Picks the element holding the article body, or null when there is no paragraph text at all. */
+export function findContainer(root: El): El | null {
+  const scores = new Map<El, number>();
+  const stack: El[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el !== root && unlikely(el, root.textLen)) continue;
+    let isPara = PARA_TAGS.has(el.tag);
+    if (!isPara && (el.tag === 'div' || el.tag === 'section' || el.tag === 'span') && directTextLen(el) >= 80) isPara = el.tag !== 'span';
+    if (isPara && el.textLen >= 25) {
+      // a list item or cell full of links is navigation, not a paragraph
+      if (linkDensity(el) < 0.5) {
+        const commas = countCommas(el);
+        const score = 1 + commas + Math.min(Math.floor(el.textLen / 100), 3);
+        let anc = el.parent;
+        for (let level = 0; anc !== null && level < 5; level++, anc = anc.parent) {
+          if (anc.tag === '#root') break;
+          if (!scores.has(anc)) scores.set(anc, initialScore(anc));
+          const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+          scores.set(anc, scores.get(anc)! + score / div);
+        }
+      }
+      if (el.tag === 'p' || el.tag === 'pre') continue;
+    }
+    for (const c of el.children) if (typeof c !== 'string') stack.push(c);
+  }
+  let best: El | null = null;
+  let bestScore = -Infinity;
+  for (const [el, s] of scores) {
+    const f = s * (1 - linkDensity(el));
+    if (f > bestScore) {
+      bestScore = f;
+      best = el;
+    }
+  }
+  if (best === null) return null;
+  // Prefer an explicit body marker that holds most of the chosen container's text.
+  const marked = findMarked(root);
+  if (marked !== null && marked.textLen >= 200) {
+    if (isAncestor(marked, best) || isAncestor(best, marked) && marked.textLen >= 0.6 * best.textLen) return marked;
+  }
+  // Climb while the parent is mostly made of this container (a wrapper around it).
+  let top = best;
+  while (top.parent !== null && top.parent.tag !== '#root' && top.parent.tag !== 'body' && top.parent.tag !== 'html') {
+    const p = top.parent;
+    if (unlikely(p, root.textLen)) break;
+    const ps = scores.get(p) ?? 0;
+    if (top.textLen >= 0.85 * p.textLen || ps > bestScore * 1.05) top = p;
+    else break;
+  }
+  return top;
+}
+
+function isAncestor(a: El, b: El): boolean {
+  for (let x: El | null = b; x !== null; x = x.parent) if (x === a) return true;
+  return false;
+}
+
+/** The largest element carrying an explicit article-body marker, if any. */
+function findMarked(root: El): El | null {
+  let best: El | null = null;
+  const stack: El[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (hasBodyMarker(el) && (best === null || el.textLen > best.textLen)) {
+      best = el;
+      continue;
+    }
+    for (const c of el.children) if (typeof c !== 'string') stack.push(c);
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: linearise into paragraphs
+// ---------------------------------------------------------------------------------------------
+
+export interface Para {
+  text: string;
+  /** Characters inside links. */
+  linkChars: number;
+  /** The block tag that produced it (p, li, h2, div, ...). */
+  tag: string;
+  /** A heading (h2-h6). */
+  heading: boolean;
+}
+
+interface Walker {
+  paras: Para[];
+  buf: string[];
+  linkChars: number;
+  bufTag: string;
+  rootLen: number;
+}
+
+function flush(w: Walker): void {
+  if (w.buf.length === 0) return;
+  const text = collapse(w.buf.join(''));
+  if (text !== '') {
+    w.paras.push({ text, linkChars: w.linkChars, tag: w.bufTag, heading: /^h[2-6]$/.test(w.bufTag) });
+  }
+  w.buf = [];
+  w.linkChars = 0;
+  w.bufTag = 'div';
+}
+
+/** Whether a subtree inside the container is skipped as boilerplate. */
+function skipInside(el: El, rootLen: number): boolean {
+  if (DROP_TAGS.has(el.tag)) return true;
+  if (isHidden(el)) return true;
+  const big = el.textLen > 0.5 * rootLen;
+  if (WEAK_DROP_TAGS.has(el.tag) && !big) return true;
+  if (!big && isNegative(el)) return true;
+  // A block that is nearly all links (a list of related stories, a tag cloud) is navigation.
+  if ((el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section' || el.tag === 'table') &&
+      el.textLen > 0 && el.linkLen / el.textLen > 0.6 && !big) return true;
+  return false;
+}
+
+function walk(el: El, w: Walker, inLink: boolean): void {
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      w.buf.push(c);
+      if (inLink) w.linkChars += c.trim().length;
+      continue;
+    }
+    if (c.tag === 'br') {
+      // two <br> in a row separate paragraphs; one is a line break inside a paragraph
+      const last = w.buf[w.buf.length - 1];
+      if (last === '\u0000') {
+        w.buf.pop();
+        flush(w);
+      } else w.buf.push('\u0000');
+      continue;
+    }
+    if (skipInside(c, w.rootLen)) continue;
+    const block = BLOCK_TAGS.has(c.tag);
+    if (block) {
+      flush(w);
+      w.bufTag = c.tag;
+    }
+    walk(c, w, inLink || c.tag === 'a');
+    if (block) flush(w);
+  }
+}
+
+function linearise(container: El): Para[] {
+  const w: Walker = { paras: [], buf: [], linkChars: 0, bufTag: 'div', rootLen: container.textLen };
+  walk(container, w, false);
+  flush(w);
+  for (const p of w.paras) p.text = p.text.replace(/\s*\u0000\s*/g, ' ').trim();
+  return w.paras.filter((p) => p.text !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: classify paragraphs
+// ---------------------------------------------------------------------------------------------
+
+/** Short lines that are page furniture wherever they appear. */
+const BOILER_LINE = /^(?:advertisement|advertising|sponsored(?: content)?|story continues below|continue reading|read more|read next|see also|related(?: articles?| stories| coverage| content)?|more from|more on this|recommended|you may also like|share(?: this)?(?: article| story)?|share on|tweet|email|print|comments?|leave a comment|click here|subscribe|sign up|follow us|image|photo|video|getty images|ap photo|reuters|file photo|listen to this article|copyright|all rights reserved|©)\b/i;
+
+/** A line that is only a date, time or "by NAME" (bylines and timestamps at the edges). */
+const BYLINE = /^(?:by|von|por|par|di|oleh|от|posted by|written by|story by|words by)\s/i;
+const DATE_LINE = /^(?:(?:updated|published|posted|last updated)\b.{0,60}|[\d\s:/.,-]{6,30}(?:[ap]\.?m\.?)?(?:\s\w{2,5})?|(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s.{0,40}\d{4}.{0,20}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s\d{1,2},?\s\d{4}.{0,30})$/i;
+
+function isBoilerplate(p: Para): boolean {
+  const t = p.text;
+  const len = t.length;
+  if (len < 120 && BOILER_LINE.test(t)) return true;
+  if (len < 80 && DATE_LINE.test(t)) return true;
+  if (len < 100 && BYLINE.test(t)) return true;
+  const ld = len === 0 ? 0 : p.linkChars / len;
+  if (ld > 0.6 && len < 400) return true;
+  if (/^(?:related|read more|more|see also|also read|recommended|watch|listen)\s*:/i.test(t) && len < 300) return true;
+  return false;
+}
+
+function endsSentence(t: string): boolean {
+  return /[.!?…"”’'):;]$/.test(t);
+}
+
+/**
+ * Keeps the article's paragraphs: boilerplate lines are dropped anywhere; short unpunctuated
+ * lines are dropped at the edges (datelines, bylines, "Share" rows) and kept in the middle only
+ * when they look like subheadings (followed by a real paragraph).
+ */
+export function classify(paras: Para[]): Para[] {
+  const kept = paras.filter((p) => !isBoilerplate(p));
+  // trim weak lines at the start and end
+  const weak = (p: Para): boolean => p.text.length < 50 && !endsSentence(p.text);
+  let a = 0;
+  let b = kept.length;
+  while (a < b && (weak(kept[a]!) || kept[a]!.heading)) a++;
+  while (b > a && weak(kept[b - 1]!)) b--;
+  const out: Para[] = [];
+  for (let i = a; i < b; i++) {
+    const p = kept[i]!;
+    if (p.heading || p.text.length < 30) {
+      // a subheading or short line survives only when real text follows it
+      const next = kept[i + 1];
+      if (next === undefined || next.text.length < 60 && !endsSentence(next.text)) continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+export interface MainText {
+  text: string;
+  paragraphs: string[];
+  /** The element chosen as the container (for diagnostics). */
+  container: El | null;
+}
+
+/** Extracts the main text of a parsed page. Example: a page with nav + <article><p>... -> the <p>s. */
+export function extractMainText(root: El): MainText {
+  const container = findContainer(root);
+  if (container === null) return { text: '', paragraphs: [], container: null };
+  const paras = classify(linearise(container));
+  const paragraphs = paras.map((p) => p.text);
+  return { text: paragraphs.join('\n\n'), paragraphs, container };
+}
+
+export { textOf };
