@@ -1,9 +1,109 @@
-/** `tri export`: not built yet (see the open issues); fails clearly instead of pretending. */
-import type { CliIO } from '../io.js';
+/**
+ * `tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--db PATH]`: every stored
+ * article, in ingestion order, streamed page by page. CSV follows RFC 4180 (fields with commas,
+ * quotes or line breaks are quoted, quotes doubled). GeoJSON comes from src/report/geojson.ts.
+ */
+import type { Store } from '../../store/types.js';
+import type { Article } from '../../types.js';
+import { openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
+import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, openStore } from './_db.js';
+import { serializeExtraction } from './extract.js';
 
-export const summary = 'export (not yet available)';
+export const summary = 'export stored articles as JSONL or CSV (GeoJSON: places)';
 
-export async function run(_argv: string[], io: CliIO): Promise<number> {
-  io.err('tri export: not available yet in this build\n');
-  return 2;
+const USAGE = `usage: tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--with-extractions] [--db PATH]
+
+jsonl: one article per line (all fields, with its extraction when --with-extractions)
+csv:   one row per article, header first, RFC 4180 quoting, UTF-8
+--db PATH chooses the store (default ./${DEFAULT_DB}).`;
+
+const PAGE = 500;
+
+export const CSV_COLUMNS = [
+  'id', 'title', 'source', 'byline', 'published', 'published_from', 'url', 'lang', 'input', 'external_id',
+  'content_hash', 'duplicate_of', 'similarity', 'story_id', 'ingested_at', 'text',
+] as const;
+
+/** One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180); quotes doubled. */
+export function csvField(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(a: Article): string {
+  const vals: Record<(typeof CSV_COLUMNS)[number], string | number | null | undefined> = {
+    id: a.id, title: a.title, source: a.source, byline: a.byline, published: a.published, published_from: a.publishedFrom,
+    url: a.url, lang: a.lang, input: a.input, external_id: a.externalId, content_hash: a.contentHash,
+    duplicate_of: a.duplicateOf, similarity: a.similarity, story_id: a.storyId, ingested_at: a.ingestedAt, text: a.text,
+  };
+  return CSV_COLUMNS.map((c) => csvField(vals[c])).join(',') + '\r\n';
+}
+
+async function* allArticles(store: Store, includeDuplicates: boolean): AsyncGenerator<Article> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listArticles({ limit: PAGE, offset, includeDuplicates });
+    for (const a of page) yield a;
+    if (page.length < PAGE) return;
+  }
+}
+
+type GeoModule = { exportGeoJSON?: (store: Store) => Promise<unknown> };
+
+async function loadGeo(): Promise<GeoModule | null> {
+  try {
+    return (await import(new URL('../../report/geojson.js', import.meta.url).href)) as GeoModule;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    ...DB_OPTION,
+    format: { type: 'string' },
+    out: { type: 'string', default: '-' },
+    'no-duplicates': { type: 'boolean' },
+    'with-extractions': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  }, false);
+  if (values.help) {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'jsonl' && format !== 'csv' && format !== 'geojson') {
+    throw new UsageError(`--format must be jsonl, csv or geojson, got ${format === undefined ? 'nothing' : JSON.stringify(format)}`);
+  }
+  const geo = format === 'geojson' ? await loadGeo() : null;
+  if (format === 'geojson' && typeof geo?.exportGeoJSON !== 'function') {
+    io.err('tri export: --format geojson is not available in this build yet (it comes with src/report/geojson.ts)\n');
+    return 2;
+  }
+  const store = await openStore(values.db, 'export', io);
+  if (store === null) return EXIT_NO_STORE;
+  let sink: Sink | null = null;
+  try {
+    sink = openSink(values.out ?? '-', io);
+    if (geo?.exportGeoJSON) {
+      await sink.write(JSON.stringify(await geo.exportGeoJSON(store)) + '\n');
+      return 0;
+    }
+    let n = 0;
+    if (format === 'csv') await sink.write(CSV_COLUMNS.join(',') + '\r\n');
+    for await (const a of allArticles(store, !values['no-duplicates'])) {
+      if (format === 'csv') await sink.write(csvRow(a));
+      else {
+        const x = values['with-extractions'] ? await store.getExtraction(a.id) : null;
+        await sink.write(JSON.stringify(values['with-extractions'] ? { ...a, extraction: x ? serializeExtraction(x) : null } : a) + '\n');
+      }
+      n++;
+    }
+    if (values.out !== '-') io.err(`exported ${n} articles to ${values.out}\n`);
+    return 0;
+  } finally {
+    await sink?.close();
+    await store.close();
+  }
 }
