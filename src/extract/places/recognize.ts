@@ -1,0 +1,176 @@
+/**
+ * Toponym recognition: longest gazetteer matches over capitalised token runs, then the rules that
+ * tell a place from a person, a newspaper or a common word. Output: candidate spans, each with the
+ * gazetteer records it may denote (resolution picks one: resolve.ts).
+ *
+ * "Paterson, N.J." -> Paterson (hits: Paterson NJ, ...), N.J. (hit: New Jersey, via abbrev)
+ * "the Kharkiv Oblast" -> one span "Kharkiv Oblast", hint admin1
+ * "Mr Lincoln said" -> nothing (title before the name)
+ */
+import type { Token } from '../common/text.js';
+import type { Doc } from '../types.js';
+import type { Gazetteer, GazHit } from './gazetteer.js';
+import { normToken } from './normalize.js';
+import {
+  ADMIN1_SUFFIXES,
+  ADMIN2_SUFFIXES,
+  MEDIA_CONTINUATIONS,
+  METONYMY_VERBS,
+  NAME_CONNECTORS,
+  ORG_CONTINUATIONS,
+  PERSON_TITLES,
+  SPEECH_VERBS,
+} from './cues.js';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Token range of the name itself (without an admin suffix). */
+  tokenStart: number;
+  tokenEnd: number;
+  key: string;
+  hits: GazHit[];
+  /** "Kharkiv Oblast" / "Kharkiv region" -> admin1; "Ocean County" -> admin2. */
+  levelHint: 'admin1' | 'admin2' | null;
+  /** Index of the candidate this one qualifies ("Paterson, N.J.": N.J. qualifies Paterson), or -1. */
+  qualifies: number;
+  metonymy: boolean;
+  reasons: string[];
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+  /** What the interval is (a NER PER span blocks, a NER LOC span supports). */
+  kind: 'block' | 'person' | 'loc';
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+function isCap(t: Token): boolean {
+  return t.kind === 'word' && UPPER_START.test(t.text);
+}
+
+function isAllCaps(text: string): boolean {
+  return !HAS_LOWER.test(text);
+}
+
+/** Finds candidate toponyms in `doc`. `intervals` are spans from earlier extractors and phrase lists. */
+export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval[]): Candidate[] {
+  const toks = doc.tokens;
+  const n = toks.length;
+  const sentenceStart = new Uint8Array(n);
+  for (const s of doc.sentences) {
+    // The first word of a sentence, also after opening quotes or a dash.
+    let k = s.tokenStart;
+    while (k < s.tokenEnd && toks[k]!.kind !== 'word' && toks[k]!.kind !== 'number') k++;
+    if (k < n) sentenceStart[k] = 1;
+  }
+  // Lines in capitals (headlines, datelines): every word is capitalised there, so treat as sentence starts.
+  const overlaps = (a: number, b: number, kind: Interval['kind']): boolean =>
+    intervals.some((iv) => iv.kind === kind && iv.start < b && a < iv.end);
+
+  const out: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (!isCap(t)) continue;
+    let best: { j: number; key: string; hits: readonly GazHit[] } | null = null;
+    let key = '';
+    const maxJ = Math.min(n, i + gaz.maxTokens);
+    for (let j = i; j < maxJ; j++) {
+      const tj = toks[j]!;
+      if (j > i) {
+        if (tj.kind !== 'word' || tj.newlineBefore || !tj.spaceBefore) break;
+        if (!isCap(tj) && !NAME_CONNECTORS.has(tj.text)) break;
+      }
+      key = j === i ? normToken(tj.text) : `${key} ${normToken(tj.text)}`;
+      if (!isCap(tj)) continue;
+      const hits = gaz.lookup(key);
+      if (hits.length > 0) best = { j, key, hits };
+    }
+    if (!best) continue;
+    const first = i;
+    const tokenEnd = best.j + 1;
+    const start = t.start;
+    let end = toks[best.j]!.end;
+    i = best.j;
+    if (overlaps(start, end, 'block') || overlaps(start, end, 'person')) continue;
+
+    const reasons: string[] = [];
+    const next = toks[tokenEnd];
+    const nextWord = next && next.kind === 'word' && next.spaceBefore ? next : undefined;
+    const nextNorm = nextWord ? normToken(nextWord.text) : '';
+    const prev = first > 0 ? toks[first - 1] : undefined;
+    const single = tokenEnd - first === 1;
+    const surface = doc.text.slice(start, end);
+    const allCaps = isAllCaps(surface);
+    let hits: GazHit[] = [...best.hits];
+
+    // Admin suffix: "Kharkiv Oblast", "Ocean County" (span grows); "the Kharkiv region" (hint only).
+    let levelHint: Candidate['levelHint'] = null;
+    if (nextWord && ADMIN1_SUFFIXES.has(nextNorm)) {
+      levelHint = 'admin1';
+      if (isCap(nextWord)) end = nextWord.end;
+      reasons.push(`suffix: ${nextWord.text}`);
+    } else if (nextWord && ADMIN2_SUFFIXES.has(nextNorm) && isCap(nextWord)) {
+      levelHint = 'admin2';
+      end = nextWord.end;
+      reasons.push(`suffix: ${nextWord.text}`);
+    }
+
+    // Abbreviations and postal codes ("N.J.", "Calif.", "NSW") only right after "Place, ".
+    const afterComma = prev?.text === ',' && out.length > 0 && out[out.length - 1]!.tokenEnd === first - 1;
+    hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 3 && surface.includes('.')));
+    // Two- and three-letter capitals ("US", "UK", "NJ") are codes, never small towns.
+    if (allCaps && surface.replace(/\./g, '').length <= 3) hits = hits.filter((h) => h.place.precision !== 'city');
+    const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
+    // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
+    if (single && !allCaps && gaz.isCommonWord(best.key)) {
+      hits = hits.filter((h) => {
+        const p = h.place;
+        if (p.precision === 'country' || p.precision === 'continent') return true;
+        if (isStart) return false;
+        if (p.precision === 'region') return true;
+        return p.precision === 'city' && p.population >= 100_000 && h.via === 'name';
+      });
+      if (hits.length > 0) reasons.push('common word: kept');
+    }
+    if (single && allCaps && gaz.isCommonWord(best.key)) hits = hits.filter((h) => h.place.precision === 'country' && surface.length > 3);
+    // A title before the name makes it a person: "Gov. Jackson", "President Lincoln".
+    if (prev && prev.kind === 'word' && PERSON_TITLES.has(normToken(prev.text))) hits = [];
+    // Inside a newspaper or brand name: "Chicago Tribune", "Denver Post".
+    if (nextWord && isCap(nextWord) && MEDIA_CONTINUATIONS.has(nextNorm)) hits = [];
+    // Person-like: a small town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
+    if (single && hits.length > 0 && !allCaps) {
+      const nextCap = nextWord !== undefined && isCap(nextWord) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
+      const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text);
+      const speaker = nextWord !== undefined && SPEECH_VERBS.has(nextNorm);
+      hits = hits.filter((h) => {
+        const p = h.place;
+        if (p.precision !== 'city') return !(prevCap && p.precision === 'admin1' && nextCap);
+        if (nextCap && p.population < 100_000 && !gaz.lookup(`${best.key} ${nextNorm}`).length) return false;
+        if (prevCap && p.population < 500_000) return false;
+        if (speaker && p.population < 100_000) return false;
+        return true;
+      });
+    }
+    if (hits.length === 0) continue;
+    if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');
+    const metonymy = nextWord !== undefined && METONYMY_VERBS.has(nextNorm) && hits.some((h) => h.place.precision !== 'city' || h.place.population >= 100_000);
+    out.push({
+      start,
+      end,
+      tokenStart: first,
+      tokenEnd,
+      key: best.key,
+      hits,
+      levelHint,
+      qualifies: afterComma ? out.length - 1 : -1,
+      metonymy,
+      reasons,
+    });
+    if (end > toks[best.j]!.end) i = best.j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * Toponym resolution: picks one gazetteer record per candidate from its prior (population, feature
+ * class, level) and the context: the other places of the article (country and admin-1 region
+ * context: "Lima" near "Peru" vs "Lima, Ohio"), an explicit qualifier ("Paterson, N.J."), an admin
+ * suffix ("Kursk region") and, optionally, the places of the story the article belongs to.
+ */
+import type { GazHit, GazPlace } from './gazetteer.js';
+import type { Candidate } from './recognize.js';
+
+/** Places already known for the story (e.g. from earlier articles): country and admin-1 codes. */
+export interface StoryPlace {
+  cc: string;
+  admin1?: string;
+}
+
+export interface Resolved {
+  candidate: Candidate;
+  hit: GazHit;
+  score: number;
+  /** Score margin over the runner-up (Infinity when there was one record). */
+  margin: number;
+}
+
+/** Prior of a record before context: levels above cities first, then population and seat status. */
+export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
+  const p = h.place;
+  let s: number;
+  switch (p.precision) {
+    case 'country':
+      s = 10;
+      break;
+    case 'continent':
+    case 'region':
+      s = 9.5;
+      break;
+    case 'admin1':
+      s = 7.5;
+      break;
+    default: {
+      s = Math.log10(p.population + 10);
+      if (p.featureCode === 'PPLC') s += 2;
+      else if (p.featureCode === 'PPLA') s += 1;
+      else if (p.featureCode === 'PPLA2') s += 0.5;
+      // A city of a million or more outranks the region of the same name ("Kharkiv", "New York").
+      if (p.population >= 1_000_000) s += 1.5;
+      if (h.via === 'alt') s -= p.population >= 1_000_000 ? 0.3 : 1.5;
+    }
+  }
+  if (levelHint === 'admin1') s += p.precision === 'admin1' ? 6 : p.precision === 'city' ? 0 : -3;
+  if (levelHint === 'admin2') s += p.precision === 'city' ? 3 : -3;
+  return s;
+}
+
+const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
+
+/**
+ * Resolves every candidate. Two passes: the first by prior alone gives the article's countries and
+ * regions; the second rescores with that context, counting only evidence from other surface forms
+ * (so "Georgia" cannot vote for itself).
+ */
+export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = []): Resolved[] {
+  const first = cands.map((c) => best(c, (h) => prior(h, c.levelHint)));
+  // Context: country and admin-1 votes per surface key.
+  const countryVotes = new Map<string, Map<string, number>>();
+  const regionVotes = new Map<string, Map<string, number>>();
+  const vote = (m: Map<string, Map<string, number>>, k: string, key: string, w: number): void => {
+    let inner = m.get(k);
+    if (!inner) m.set(k, (inner = new Map()));
+    inner.set(key, Math.max(inner.get(key) ?? 0, w));
+  };
+  first.forEach((r, i) => {
+    if (!r) return;
+    const p = r.hit.place;
+    const c = cands[i]!;
+    // Confident choices only: a lone record, or a clear winner.
+    const w = r.margin >= 2 ? 1 : 0.5;
+    if (p.cc) vote(countryVotes, p.cc, c.key, w);
+    if (p.precision === 'admin1' || p.precision === 'city') vote(regionVotes, a1key(p), c.key, w);
+  });
+  const sum = (m: Map<string, Map<string, number>>, k: string, self: string): number => {
+    const inner = m.get(k);
+    if (!inner) return 0;
+    let s = 0;
+    for (const [key, w] of inner) if (key !== self) s += w;
+    return s;
+  };
+  const storyCountries = new Set(story.map((s) => s.cc));
+  const storyRegions = new Set(story.filter((s) => s.admin1).map((s) => `${s.cc}.${s.admin1}`));
+
+  const out: Resolved[] = [];
+  const chosen: (Resolved | null)[] = [];
+  cands.forEach((c, i) => {
+    // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
+    const quals = cands.map((q, k) => (q.qualifies === i ? first[k] : null)).filter((x): x is Resolved => x !== null);
+    const r = best(c, (h) => {
+      const p = h.place;
+      let s = prior(h, c.levelHint);
+      if (p.precision === 'city' || p.precision === 'admin1') {
+        s += 2.5 * Math.min(1.5, sum(countryVotes, p.cc, c.key));
+        if (p.precision === 'city') s += 1.5 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
+      }
+      if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
+        // "Georgia" among US places is the state; among Russian ones the country.
+        s -= 1.5 * Math.min(2, sum(countryVotes, c.hits.find((o) => o.place.precision === 'admin1')!.place.cc, c.key));
+        s += 1.5 * Math.min(2, sum(countryVotes, p.cc, c.key));
+      }
+      if (storyCountries.has(p.cc)) s += 1;
+      if (storyRegions.has(a1key(p))) s += 1;
+      for (const q of quals) {
+        const qp = q.hit.place;
+        if (qp.precision === 'country' && qp.cc === p.cc) s += 6;
+        if (qp.precision === 'admin1' && a1key(qp) === a1key(p)) s += 8;
+      }
+      return s;
+    });
+    chosen.push(r);
+    if (r) out.push(r);
+  });
+  return out;
+}
+
+function best(c: Candidate, score: (h: GazHit) => number): Resolved | null {
+  let top: GazHit | null = null;
+  let topS = -Infinity;
+  let second = -Infinity;
+  for (const h of c.hits) {
+    const s = score(h);
+    if (s > topS) {
+      second = topS;
+      topS = s;
+      top = h;
+    } else if (s > second) second = s;
+  }
+  return top ? { candidate: c, hit: top, score: topS, margin: topS - second } : null;
+}
