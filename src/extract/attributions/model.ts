@@ -1,0 +1,158 @@
+/**
+ * The attribution tagger: a linear-chain model over BIO tags for the three roles (source, cue,
+ * content), decoded with Viterbi. Weights come from our own averaged-perceptron training script
+ * (train/train.ts) and are stored in models/attribution/ (see the NOTE there).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export const TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
+export type Tag = (typeof TAGS)[number];
+export const NTAGS = TAGS.length;
+
+/** `ALLOWED[prev * NTAGS + cur]`: BIO validity (prev = NTAGS is the start). I-X only after B-X or I-X. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NTAGS + 1) * NTAGS);
+  for (let p = 0; p <= NTAGS; p++) {
+    for (let c = 0; c < NTAGS; c++) {
+      const cur = TAGS[c]!;
+      if (!cur.startsWith('I-')) a[p * NTAGS + c] = 1;
+      else if (p < NTAGS && TAGS[p]!.slice(2) === cur.slice(2)) a[p * NTAGS + c] = 1;
+    }
+  }
+  return a;
+})();
+
+/** Feature ids of one block's tokens (unknown features dropped). */
+export function featureIds(feats: readonly (readonly string[])[], index: ReadonlyMap<string, number>): Int32Array[] {
+  const out: Int32Array[] = new Array<Int32Array>(feats.length);
+  for (let k = 0; k < feats.length; k++) {
+    const fs = feats[k]!;
+    const ids: number[] = [];
+    for (const f of fs) {
+      const id = index.get(f);
+      if (id !== undefined) ids.push(id);
+    }
+    out[k] = Int32Array.from(ids);
+  }
+  return out;
+}
+
+/**
+ * Best tag sequence under weights `w` (feature id * NTAGS + tag) and transitions `trans`
+ * ((prev or start) * NTAGS + cur). Linear in the block length.
+ */
+export function viterbi(ids: readonly Int32Array[], w: ArrayLike<number>, trans: ArrayLike<number>): Uint8Array {
+  const n = ids.length;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const score = new Float64Array(n * NTAGS);
+  const back = new Uint8Array(n * NTAGS);
+  const emit = new Float64Array(NTAGS);
+  for (let k = 0; k < n; k++) {
+    emit.fill(0);
+    const fs = ids[k]!;
+    for (let j = 0; j < fs.length; j++) {
+      const base = fs[j]! * NTAGS;
+      for (let t = 0; t < NTAGS; t++) emit[t]! += w[base + t]!;
+    }
+    for (let c = 0; c < NTAGS; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      if (k === 0) {
+        if (ALLOWED[NTAGS * NTAGS + c]) best = trans[NTAGS * NTAGS + c]!;
+      } else {
+        for (let p = 0; p < NTAGS; p++) {
+          if (!ALLOWED[p * NTAGS + c]) continue;
+          const s = score[(k - 1) * NTAGS + p]! + trans[p * NTAGS + c]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      }
+      score[k * NTAGS + c] = best + emit[c]!;
+      back[k * NTAGS + c] = arg;
+    }
+  }
+  let bestT = 0;
+  for (let c = 1; c < NTAGS; c++) if (score[(n - 1) * NTAGS + c]! > score[(n - 1) * NTAGS + bestT]!) bestT = c;
+  for (let k = n - 1; k >= 0; k--) {
+    tags[k] = bestT;
+    bestT = back[k * NTAGS + bestT]!;
+  }
+  return tags;
+}
+
+/** A trained tagger: feature index, emission weights and transition weights. */
+export interface TaggerModel {
+  index: ReadonlyMap<string, number>;
+  weights: Float32Array;
+  trans: Float32Array;
+  /** Free-form provenance (data, command, held-out scores). */
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Serialises a model as gzipped text: a JSON header line, a transitions line, then one line per
+ * feature `name<TAB>w0 w1 ... w6` (weights rounded to 2 decimals; all-zero rows dropped).
+ */
+export function serializeModel(m: TaggerModel): Buffer {
+  const lines: string[] = [JSON.stringify({ format: 'tri-attribution-tagger/1', tags: TAGS, meta: m.meta })];
+  lines.push(Array.from(m.trans, (x) => round2(x)).join(' '));
+  for (const [name, id] of m.index) {
+    const row: number[] = [];
+    let nz = false;
+    for (let t = 0; t < NTAGS; t++) {
+      const v = round2(m.weights[id * NTAGS + t]!);
+      if (v !== 0) nz = true;
+      row.push(v);
+    }
+    if (nz) lines.push(name + '\t' + row.join(' '));
+  }
+  // gzip keeps the committed file small.
+  return gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'));
+}
+
+function round2(x: number): number {
+  const r = Math.round(x * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Parses the format written by `serializeModel`; throws naming the problem on a bad file. */
+export function parseModel(buf: Buffer, where: string): TaggerModel {
+  const text = gunzipSync(buf).toString('utf8');
+  const lines = text.split('\n');
+  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; tags?: string[]; meta?: Record<string, unknown> };
+  if (header.format !== 'tri-attribution-tagger/1' || JSON.stringify(header.tags) !== JSON.stringify(TAGS)) {
+    throw new Error(`attributions: ${where} is not a tri-attribution-tagger/1 model with tags ${TAGS.join(',')}`);
+  }
+  const trans = Float32Array.from((lines[1] ?? '').split(' ').map(Number));
+  if (trans.length !== (NTAGS + 1) * NTAGS) throw new Error(`attributions: ${where}: bad transition row`);
+  const index = new Map<string, number>();
+  const rows: number[] = [];
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const tab = line.lastIndexOf('\t');
+    const vals = line.slice(tab + 1).split(' ');
+    if (tab < 0 || vals.length !== NTAGS) throw new Error(`attributions: ${where}:${i + 1}: bad feature row`);
+    index.set(line.slice(0, tab), index.size);
+    for (const v of vals) rows.push(Number(v));
+  }
+  return { index, weights: Float32Array.from(rows), trans, meta: header.meta ?? {} };
+}
+
+/** Where the committed model lives, relative to this module (same depth in src/ and dist/). */
+export const DEFAULT_MODEL_URL = new URL('../../../models/attribution/tagger.txt.gz', import.meta.url);
+
+/** Reads a model file; throws naming the path when it is missing or malformed. */
+export function loadModel(url: URL = DEFAULT_MODEL_URL): TaggerModel {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(url);
+  } catch (err) {
+    throw new Error(`attributions: cannot read the tagger model ${url.pathname}`, { cause: err });
+  }
+  return parseModel(buf, url.pathname);
+}

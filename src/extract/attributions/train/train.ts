@@ -1,0 +1,264 @@
+/**
+ * Trains the attribution tagger (averaged structured perceptron, Viterbi over BIO role tags) on a
+ * PolNeAR-format JSONL file and writes models/attribution/tagger.txt.gz. Reads the data only at run
+ * time; nothing of it is copied into the repository except the learned weights.
+ *
+ *   nice node dist/extract/attributions/train/train.js --data ../shared/data/attribution/polnear_dev.jsonl \
+ *     [--epochs 8] [--min-count 2] [--holdout 5] [--final] [--out models/attribution/tagger.txt.gz]
+ *
+ * The held-out split is every document whose sha1(id) first byte % 5 === 0 (about 20%): the model is
+ * trained on the rest and scored there with ../shared/tools/attribution_score.py. With `--final` it is
+ * then retrained on all documents (the held-out score stays the honest number, recorded in the model).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { prepareDoc } from '../../common/text.js';
+import type { Doc } from '../../types.js';
+import { assemble, spansFromTags, type RoleSpan } from '../assemble.js';
+import { blockFeatures, blocksOf, sentenceIndex } from '../features.js';
+import { NTAGS, TAGS, serializeModel, viterbi, type TaggerModel } from '../model.js';
+
+interface GoldSpan {
+  start: number;
+  end: number;
+  segments?: [number, number][];
+}
+interface GoldDoc {
+  id: string;
+  text: string;
+  attributions: { source: GoldSpan | null; cue: GoldSpan | null; content: GoldSpan | null }[];
+}
+
+interface Example {
+  feats: string[][];
+  gold: Uint8Array;
+  ids?: Int32Array[];
+}
+
+const ROLE_OF = { source: 'SRC', cue: 'CUE', content: 'CON' } as const;
+
+function goldTags(doc: Doc, g: GoldDoc): Uint8Array {
+  const n = doc.tokens.length;
+  const tags = new Uint8Array(n);
+  const taken = new Uint8Array(n);
+  for (const a of g.attributions) {
+    for (const key of ['source', 'cue', 'content'] as const) {
+      const sp = a[key];
+      if (!sp) continue;
+      const segs = sp.segments && sp.segments.length > 0 ? sp.segments : [[sp.start, sp.end] as [number, number]];
+      const role = ROLE_OF[key];
+      for (const [s, e] of segs) {
+        let first = true;
+        for (let i = lowerBound(doc, s); i < n && doc.tokens[i]!.start < e; i++) {
+          if (taken[i]) {
+            first = false;
+            continue;
+          }
+          taken[i] = 1;
+          tags[i] = TAGS.indexOf((first ? 'B-' : 'I-') + role as (typeof TAGS)[number]);
+          first = false;
+        }
+      }
+    }
+  }
+  return tags;
+}
+
+function lowerBound(doc: Doc, pos: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Deterministic PRNG (mulberry32) for shuffling. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function examplesOf(docs: GoldDoc[]): { ex: Example[]; prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[] } {
+  const ex: Example[] = [];
+  const prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[] = [];
+  for (const g of docs) {
+    const doc = prepareDoc({ id: g.id, text: g.text });
+    const sot = sentenceIndex(doc);
+    const tags = goldTags(doc, g);
+    prepared.push({ g, doc, sot });
+    for (const b of blocksOf(doc)) {
+      ex.push({ feats: blockFeatures(doc, b, sot), gold: tags.slice(b.tokenStart, b.tokenEnd) });
+    }
+  }
+  return { ex, prepared };
+}
+
+function train(ex: Example[], epochs: number, minCount: number, log: (s: string) => void): TaggerModel {
+  const counts = new Map<string, number>();
+  for (const e of ex) for (const fs of e.feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
+  log(`features: ${counts.size} seen, ${index.size} kept (count >= ${minCount})`);
+  for (const e of ex) {
+    e.ids = e.feats.map((fs) => {
+      const ids: number[] = [];
+      for (const f of fs) {
+        const id = index.get(f);
+        if (id !== undefined) ids.push(id);
+      }
+      return Int32Array.from(ids);
+    });
+  }
+  const nW = index.size * NTAGS;
+  const nT = (NTAGS + 1) * NTAGS;
+  const w = new Float64Array(nW);
+  const wu = new Float64Array(nW);
+  const t = new Float64Array(nT);
+  const tu = new Float64Array(nT);
+  let c = 1;
+  const rand = rng(17);
+  const order = ex.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let wrong = 0;
+    let total = 0;
+    for (const oi of order) {
+      const e = ex[oi]!;
+      const ids = e.ids!;
+      const pred = viterbi(ids, w, t);
+      const gold = e.gold;
+      total += gold.length;
+      for (let k = 0; k < gold.length; k++) {
+        const g = gold[k]!;
+        const p = pred[k]!;
+        const gPrev = k === 0 ? NTAGS : gold[k - 1]!;
+        const pPrev = k === 0 ? NTAGS : pred[k - 1]!;
+        if (g !== p) {
+          wrong++;
+          for (const f of ids[k]!) {
+            w[f * NTAGS + g]! += 1;
+            wu[f * NTAGS + g]! += c;
+            w[f * NTAGS + p]! -= 1;
+            wu[f * NTAGS + p]! -= c;
+          }
+        }
+        if (g !== p || gPrev !== pPrev) {
+          t[gPrev * NTAGS + g]! += 1;
+          tu[gPrev * NTAGS + g]! += c;
+          t[pPrev * NTAGS + p]! -= 1;
+          tu[pPrev * NTAGS + p]! -= c;
+        }
+      }
+      c++;
+    }
+    log(`epoch ${ep + 1}: token error ${(wrong / total).toFixed(4)}`);
+  }
+  const weights = new Float32Array(nW);
+  for (let i = 0; i < nW; i++) weights[i] = w[i]! - wu[i]! / c;
+  const trans = new Float32Array(nT);
+  for (let i = 0; i < nT; i++) trans[i] = t[i]! - tu[i]! / c;
+  return { index, weights, trans, meta: {} };
+}
+
+/** Scores `model` on `prepared` docs with the shared scorer; returns its key=value summary. */
+function score(model: TaggerModel, prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[], scorer: string, log: (s: string) => void): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-attr-'));
+  const goldPath = join(dir, 'gold.jsonl');
+  writeFileSync(goldPath, prepared.map((p) => JSON.stringify(p.g)).join('\n') + '\n');
+  const out: Record<string, string> = {};
+  for (const mode of ['segments', 'extract'] as const) {
+    const rows = prepared.map(({ g, doc, sot }) => {
+      const spans: RoleSpan[] = [];
+      for (const b of blocksOf(doc)) {
+        const feats = blockFeatures(doc, b, sot);
+        const ids = feats.map((fs) => Int32Array.from(fs.map((f) => model.index.get(f) ?? -1).filter((x) => x >= 0)));
+        spans.push(...spansFromTags(viterbi(ids, model.weights, model.trans), b.tokenStart));
+      }
+      const atts = assemble(doc, spans, sot).map((a) => ({
+        source: a.speaker ? { start: a.speaker.start, end: a.speaker.end } : null,
+        cue: a.cue ? { start: a.cue.start, end: a.cue.end } : null,
+        content: a.content
+          ? mode === 'segments'
+            ? { segments: [a.content, ...a.contentSegments].map((s) => [s.start, s.end]) }
+            : { start: a.content.start, end: a.content.end }
+          : null,
+      }));
+      return JSON.stringify({ id: g.id, attributions: atts });
+    });
+    const predPath = join(dir, `pred-${mode}.jsonl`);
+    writeFileSync(predPath, rows.join('\n') + '\n');
+    const r = spawnSync('python3', [scorer, goldPath, '--pred', predPath], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`attributions train: scorer failed: ${r.stderr}`);
+    const lines = r.stdout.trim().split('\n');
+    log(`held-out (${mode} content):\n` + lines.slice(-10).join('\n'));
+    for (const kv of (lines[lines.length - 1] ?? '').split(' ')) {
+      const [k, v] = kv.split('=');
+      if (k && v) out[`${mode}_${k}`] = v;
+    }
+  }
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: '../shared/data/attribution/polnear_dev.jsonl' },
+      scorer: { type: 'string', default: '../shared/tools/attribution_score.py' },
+      out: { type: 'string', default: 'models/attribution/tagger.txt.gz' },
+      epochs: { type: 'string', default: '8' },
+      'min-count': { type: 'string', default: '2' },
+      holdout: { type: 'string', default: '5' },
+      final: { type: 'boolean', default: false },
+      'no-eval': { type: 'boolean', default: false },
+    },
+  });
+  const log = (s: string): void => void process.stderr.write(s + '\n');
+  const epochs = Number(values.epochs);
+  const minCount = Number(values['min-count']);
+  const mod = Number(values.holdout);
+  const docs = readFileSync(values.data!, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as GoldDoc);
+  const isHeld = (id: string): boolean => createHash('sha1').update(id).digest()[0]! % mod === 0;
+  const trainDocs = docs.filter((d) => !isHeld(d.id));
+  const heldDocs = docs.filter((d) => isHeld(d.id));
+  log(`docs: ${docs.length} (train ${trainDocs.length}, held-out ${heldDocs.length})`);
+  const tr = examplesOf(trainDocs);
+  let model = train(tr.ex, epochs, minCount, log);
+  let held: Record<string, string> = {};
+  if (!values['no-eval']) held = score(model, examplesOf(heldDocs).prepared, values.scorer!, log);
+  const meta: Record<string, unknown> = {
+    data: 'PolNeAR polnear_dev.jsonl (../shared/data/attribution)',
+    command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${values.final ? ' --final' : ''}`,
+    heldout: `sha1(id)[0] % ${mod} === 0: ${heldDocs.length} docs`,
+    heldoutScores: held,
+    trainedOn: values.final ? 'all documents' : 'train part only',
+  };
+  if (values.final) {
+    log('retraining on all documents');
+    model = train(examplesOf(docs).ex, epochs, minCount, log);
+  }
+  model.meta = meta;
+  const buf = serializeModel(model);
+  writeFileSync(values.out!, buf);
+  log(`wrote ${values.out} (${(buf.length / 1e6).toFixed(2)} MB)`);
+}
+
+main();
