@@ -18,6 +18,8 @@ export interface RawDocument {
   url?: string;
   /** Metadata supplied alongside the body (JSONL fields, feed item fields, front matter). */
   meta?: Partial<Pick<ParsedArticle, 'title' | 'byline' | 'published' | 'source' | 'url' | 'lang' | 'externalId'>>;
+  /** Problems met while reading that did not stop it ("invalid UTF-8: 2 byte(s) replaced", "feed truncated"). */
+  warnings?: string[];
 }
 
 /** What a source yields: a document, or a failure that names the input and the reason. */
