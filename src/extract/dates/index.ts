@@ -1,8 +1,26 @@
-/** The dates extractors and refiners, in the order they run. Registered in ../registry.ts. */
+/**
+ * The dates extractors and refiners, in the order they run. Registered in ../registry.ts.
+ * Extractors are independent (each one pass over the tokens); overlaps are settled by the first
+ * refiner, so the order of extractors only breaks ties between equally long spans.
+ */
 import type { Extractor, Refiner } from '../types.js';
+import { absoluteDates } from './absolute.js';
+import { durations } from './durations.js';
+import { periods } from './periods.js';
+import { chainAnchors } from './refine-anchor.js';
+import { finalizeTimexes } from './refine-finalize.js';
+import { removeOverlaps } from './refine-overlap.js';
+import { resolveByTense } from './refine-tense.js';
+import { relativeDates } from './relative.js';
+import { sets } from './sets.js';
+import { clockTimes } from './times.js';
+import { weekdays } from './weekdays.js';
 
-export const datesExtractors: Extractor[] = [];
-export const datesRefiners: Refiner[] = [];
+export const datesExtractors: Extractor[] = [absoluteDates, periods, relativeDates, weekdays, clockTimes, sets, durations];
+
+// Order matters: overlaps first (one draft per span), then tense (fills years and days), then anchors
+// (need resolved values to shift), then finalize (drops drafts before other areas' refiners run).
+export const datesRefiners: Refiner[] = [removeOverlaps, resolveByTense, chainAnchors, finalizeTimexes];
 
 /** Reference-date inference for documents without a publication date (set by the dates module). */
 export { inferReference } from './infer-reference.js';

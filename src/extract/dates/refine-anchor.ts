@@ -1,0 +1,61 @@
+/**
+ * Refiner 3: anchor chaining. "the next day", "the following year", "a year earlier" shift the last
+ * resolved date before them in the text (within a few sentences), keeping its granularity:
+ * "the third quarter ... a year earlier" -> 1988-Q3 when the quarter was 1989-Q3. Without an anchor
+ * the deictic value the extractor computed from the reference stays.
+ * Must run after the tense refiner, whose values are the anchors.
+ */
+import type { Mention } from '../../types.js';
+import { sentenceAt } from '../common/text.js';
+import type { Refiner } from '../types.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, parseGranular, shiftYears, type Granular } from './calendar.js';
+import type { DraftTimex } from './match.js';
+
+/** How many sentences back an anchor may be. */
+const ANCHOR_WINDOW = 2;
+
+function shifted(anchor: Granular, value: string, unit: 'year' | 'month' | 'week' | 'day', n: number, keep: boolean): string | null {
+  if (unit === 'year') {
+    if (keep) return shiftYears(value, n);
+    const y = anchor.g === 'day' ? anchor.date.y : anchor.y;
+    return fmtYear(y + n);
+  }
+  if (anchor.g !== 'day') return null;
+  if (unit === 'day') return fmtDay(addDays(anchor.date, n));
+  if (unit === 'week') return fmtWeek(addDays(anchor.date, 7 * n));
+  const d = addMonths(anchor.date, n);
+  return fmtMonth(d.y, d.m);
+}
+
+export const chainAnchors: Refiner = {
+  name: 'dates:anchor',
+  refine(mentions, doc) {
+    const order = mentions.map((m, idx) => ({ m, idx })).filter((x) => x.m.kind === 'time').sort((a, b) => a.m.start - b.m.start);
+    const out = [...mentions];
+    let last: { value: string; g: Granular; sentence: number } | null = null;
+    for (const { m, idx } of order) {
+      const t = m as DraftTimex;
+      const sentence = sentenceAt(doc.sentences, t.start);
+      const d = t.draft;
+      if (d && d.kind === 'shift') {
+        let next: Mention = { ...t, draft: undefined } as DraftTimex;
+        const near = last !== null && sentence - last.sentence <= ANCHOR_WINDOW;
+        // "a year ago" is deictic unless it compares with a reported quarter
+        const isAgo = t.reasons[0] === 'a year ago';
+        if (near && last && (!isAgo || last.g.g === 'quarter')) {
+          const v = shifted(last.g, last.value.replace(/T.*$/, ''), d.unit, d.n, d.keep);
+          if (v !== null) next = { ...t, value: v, anchor: last.value, draft: undefined, reasons: [...t.reasons, `anchored: ${last.value}`] } as DraftTimex;
+        }
+        // a shifted date is not itself an anchor: "a year earlier ... year-earlier" both compare
+        // with the reported period, not with each other
+        out[idx] = next;
+        continue;
+      }
+      if (t.type === 'DATE' || t.type === 'TIME') {
+        const g = parseGranular(t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''));
+        if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence };
+      }
+    }
+    return out;
+  },
+};
