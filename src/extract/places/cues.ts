@@ -55,3 +55,13 @@ export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained
 
 /** Phrases that contain place names but are not places (the administration, an aircraft, a market). */
 export const NOT_PLACES = ['White House', 'Air Force One', 'Wall Street', 'Scotland Yard', 'Downing Street', 'Foggy Bottom', 'Holy See'];
+
+/** Capitalised words that name no place in news although a gazetteer has a village so called. */
+export const NOT_PLACE_WORDS = new Set([
+  'christmas', 'easter', 'nato', 'jewish', 'muslim', 'christian', 'catholic', 'islamic', 'god', 'internet',
+  'senate', 'congress', 'parliament', 'republican', 'republicans', 'democrat', 'democrats', 'democratic',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'covid', 'ebola', 'zika',
+  'obama', 'trump', 'biden', 'putin', 'clinton', 'bush', 'facebook', 'twitter', 'google', 'apple', 'amazon',
+  'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'ft', 'co', 'inc', 'corp', 'ltd', 'jr', 'sr', 'un', 'who', 'fbi', 'cia',
+]);

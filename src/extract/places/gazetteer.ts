@@ -44,35 +44,71 @@ export interface Gazetteer {
 
 const PRECISIONS = new Set<PlacePrecision>(['landmark', 'city', 'admin2', 'admin1', 'country', 'region', 'continent']);
 
-/** Parses the gazetteer TSV (see the build script for the columns). Throws naming the bad line. */
+const VIAS: readonly MatchVia[] = ['name', 'alt', 'demonym', 'abbrev'];
+
+/**
+ * Indexes the gazetteer TSV (see the build script for the columns). Only the key columns are read up
+ * front; a record's other fields are parsed the first time a lookup returns it (most never are).
+ * Throws naming the bad line.
+ */
 export function parseGazetteer(tsv: string, commonWords: string): Gazetteer {
-  const index = new Map<string, GazHit[]>();
+  // key -> codes (line index * 4 + via index)
+  const index = new Map<string, number | number[]>();
+  const lineStarts: number[] = [];
   let maxTokens = 1;
-  let size = 0;
-  const put = (key: string, hit: GazHit): void => {
+  const put = (key: string, code: number): void => {
     if (!key) return;
-    const list = index.get(key);
-    if (list) {
-      if (!list.some((h) => h.place === hit.place)) list.push(hit);
-    } else index.set(key, [hit]);
+    const cur = index.get(key);
+    if (cur === undefined) index.set(key, code);
+    else if (typeof cur === 'number') {
+      if (cur >> 2 !== code >> 2) index.set(key, [cur, code]);
+    } else if (!cur.some((c) => c >> 2 === code >> 2)) cur.push(code);
     let n = 1;
-    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+    for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) n++;
     if (n > maxTokens) maxTokens = n;
   };
-  let lineNo = 0;
+  const putAll = (field: string, line: number, via: number, cityAltFrom: number): void => {
+    if (!field) return;
+    let k = 0;
+    let from = 0;
+    for (;;) {
+      const bar = field.indexOf('|', from);
+      const key = bar < 0 ? field.slice(from) : field.slice(from, bar);
+      put(key, line * 4 + (via === 0 && k >= cityAltFrom ? 1 : via));
+      if (bar < 0) break;
+      from = bar + 1;
+      k++;
+    }
+  };
+  const tabs = new Int32Array(12);
   let pos = 0;
   while (pos < tsv.length) {
     let nl = tsv.indexOf('\n', pos);
     if (nl < 0) nl = tsv.length;
-    const line = tsv.slice(pos, nl);
+    if (nl > pos) {
+      const line = lineStarts.length;
+      let c = 0;
+      for (let t = tsv.indexOf('\t', pos); t >= 0 && t < nl && c < 12; t = tsv.indexOf('\t', t + 1)) tabs[c++] = t;
+      if (c !== 11) throw new Error(`places gazetteer: line ${line + 1} has ${c + 1} columns, expected 12`);
+      lineStarts.push(pos);
+      // For cities the first two name keys are the GeoNames name and ASCII name; later ones are alternates.
+      const isCity = tsv.startsWith('city\t', tabs[0]! + 1);
+      putAll(tsv.slice(tabs[8]! + 1, tabs[9]), line, 0, isCity ? 2 : Infinity);
+      putAll(tsv.slice(tabs[9]! + 1, tabs[10]), line, 2, Infinity);
+      putAll(tsv.slice(tabs[10]! + 1, nl), line, 3, Infinity);
+    }
     pos = nl + 1;
-    lineNo++;
-    if (!line) continue;
-    const f = line.split('\t');
-    if (f.length < 12) throw new Error(`places gazetteer: line ${lineNo} has ${f.length} columns, expected 12`);
+  }
+  const places = new Map<number, GazPlace>();
+  const place = (line: number): GazPlace => {
+    let p = places.get(line);
+    if (p) return p;
+    const from = lineStarts[line]!;
+    const nl = tsv.indexOf('\n', from);
+    const f = tsv.slice(from, nl < 0 ? tsv.length : nl).split('\t');
     const precision = f[1] as PlacePrecision;
-    if (!PRECISIONS.has(precision)) throw new Error(`places gazetteer: line ${lineNo}: unknown precision ${JSON.stringify(f[1])}`);
-    const place: GazPlace = {
+    if (!PRECISIONS.has(precision)) throw new Error(`places gazetteer: line ${line + 1}: unknown precision ${JSON.stringify(f[1])}`);
+    p = {
       id: f[0]!,
       precision,
       name: f[2]!,
@@ -83,19 +119,25 @@ export function parseGazetteer(tsv: string, commonWords: string): Gazetteer {
       population: Number(f[7]) || 0,
       featureCode: f[8]!,
     };
-    size++;
-    const keys = f[9] ? f[9].split('|') : [];
-    // For cities the first two keys are the GeoNames name and ASCII name; later ones are alternates.
-    keys.forEach((k, i) => put(k, { place, via: precision === 'city' && i >= 2 ? 'alt' : 'name' }));
-    for (const k of f[10] ? f[10].split('|') : []) put(k, { place, via: 'demonym' });
-    for (const k of f[11] ? f[11].split('|') : []) put(k, { place, via: 'abbrev' });
-  }
+    places.set(line, p);
+    return p;
+  };
+  const hitsCache = new Map<string, readonly GazHit[]>();
   const words = new Set(commonWords.split('\n').filter(Boolean));
   return {
-    lookup: (key) => index.get(key) ?? [],
+    lookup(key) {
+      const cached = hitsCache.get(key);
+      if (cached) return cached;
+      const codes = index.get(key);
+      if (codes === undefined) return [];
+      const list = typeof codes === 'number' ? [codes] : codes;
+      const hits = list.map((c) => ({ place: place(c >> 2), via: VIAS[c & 3]! }));
+      hitsCache.set(key, hits);
+      return hits;
+    },
     maxTokens,
     isCommonWord: (w) => words.has(w),
-    size,
+    size: lineStarts.length,
   };
 }
 

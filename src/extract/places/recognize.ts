@@ -19,6 +19,7 @@ import {
   NAME_CONNECTORS,
   ORG_CONTINUATIONS,
   PERSON_TITLES,
+  NOT_PLACE_WORDS,
   SPEECH_VERBS,
 } from './cues.js';
 
@@ -72,6 +73,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     intervals.some((iv) => iv.kind === kind && iv.start < b && a < iv.end);
 
   const out: Candidate[] = [];
+  // Names used for a person anywhere in the article ("Mayor Jones", "Tom Jones") are people throughout.
+  const personKeys = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     if (!isCap(t)) continue;
@@ -121,9 +124,13 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
 
     // Abbreviations and postal codes ("N.J.", "Calif.", "NSW") only right after "Place, ".
     const afterComma = prev?.text === ',' && out.length > 0 && out[out.length - 1]!.tokenEnd === first - 1;
-    hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 3 && surface.includes('.')));
-    // Two- and three-letter capitals ("US", "UK", "NJ") are codes, never small towns.
-    if (allCaps && surface.replace(/\./g, '').length <= 3) hits = hits.filter((h) => h.place.precision !== 'city');
+    hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 4 && surface.includes('.')));
+    const bare = surface.replace(/\./g, '');
+    // Two- and three-letter capitals ("US", "UK", "NJ") are codes: countries, or regions after a comma.
+    if (allCaps && bare.length <= 3) hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma);
+    // An abbreviation token ("Nov.", "Co.", "St.") is only a place as a qualifier ("Paterson, N.J.").
+    if (single && surface.endsWith('.') && !afterComma && !(allCaps && bare.length >= 2)) hits = [];
+    if (single && NOT_PLACE_WORDS.has(best.key)) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
     // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
     if (single && !allCaps && gaz.isCommonWord(best.key)) {
@@ -136,16 +143,21 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       });
       if (hits.length > 0) reasons.push('common word: kept');
     }
-    if (single && allCaps && gaz.isCommonWord(best.key)) hits = hits.filter((h) => h.place.precision === 'country' && surface.length > 3);
+    if (single && allCaps && bare.length > 3 && gaz.isCommonWord(best.key)) hits = hits.filter((h) => h.place.precision === 'country');
     // A title before the name makes it a person: "Gov. Jackson", "President Lincoln".
-    if (prev && prev.kind === 'word' && PERSON_TITLES.has(normToken(prev.text))) hits = [];
+    let person = false;
+    if (prev && prev.kind === 'word' && PERSON_TITLES.has(normToken(prev.text))) {
+      hits = [];
+      person = true;
+    }
     // Inside a newspaper or brand name: "Chicago Tribune", "Denver Post".
     if (nextWord && isCap(nextWord) && MEDIA_CONTINUATIONS.has(nextNorm)) hits = [];
-    // Person-like: a small town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
+    // Person-like: a town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
     if (single && hits.length > 0 && !allCaps) {
       const nextCap = nextWord !== undefined && isCap(nextWord) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
-      const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text);
+      const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text) && prev.spaceBefore !== false;
       const speaker = nextWord !== undefined && SPEECH_VERBS.has(nextNorm);
+      const before = hits.length;
       hits = hits.filter((h) => {
         const p = h.place;
         if (p.precision !== 'city') return !(prevCap && p.precision === 'admin1' && nextCap);
@@ -154,7 +166,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (speaker && p.population < 100_000) return false;
         return true;
       });
+      if (hits.length < before) person = true;
     }
+    if (person && single) personKeys.add(best.key);
     if (hits.length === 0) continue;
     if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');
     const metonymy = nextWord !== undefined && METONYMY_VERBS.has(nextNorm) && hits.some((h) => h.place.precision !== 'city' || h.place.population >= 100_000);
@@ -172,5 +186,6 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     });
     if (end > toks[best.j]!.end) i = best.j + 1;
   }
-  return out;
+  if (personKeys.size === 0) return out;
+  return out.filter((c) => !personKeys.has(c.key) || c.hits.some((h) => h.place.precision !== 'city' || h.place.population >= 500_000));
 }

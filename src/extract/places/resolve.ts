@@ -27,7 +27,8 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
   let s: number;
   switch (p.precision) {
     case 'country':
-      s = 10;
+      // Above any city matched by an alternate name ("Mexico" is the country, not Mexico City).
+      s = 11;
       break;
     case 'continent':
     case 'region':
@@ -96,7 +97,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       const p = h.place;
       let s = prior(h, c.levelHint);
       if (p.precision === 'city' || p.precision === 'admin1') {
-        s += 2.5 * Math.min(1.5, sum(countryVotes, p.cc, c.key));
+        // Half for regions: a bare "Washington" in US news is the capital more often than the state.
+        s += (p.precision === 'city' ? 2.5 : 1.25) * Math.min(1.5, sum(countryVotes, p.cc, c.key));
         if (p.precision === 'city') s += 1.5 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
       }
       if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
