@@ -1,0 +1,186 @@
+/**
+ * The NER model: an averaged perceptron over hashed features with greedy left-to-right BIO
+ * decoding (tag history as features, invalid I- transitions masked). The file format, loader and
+ * decoder live here; training is in ./train/train.ts.
+ *
+ * File (gzip): "TRINER1\n", uint32 LE header length, header JSON (padded to 4 bytes), then
+ * Uint32 feature hashes [n] and Int16 weights [n * NTAGS] (weight = int16 * scale).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  GAZ_MAX_LEN,
+  NTAGS,
+  TAGS,
+  allowed,
+  hashFeature,
+  shape,
+  staticFeatures,
+  tagFeatures,
+  type DocStats,
+  type FeatureResources,
+} from './features.js';
+
+const MAGIC = 'TRINER1\n';
+
+export interface ModelHeader {
+  tags: string[];
+  scale: number;
+  nfeat: number;
+  /** word -> space-separated cluster ids. */
+  clusters: Record<string, string>;
+  /** [lowercased phrase, type mask]. */
+  gazetteer: Array<[string, number]>;
+  meta: Record<string, unknown>;
+}
+
+/** Anything that can score a hashed feature: the runtime table or the trainer's live weights. */
+export interface WeightSource {
+  /** Adds the feature's weight row to `scores` (length NTAGS); unknown features add nothing. */
+  add(hash: number, scores: Float64Array): void;
+}
+
+/** Builds feature resources from a header's clusters and gazetteer. */
+export function resourcesFrom(clusters: Record<string, string>, gazetteer: ReadonlyArray<readonly [string, number]>): FeatureResources {
+  const cl = new Map<string, readonly string[]>();
+  for (const [w, ids] of Object.entries(clusters)) cl.set(w, ids.split(' '));
+  const gz = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const [phrase, mask] of gazetteer) {
+    const parts = phrase.split(' ');
+    if (parts.length > GAZ_MAX_LEN) continue;
+    gz.set(phrase, (gz.get(phrase) ?? 0) | mask);
+    const f = parts[0]!;
+    first.set(f, Math.max(first.get(f) ?? 0, parts.length));
+  }
+  return { clusters: cl, gazetteer: gz, gazFirst: first };
+}
+
+/** Open-addressing hash table of feature rows, built once at load. */
+class WeightTable implements WeightSource {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(
+    private readonly keys: Uint32Array,
+    private readonly weights: Int16Array,
+    private readonly scale: number,
+  ) {
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    for (let i = 0; i < keys.length; i++) {
+      let s = keys[i]! & this.mask;
+      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
+      this.slots[s] = i;
+    }
+  }
+  add(hash: number, scores: Float64Array): void {
+    let s = hash & this.mask;
+    for (;;) {
+      const row = this.slots[s]!;
+      if (row === -1) return;
+      if (this.keys[row] === hash) {
+        const base = row * NTAGS;
+        for (let t = 0; t < NTAGS; t++) scores[t]! += this.weights[base + t]! * this.scale;
+        return;
+      }
+      s = (s + 1) & this.mask;
+    }
+  }
+}
+
+/**
+ * Greedy BIO decoding of one sequence. Returns tag indices into TAGS.
+ * Example: ["Joe", "Biden", "spoke"] -> [1, 2, 0] (B-PER I-PER O).
+ */
+export function decode(words: readonly string[], res: FeatureResources, doc: DocStats, weights: WeightSource): number[] {
+  const feats = staticFeatures(words, res, doc);
+  const tags: number[] = [];
+  const scores = new Float64Array(NTAGS);
+  for (let i = 0; i < words.length; i++) {
+    scores.fill(0);
+    for (const f of feats[i]!) weights.add(hashFeature(f), scores);
+    const prev = i > 0 ? TAGS[tags[i - 1]!] : '<s>';
+    const prev2 = i > 1 ? TAGS[tags[i - 2]!] : '<s>';
+    for (const f of tagFeatures(prev!, prev2!, words[i]!.toLowerCase(), shape(words[i]!))) weights.add(hashFeature(f), scores);
+    const p = i > 0 ? tags[i - 1]! : 0;
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let t = 0; t < NTAGS; t++) {
+      if (!allowed(p, t)) continue;
+      if (scores[t]! > bestScore) {
+        bestScore = scores[t]!;
+        best = t;
+      }
+    }
+    tags.push(best);
+  }
+  return tags;
+}
+
+export interface NerModel {
+  header: ModelHeader;
+  resources: FeatureResources;
+  weights: WeightSource;
+}
+
+/** Serialises a model (used by the training script). */
+export function encodeModel(header: Omit<ModelHeader, 'nfeat' | 'scale' | 'tags'>, keys: Uint32Array, weights: Float64Array): Buffer {
+  let maxAbs = 0;
+  for (const w of weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
+  const full: ModelHeader = { tags: [...TAGS], scale, nfeat: keys.length, ...header };
+  let json = Buffer.from(JSON.stringify(full), 'utf8');
+  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+  json = Buffer.concat([json, Buffer.from(' '.repeat(pad))]);
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length);
+  const raw = Buffer.concat([
+    Buffer.from(MAGIC, 'latin1'),
+    len,
+    json,
+    Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength),
+    Buffer.from(q.buffer, q.byteOffset, q.byteLength),
+  ]);
+  return gzipSync(raw, { level: 9 });
+}
+
+/** Parses a model file's bytes; throws naming the file when it is not one. */
+export function decodeModel(gz: Buffer, name: string): NerModel {
+  const raw = gunzipSync(gz);
+  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error(`entities: ${name} is not a Triangulate NER model`);
+  const hlen = raw.readUInt32LE(MAGIC.length);
+  const hstart = MAGIC.length + 4;
+  const header = JSON.parse(raw.subarray(hstart, hstart + hlen).toString('utf8')) as ModelHeader;
+  if (header.tags.join(',') !== TAGS.join(',')) throw new Error(`entities: ${name} has tags ${header.tags.join(',')}, expected ${TAGS.join(',')}`);
+  const off = hstart + hlen;
+  // Copy into aligned buffers (the gunzipped Buffer may not be 4-byte aligned in its ArrayBuffer).
+  const keyBytes = raw.subarray(off, off + header.nfeat * 4);
+  const keys = new Uint32Array(header.nfeat);
+  new Uint8Array(keys.buffer).set(keyBytes);
+  const wOff = off + header.nfeat * 4;
+  const weights = new Int16Array(header.nfeat * NTAGS);
+  new Uint8Array(weights.buffer).set(raw.subarray(wOff, wOff + weights.byteLength));
+  return { header, resources: resourcesFrom(header.clusters, header.gazetteer), weights: new WeightTable(keys, weights, header.scale) };
+}
+
+/** Default model path: models/ner/ner.bin.gz at the package root (same depth from src/ and dist/). */
+export const DEFAULT_MODEL_URL = new URL('../../../models/ner/ner.bin.gz', import.meta.url);
+
+let cached: NerModel | null = null;
+
+/** Loads the shipped model once per process (lazy: only when the first document needs it). */
+export function defaultModel(): NerModel {
+  if (cached) return cached;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(DEFAULT_MODEL_URL);
+  } catch (err) {
+    throw new Error(`entities: cannot read the NER model at ${DEFAULT_MODEL_URL.pathname}`, { cause: err });
+  }
+  cached = decodeModel(bytes, DEFAULT_MODEL_URL.pathname);
+  return cached;
+}

@@ -1,0 +1,81 @@
+/**
+ * The NER extractor: runs the trained model over each sentence (split further at line breaks, so
+ * headlines and datelines stand alone) and turns BIO tags into PER/ORG/LOC/MISC/NORP mentions.
+ * `canonical` starts as the surface text; the canonical refiner (./canonical.ts) links it.
+ */
+import type { EntityMention, EntityType } from '../../types.js';
+import type { Doc, Extractor } from '../types.js';
+import { TAGS, docStats } from './features.js';
+import { decode, defaultModel, type NerModel } from './model.js';
+
+export const NER_EXTRACTOR = 'entities.ner';
+
+/** Nationality and group adjectives the model tags MISC that we report as NORP ("Ukrainian", "North Korean"). */
+const NORP_SUFFIX = /(?:ian|ean|an|ese|ish|ch|i|ans|ians|eans)$/;
+const NORP_WORDS = new Set(['thai', 'greek', 'swiss', 'dutch', 'french', 'british', 'irish', 'welsh', 'scottish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'kurdish', 'jewish', 'arab', 'czech', 'serb', 'serbs', 'croat', 'croats', 'kurds', 'jews', 'arabs', 'uzbek', 'kazakh', 'tajik', 'turkmen', 'kyrgyz', 'greeks', 'thais', 'filipino', 'filipinos']);
+
+/** Whether a MISC span reads as a nationality, religion or political group. */
+export function looksNorp(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 3) return false;
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  if (NORP_WORDS.has(last)) return true;
+  // Hyphenated affiliations: "Kremlin-backed", "pro-Russian", "Iran-aligned".
+  if (/-(?:backed|aligned|led|allied|based)$/.test(last) || /^(?:pro|anti)-/.test(last)) return true;
+  return words.length <= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[words.length - 1] ?? '') && NORP_SUFFIX.test(last);
+}
+
+/** Token index ranges of the sequences the model tags: sentences, cut at line breaks. */
+export function sequences(doc: Doc): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of doc.sentences) {
+    let a = s.tokenStart;
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      if (doc.tokens[i]!.newlineBefore) {
+        out.push([a, i]);
+        a = i;
+      }
+    }
+    out.push([a, s.tokenEnd]);
+  }
+  return out;
+}
+
+/** Creates the extractor; the model is loaded on first use unless one is given. */
+export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
+  return {
+    name: NER_EXTRACTOR,
+    kind: 'entity',
+    extract(doc: Doc): EntityMention[] {
+      if (doc.tokens.length === 0) return [];
+      const m = model ?? defaultModel();
+      const seqs = sequences(doc);
+      const words = seqs.map(([a, b]) => doc.tokens.slice(a, b).map((t) => t.text));
+      const stats = docStats(words);
+      const out: EntityMention[] = [];
+      seqs.forEach(([a], k) => {
+        const w = words[k]!;
+        const tags = decode(w, m.resources, stats, m.weights);
+        let i = 0;
+        while (i < tags.length) {
+          const t = tags[i]!;
+          if (t === 0) {
+            i++;
+            continue;
+          }
+          let j = i + 1;
+          const inside = t % 2 === 1 ? t + 1 : t;
+          while (j < tags.length && tags[j] === inside) j++;
+          const start = doc.tokens[a + i]!.start;
+          const end = doc.tokens[a + j - 1]!.end;
+          const text = doc.text.slice(start, end);
+          let type = TAGS[t]!.slice(2) as EntityType;
+          if (type === 'MISC' && looksNorp(text)) type = 'NORP';
+          out.push({ kind: 'entity', start, end, text, type, canonical: text, extractor: NER_EXTRACTOR, reasons: ['model: averaged perceptron'] });
+          i = j;
+        }
+      });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,333 @@
+/**
+ * Trains the NER model (averaged perceptron, greedy BIO decoding) on CoNLL-2003-style JSONL and
+ * writes models/ner/ner.bin.gz. Training-time script; reads data only when run.
+ *
+ * Usage:
+ *   node dist/extract/entities/train/train.js --train TRAIN.jsonl --dev DEV.jsonl \
+ *     --clusters CLUSTERS.json --out models/ner/ner.bin.gz [--epochs 8] [--min-count 2]
+ *
+ * Sentences are re-tokenised with the shared tokenizer (labels projected onto the pieces), so the
+ * model sees the same tokens at training time as `tri extract` does at run time.
+ * The gazetteer is built from the training entities plus the outlets lexicon; while training, each
+ * document sees a gazetteer built from the OTHER folds only (jackknifing), so the model learns how
+ * far to trust a match on text it has not memorised.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tokenize } from '../../common/text.js';
+import { OUTLETS } from '../../lexicons/outlets.js';
+import { GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
+import { encodeModel, resourcesFrom, decode, type WeightSource } from '../model.js';
+import { rng } from './rng.js';
+
+interface Sent {
+  doc: string;
+  words: string[];
+  tags: number[];
+}
+
+const FOLDS = 5;
+
+function arg(argv: string[], name: string, dflt?: string): string {
+  const i = argv.indexOf(name);
+  const v = i >= 0 ? argv[i + 1] : dflt;
+  if (v === undefined) throw new Error(`train: missing ${name}`);
+  return v;
+}
+
+/** Reads CoNLL JSONL, re-tokenises each sentence and projects BIO labels onto the pieces. */
+export function readSentences(path: string): Sent[] {
+  const out: Sent[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const s = JSON.parse(line) as { doc: string; tokens: string[]; tags: string[] };
+    let text = '';
+    const bounds: Array<[number, number]> = [];
+    s.tokens.forEach((t) => {
+      if (text) text += ' ';
+      bounds.push([text.length, text.length + t.length]);
+      text += t;
+    });
+    const words: string[] = [];
+    const tags: number[] = [];
+    let k = 0;
+    for (const tok of tokenize(text)) {
+      while (k < bounds.length && bounds[k]![1] <= tok.start) k++;
+      const gold = s.tags[k] ?? 'O';
+      const firstPiece = bounds[k] !== undefined && tok.start === bounds[k]![0];
+      let tag = gold;
+      if (gold !== 'O' && !firstPiece) tag = `I-${gold.slice(2)}`;
+      const idx = TAGS.indexOf(tag as (typeof TAGS)[number]);
+      words.push(tok.text);
+      tags.push(idx < 0 ? 0 : idx);
+    }
+    out.push({ doc: s.doc, words, tags });
+  }
+  return out;
+}
+
+function entitiesOf(tags: readonly number[]): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  let i = 0;
+  while (i < tags.length) {
+    const t = tags[i]!;
+    if (t === 0) {
+      i++;
+      continue;
+    }
+    const type = TAGS[t]!.slice(2);
+    let j = i + 1;
+    while (j < tags.length && tags[j] === (t % 2 === 1 ? t + 1 : t)) j++;
+    out.push([i, j, type]);
+    i = j;
+  }
+  return out;
+}
+
+function gazetteerFrom(sents: readonly Sent[]): Array<[string, number]> {
+  const m = new Map<string, number>();
+  for (const s of sents) {
+    for (const [a, b, type] of entitiesOf(s.tags)) {
+      const phrase = s.words.slice(a, b).join(' ').toLowerCase();
+      const bit = 1 << GAZ_TYPES.indexOf(type as (typeof GAZ_TYPES)[number]);
+      m.set(phrase, (m.get(phrase) ?? 0) | bit);
+    }
+  }
+  const orgBit = 1 << GAZ_TYPES.indexOf('ORG');
+  for (const o of OUTLETS) {
+    for (const a of [o.canonical, ...o.aliases]) {
+      const phrase = tokenize(a).map((t) => t.text).join(' ').toLowerCase();
+      m.set(phrase, (m.get(phrase) ?? 0) | orgBit);
+    }
+  }
+  return [...m.entries()];
+}
+
+/** Live averaged-perceptron weights keyed by feature hash. */
+class Perceptron implements WeightSource {
+  readonly index = new Map<number, number>();
+  w = new Float64Array(1 << 20);
+  tot = new Float64Array(1 << 20);
+  ts = new Float64Array(1 << 20);
+  n = 0;
+  step = 0;
+  constructor(private readonly allowedHashes: Set<number> | null) {}
+  add(hash: number, scores: Float64Array): void {
+    const r = this.index.get(hash);
+    if (r === undefined) return;
+    const b = r * NTAGS;
+    for (let t = 0; t < NTAGS; t++) scores[t]! += this.w[b + t]!;
+  }
+  private row(hash: number): number {
+    let r = this.index.get(hash);
+    if (r !== undefined) return r;
+    if (this.allowedHashes && !this.allowedHashes.has(hash)) return -1;
+    r = this.n++;
+    if ((r + 1) * NTAGS > this.w.length) {
+      const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.w = grow(this.w);
+      this.tot = grow(this.tot);
+      this.ts = grow(this.ts);
+    }
+    this.index.set(hash, r);
+    return r;
+  }
+  update(hashes: readonly number[], gold: number, guess: number): void {
+    for (const h of hashes) {
+      const r = this.row(h);
+      if (r < 0) continue;
+      for (const [t, d] of [
+        [gold, 1],
+        [guess, -1],
+      ] as const) {
+        const k = r * NTAGS + t;
+        this.tot[k]! += (this.step - this.ts[k]!) * this.w[k]!;
+        this.ts[k] = this.step;
+        this.w[k]! += d;
+      }
+    }
+  }
+  averaged(): { keys: Uint32Array; weights: Float64Array } {
+    const keys = new Uint32Array(this.n);
+    const weights = new Float64Array(this.n * NTAGS);
+    for (const [h, r] of this.index) {
+      keys[r] = h;
+      for (let t = 0; t < NTAGS; t++) {
+        const k = r * NTAGS + t;
+        const tot = this.tot[k]! + (this.step - this.ts[k]!) * this.w[k]!;
+        weights[k] = tot / Math.max(1, this.step);
+      }
+    }
+    return { keys, weights };
+  }
+}
+
+function score(gold: readonly Sent[], pred: readonly number[][]): { f1: number; perType: Record<string, string> } {
+  const c: Record<string, [number, number, number]> = {};
+  gold.forEach((s, i) => {
+    const g = new Set(entitiesOf(s.tags).map((e) => e.join(',')));
+    const p = entitiesOf(pred[i]!).map((e) => e.join(','));
+    for (const e of g) (c[e.split(',')[2]!] ??= [0, 0, 0])[1]++;
+    for (const e of p) {
+      const x = (c[e.split(',')[2]!] ??= [0, 0, 0]);
+      x[2]++;
+      if (g.has(e)) x[0]++;
+    }
+  });
+  const f = ([tp, ng, np]: [number, number, number]): number => (tp === 0 ? 0 : (2 * tp) / (ng + np));
+  const all = Object.values(c).reduce<[number, number, number]>((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]], [0, 0, 0]);
+  const perType: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c)) perType[k] = f(v).toFixed(4);
+  return { f1: f(all), perType };
+}
+
+function groupDocs(sents: readonly Sent[]): Sent[][] {
+  const docs = new Map<string, Sent[]>();
+  for (const s of sents) {
+    const d = docs.get(s.doc);
+    if (d) d.push(s);
+    else docs.set(s.doc, [s]);
+  }
+  return [...docs.values()];
+}
+
+function main(argv: string[]): void {
+  const train = readSentences(arg(argv, '--train'));
+  const dev = readSentences(arg(argv, '--dev'));
+  const clusters = JSON.parse(readFileSync(arg(argv, '--clusters'), 'utf8')) as Record<string, string>;
+  const out = arg(argv, '--out');
+  const epochs = Number(arg(argv, '--epochs', '8'));
+  const minCount = Number(arg(argv, '--min-count', '2'));
+  const trainDocs = groupDocs(train);
+  const devDocs = groupDocs(dev);
+  process.stderr.write(`train ${train.length} sentences / ${trainDocs.length} docs, dev ${dev.length}\n`);
+
+  // Jackknifed gazetteers: fold k's documents see the gazetteer of the other folds.
+  const foldRes: FeatureResources[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const others = trainDocs.filter((_, i) => i % FOLDS !== k).flat();
+    foldRes.push(resourcesFrom(clusters, gazetteerFrom(others)));
+  }
+  const fullGaz = gazetteerFrom(train);
+  const fullRes = resourcesFrom(clusters, fullGaz);
+
+  // Precompute static feature hashes per sentence.
+  const prepared = trainDocs.map((d, i) => {
+    const stats = docStats(d.map((s) => s.words));
+    return d.map((s) => ({ s, feats: staticFeatures(s.words, foldRes[i % FOLDS]!, stats).map((fs) => fs.map(hashFeature)) }));
+  });
+  // Keep static features seen at least minCount times (tag-history features are always kept).
+  const counts = new Map<number, number>();
+  for (const d of prepared) for (const { feats } of d) for (const fs of feats) for (const h of fs) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const keep = new Set<number>();
+  for (const [h, c] of counts) if (c >= minCount) keep.add(h);
+  for (const s of train) {
+    for (let i = 0; i < s.words.length; i++) {
+      for (const p of TAGS) for (const p2 of [...TAGS, '<s>']) for (const f of tagFeatures(p, p2, s.words[i]!.toLowerCase(), shape(s.words[i]!))) keep.add(hashFeature(f));
+      for (const f of tagFeatures('<s>', '<s>', s.words[i]!.toLowerCase(), shape(s.words[i]!))) keep.add(hashFeature(f));
+    }
+  }
+  process.stderr.write(`${counts.size} static features, ${keep.size} kept (with tag features)\n`);
+
+  const model = new Perceptron(keep);
+  const order = prepared.flat();
+  const rand = rng(7);
+  const scores = new Float64Array(NTAGS);
+  for (let ep = 1; ep <= epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let total = 0;
+    for (const { s, feats } of order) {
+      const pred: number[] = [];
+      for (let i = 0; i < s.words.length; i++) {
+        const lw = s.words[i]!.toLowerCase();
+        const sh = shape(s.words[i]!);
+        const prev = i > 0 ? TAGS[pred[i - 1]!]! : '<s>';
+        const prev2 = i > 1 ? TAGS[pred[i - 2]!]! : '<s>';
+        const hashes = feats[i]!.concat(tagFeatures(prev, prev2, lw, sh).map(hashFeature));
+        scores.fill(0);
+        for (const h of hashes) model.add(h, scores);
+        const p = i > 0 ? pred[i - 1]! : 0;
+        let best = 0;
+        let bs = -Infinity;
+        for (let t = 0; t < NTAGS; t++) {
+          if (allowed(p, t) && scores[t]! > bs) {
+            bs = scores[t]!;
+            best = t;
+          }
+        }
+        const gold = s.tags[i]!;
+        model.step++;
+        if (best !== gold) {
+          model.update(hashes, gold, best);
+          errors++;
+        }
+        // Decode on with the model's own guess, as at run time (no gold history).
+        pred.push(best);
+        total++;
+      }
+    }
+    const avg = model.averaged();
+    const r = evaluate(devDocs, fullRes, avg.keys, avg.weights);
+    process.stderr.write(`epoch ${ep}: train token error ${(errors / total).toFixed(4)}; dev F1 ${r.f1.toFixed(4)} ${JSON.stringify(r.perType)}\n`);
+  }
+  const avg = model.averaged();
+  const final = evaluate(devDocs, fullRes, avg.keys, avg.weights);
+  // Drop rows that quantise to all zeros (int16 with the file's scale).
+  let maxAbs = 0;
+  for (const w of avg.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const zero = maxAbs / 32767 / 2;
+  const keepRows: number[] = [];
+  for (let r = 0; r < avg.keys.length; r++) {
+    let nz = false;
+    for (let t = 0; t < NTAGS; t++) if (Math.abs(avg.weights[r * NTAGS + t]!) >= zero) nz = true;
+    if (nz) keepRows.push(r);
+  }
+  const keys = new Uint32Array(keepRows.length);
+  const weights = new Float64Array(keepRows.length * NTAGS);
+  keepRows.forEach((r, i) => {
+    keys[i] = avg.keys[r]!;
+    weights.set(avg.weights.subarray(r * NTAGS, (r + 1) * NTAGS), i * NTAGS);
+  });
+  const bytes = encodeModel(
+    {
+      clusters,
+      gazetteer: fullGaz,
+      meta: { trainedOn: 'conll2003_train', epochs, minCount, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+    },
+    keys,
+    weights,
+  );
+  writeFileSync(out, bytes);
+  process.stderr.write(`wrote ${out}: ${keys.length} features, ${(bytes.length / 1e6).toFixed(2)} MB; dev F1 ${final.f1.toFixed(4)} ${JSON.stringify(final.perType)}\n`);
+}
+
+function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, weights: Float64Array): { f1: number; perType: Record<string, string> } {
+  const index = new Map<number, number>();
+  keys.forEach((h, r) => index.set(h, r));
+  const src: WeightSource = {
+    add(hash, scores) {
+      const r = index.get(hash);
+      if (r === undefined) return;
+      for (let t = 0; t < NTAGS; t++) scores[t]! += weights[r * NTAGS + t]!;
+    },
+  };
+  const gold: Sent[] = [];
+  const pred: number[][] = [];
+  for (const d of devDocs) {
+    const stats = docStats(d.map((s) => s.words));
+    for (const s of d) {
+      gold.push(s);
+      pred.push(decode(s.words, res, stats, src));
+    }
+  }
+  return score(gold, pred);
+}
+
+main(process.argv.slice(2));
