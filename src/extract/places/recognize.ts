@@ -169,6 +169,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       if (hits.length < before) person = true;
     }
     if (person && single) personKeys.add(best.key);
+    // An exact country or region name beats towns that merely list it as an alternate ("Mexico").
+    if (hits.some((h) => h.via !== 'alt' && h.place.precision !== 'city')) hits = hits.filter((h) => h.via !== 'alt');
     if (hits.length === 0) continue;
     if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');
     const metonymy = nextWord !== undefined && METONYMY_VERBS.has(nextNorm) && hits.some((h) => h.place.precision !== 'city' || h.place.population >= 100_000);

@@ -61,6 +61,13 @@ const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
  */
 export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = []): Resolved[] {
   const first = cands.map((c) => best(c, (h) => prior(h, c.levelHint)));
+  // Anchors for proximity: confident first-pass cities and regions, by surface key.
+  const anchors: { key: string; lat: number; lon: number }[] = [];
+  first.forEach((r, i) => {
+    if (r && r.margin >= 2 && (r.hit.place.precision === 'city' || r.hit.place.precision === 'admin2')) {
+      anchors.push({ key: cands[i]!.key, lat: r.hit.place.lat, lon: r.hit.place.lon });
+    }
+  });
   // Context: country and admin-1 votes per surface key.
   const countryVotes = new Map<string, Map<string, number>>();
   const regionVotes = new Map<string, Map<string, number>>();
@@ -99,7 +106,11 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       if (p.precision === 'city' || p.precision === 'admin1') {
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
         s += (p.precision === 'city' ? 2.5 : 1.25) * Math.min(1.5, sum(countryVotes, p.cc, c.key));
-        if (p.precision === 'city') s += 1.5 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
+        if (p.precision === 'city') {
+          s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
+          // Near another confidently placed town of the article (local news names neighbours).
+          if (anchors.some((a) => a.key !== c.key && km(a.lat, a.lon, p.lat, p.lon) < 150)) s += 1.5;
+        }
       }
       if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
         // "Georgia" among US places is the state; among Russian ones the country.
@@ -116,6 +127,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       return s;
     });
     chosen.push(r);
+    // "X County" is placed at the town X, which is only near the county when the article's region agrees.
+    if (r && c.levelHint === 'admin2' && sum(regionVotes, a1key(r.hit.place), c.key) < 0.5) return;
     if (r) out.push(r);
   });
   return out;
@@ -134,4 +147,13 @@ function best(c: Candidate, score: (h: GazHit) => number): Resolved | null {
     } else if (s > second) second = s;
   }
   return top ? { candidate: c, hit: top, score: topS, margin: topS - second } : null;
+}
+
+/** Great-circle distance in km (haversine). */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dp = (lat2 - lat1) * r;
+  const dl = (lon2 - lon1) * r;
+  const h = Math.sin(dp / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dl / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
