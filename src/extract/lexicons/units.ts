@@ -1,0 +1,157 @@
+/**
+ * Units of measure and currencies as news writes them. Data, not code: each entry maps surface
+ * forms (lower-case, hyphens read as spaces) to a unit code, and a conversion to a canonical unit
+ * so that cross-checking compares "20 miles" with "32 km".
+ *
+ * `factor` converts to `si` (value * factor); `offset` is added after (temperatures).
+ */
+export interface UnitDef {
+  /** The code written into QuantityMention.unit ("km", "mi", "USD", "%"). */
+  code: string;
+  /** Surface forms, lower-case; multi-word forms separated by single spaces. */
+  forms: string[];
+  dimension: 'length' | 'area' | 'volume' | 'mass' | 'speed' | 'temperature' | 'money' | 'ratio' | 'time' | 'age' | 'power' | 'energy' | 'data' | 'frequency' | 'other';
+  si?: string;
+  factor?: number;
+  offset?: number;
+  /** Forms that are units only right after a number, never alone ("in", "m", "c"). */
+  ambiguous?: string[];
+}
+
+export const UNITS: readonly UnitDef[] = [
+  // length
+  { code: 'km', forms: ['km', 'kms', 'kilometer', 'kilometers', 'kilometre', 'kilometres', 'klicks'], dimension: 'length', si: 'km', factor: 1 },
+  { code: 'm', forms: ['m', 'meter', 'meters', 'metre', 'metres'], dimension: 'length', si: 'km', factor: 0.001, ambiguous: ['m'] },
+  { code: 'cm', forms: ['cm', 'centimeter', 'centimeters', 'centimetre', 'centimetres'], dimension: 'length', si: 'km', factor: 1e-5 },
+  { code: 'mm', forms: ['mm', 'millimeter', 'millimeters', 'millimetre', 'millimetres'], dimension: 'length', si: 'km', factor: 1e-6 },
+  { code: 'mi', forms: ['mi', 'mile', 'miles'], dimension: 'length', si: 'km', factor: 1.609344 },
+  { code: 'µm', forms: ['µm', 'μm', 'micrometer', 'micrometers', 'micrometre', 'micrometres', 'micron', 'microns'], dimension: 'length', si: 'km', factor: 1e-9 },
+  { code: 'nm', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
+  { code: 'nmi', forms: ['nautical mile', 'nautical miles', 'nmi'], dimension: 'length', si: 'km', factor: 1.852 },
+  { code: 'ft', forms: ['ft', 'foot', 'feet', "'", '’'], dimension: 'length', si: 'km', factor: 0.0003048, ambiguous: ["'", '’'] },
+  { code: 'in', forms: ['in', 'inch', 'inches'], dimension: 'length', si: 'km', factor: 0.0000254, ambiguous: ['in'] },
+  { code: 'yd', forms: ['yd', 'yard', 'yards'], dimension: 'length', si: 'km', factor: 0.0009144 },
+  // area
+  { code: 'km2', forms: ['km2', 'km²', 'sq km', 'square km', 'square kilometer', 'square kilometers', 'square kilometre', 'square kilometres', 'sq kilometres', 'sq kilometers'], dimension: 'area', si: 'km2', factor: 1 },
+  { code: 'sq mi', forms: ['sq mi', 'sq miles', 'square mile', 'square miles', 'mi2', 'mi²'], dimension: 'area', si: 'km2', factor: 2.589988110336 },
+  { code: 'm2', forms: ['m2', 'm²', 'sq m', 'square meter', 'square meters', 'square metre', 'square metres'], dimension: 'area', si: 'km2', factor: 1e-6 },
+  { code: 'sq ft', forms: ['sq ft', 'square foot', 'square feet', 'sq feet'], dimension: 'area', si: 'km2', factor: 9.290304e-8 },
+  { code: 'ha', forms: ['ha', 'hectare', 'hectares'], dimension: 'area', si: 'km2', factor: 0.01 },
+  { code: 'acre', forms: ['acre', 'acres'], dimension: 'area', si: 'km2', factor: 0.0040468564224 },
+  // mass
+  { code: 'kg', forms: ['kg', 'kgs', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilo', 'kilos'], dimension: 'mass', si: 'kg', factor: 1 },
+  { code: 'g', forms: ['g', 'gram', 'grams', 'gramme', 'grammes'], dimension: 'mass', si: 'kg', factor: 0.001, ambiguous: ['g'] },
+  { code: 'mg', forms: ['mg', 'milligram', 'milligrams'], dimension: 'mass', si: 'kg', factor: 1e-6 },
+  { code: 't', forms: ['tonne', 'tonnes', 'metric ton', 'metric tons', 'ton', 'tons'], dimension: 'mass', si: 'kg', factor: 1000 },
+  { code: 'gigaton', forms: ['gt', 'gigatonne', 'gigatonnes', 'gigaton', 'gigatons'], dimension: 'mass', si: 'kg', factor: 1e12 },
+  { code: 'megaton', forms: ['megatonne', 'megatonnes', 'megaton', 'megatons'], dimension: 'mass', si: 'kg', factor: 1e9 },
+  { code: 'lb', forms: ['lb', 'lbs', 'pound-mass'], dimension: 'mass', si: 'kg', factor: 0.45359237 },
+  { code: 'oz', forms: ['oz', 'ounce', 'ounces'], dimension: 'mass', si: 'kg', factor: 0.028349523125 },
+  // volume
+  { code: 'l', forms: ['l', 'liter', 'liters', 'litre', 'litres'], dimension: 'volume', si: 'l', factor: 1, ambiguous: ['l'] },
+  { code: 'ml', forms: ['ml', 'milliliter', 'milliliters', 'millilitre', 'millilitres'], dimension: 'volume', si: 'l', factor: 0.001 },
+  { code: 'gal', forms: ['gal', 'gallon', 'gallons'], dimension: 'volume', si: 'l', factor: 3.785411784 },
+  { code: 'bbl', forms: ['bbl', 'barrel', 'barrels'], dimension: 'volume', si: 'l', factor: 158.987294928 },
+  { code: 'bpd', forms: ['bpd', 'barrels per day', 'barrels a day', 'barrel a day', 'barrel per day'], dimension: 'other' },
+  { code: 'cubic metre', forms: ['m3', 'm³', 'cubic meter', 'cubic meters', 'cubic metre', 'cubic metres'], dimension: 'volume', si: 'l', factor: 1000 },
+  // speed
+  { code: 'km/h', forms: ['km/h', 'kph', 'kmh', 'km/hr', 'kmph', 'kilometers per hour', 'kilometres per hour', 'kilometers an hour', 'kilometres an hour'], dimension: 'speed', si: 'km/h', factor: 1 },
+  { code: 'mph', forms: ['mph', 'miles per hour', 'miles an hour', 'mile per hour'], dimension: 'speed', si: 'km/h', factor: 1.609344 },
+  { code: 'knot', forms: ['knot', 'knots'], dimension: 'speed', si: 'km/h', factor: 1.852 },
+  { code: 'm/s', forms: ['m/s', 'meters per second', 'metres per second'], dimension: 'speed', si: 'km/h', factor: 3.6 },
+  { code: 'miles per gallon', forms: ['mpg', 'miles per gallon'], dimension: 'other' },
+  // temperature
+  { code: '°C', forms: ['°c', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
+  { code: '°F', forms: ['°f', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
+  { code: '°', forms: ['°', 'degree', 'degrees'], dimension: 'other' },
+  // ratio
+  { code: '%', forms: ['%', 'percent', 'per cent', 'pct', 'percentage', 'pc'], dimension: 'ratio', si: '%', factor: 1, ambiguous: ['pc'] },
+  { code: 'percentage point', forms: ['percentage point', 'percentage points', 'pp', 'points percentage'], dimension: 'ratio' },
+  { code: 'basis point', forms: ['basis point', 'basis points', 'bps', 'bp'], dimension: 'ratio', si: 'percentage point', factor: 0.01 },
+  { code: 'ppm', forms: ['ppm', 'parts per million'], dimension: 'ratio' },
+  { code: 'parts-per-billion', forms: ['ppb', 'parts per billion'], dimension: 'ratio' },
+  // power, energy, data, frequency, pressure, torque, voltage
+  { code: 'newton metre', forms: ['nm', 'newton metre', 'newton metres', 'newton meter', 'newton meters', 'newton-metres'], dimension: 'other', ambiguous: ['nm'] },
+  { code: 'foot pound-force', forms: ['lb ft', 'lb-ft', 'pound-feet', 'pound feet', 'foot-pounds', 'foot pounds'], dimension: 'other' },
+  { code: 'kilopound per square inch', forms: ['ksi'], dimension: 'other' },
+  { code: 'psi', forms: ['psi', 'pounds per square inch'], dimension: 'other' },
+  { code: 'megapascal', forms: ['mpa', 'megapascal', 'megapascals'], dimension: 'other' },
+  { code: 'kilovolt', forms: ['kv', 'kilovolt', 'kilovolts'], dimension: 'other' },
+  { code: 'volt', forms: ['volt', 'volts'], dimension: 'other' },
+  { code: 'point per game', forms: ['ppg', 'points per game'], dimension: 'other' },
+  { code: 'rebound per game', forms: ['rpg', 'rebounds per game'], dimension: 'other' },
+  { code: 'assist per game', forms: ['apg', 'assists per game'], dimension: 'other' },
+  { code: 'calorie', forms: ['calorie', 'calories', 'kcal'], dimension: 'energy' },
+  { code: 'hp', forms: ['hp', 'horsepower', 'ps', 'metric horsepower'], dimension: 'power', si: 'kW', factor: 0.745699872, ambiguous: ['ps'] },
+  { code: 'brake horsepower', forms: ['bhp', 'brake horsepower'], dimension: 'power', si: 'kW', factor: 0.745699872 },
+  { code: 'kW', forms: ['kw', 'kilowatt', 'kilowatts'], dimension: 'power', si: 'kW', factor: 1 },
+  { code: 'MW', forms: ['mw', 'megawatt', 'megawatts'], dimension: 'power', si: 'kW', factor: 1000 },
+  { code: 'GW', forms: ['gw', 'gigawatt', 'gigawatts'], dimension: 'power', si: 'kW', factor: 1e6 },
+  { code: 'watt', forms: ['watt', 'watts'], dimension: 'power', si: 'kW', factor: 0.001 },
+  { code: 'kWh', forms: ['kwh', 'kilowatt-hour', 'kilowatt hour', 'kilowatt hours', 'kilowatt-hours'], dimension: 'energy' },
+  { code: 'MWh', forms: ['mwh', 'megawatt-hour', 'megawatt hour', 'megawatt hours', 'megawatt-hours'], dimension: 'energy' },
+  { code: 'GWh', forms: ['gwh', 'gigawatt-hour', 'gigawatt hour', 'gigawatt hours', 'gigawatt-hours'], dimension: 'energy' },
+  { code: 'GB', forms: ['gb', 'gigabyte', 'gigabytes'], dimension: 'data' },
+  { code: 'MB', forms: ['mb', 'megabyte', 'megabytes'], dimension: 'data' },
+  { code: 'TB', forms: ['tb', 'terabyte', 'terabytes'], dimension: 'data' },
+  { code: 'GHz', forms: ['ghz', 'gigahertz'], dimension: 'frequency' },
+  { code: 'MHz', forms: ['mhz', 'megahertz'], dimension: 'frequency' },
+  { code: 'Hz', forms: ['hz', 'hertz'], dimension: 'frequency' },
+  // time (durations as figures; dates are the timex tagger's)
+  { code: 'year', forms: ['year', 'years', 'yr', 'yrs'], dimension: 'time', si: 'day', factor: 365.25 },
+  { code: 'month', forms: ['month', 'months'], dimension: 'time', si: 'day', factor: 30.44 },
+  { code: 'week', forms: ['week', 'weeks'], dimension: 'time', si: 'day', factor: 7 },
+  { code: 'day', forms: ['day', 'days'], dimension: 'time', si: 'day', factor: 1 },
+  { code: 'hour', forms: ['hour', 'hours', 'hr', 'hrs'], dimension: 'time', si: 'day', factor: 1 / 24 },
+  { code: 'minute', forms: ['minute', 'minutes', 'mins'], dimension: 'time', si: 'day', factor: 1 / 1440 },
+  { code: 'second', forms: ['second', 'seconds', 'secs'], dimension: 'time', si: 'day', factor: 1 / 86400 },
+  { code: 'decade', forms: ['decade', 'decades'], dimension: 'time', si: 'day', factor: 3652.5 },
+  { code: 'century', forms: ['century', 'centuries'], dimension: 'time', si: 'day', factor: 36525 },
+  // age
+  { code: 'year-old', forms: ['year old', 'years old', 'year-old', 'years-old', 'year olds', 'year-olds', 'yo', 'y.o.'], dimension: 'age', si: 'year-old', factor: 1 },
+  { code: 'month-old', forms: ['month old', 'months old', 'month-old', 'month-olds'], dimension: 'age', si: 'year-old', factor: 1 / 12 },
+  { code: 'week-old', forms: ['week old', 'weeks old', 'week-old'], dimension: 'age' },
+  { code: 'day-old', forms: ['day old', 'days old', 'day-old'], dimension: 'age' },
+];
+
+/** Currencies: symbols and codes written before the number, names and codes after it. */
+export interface CurrencyDef {
+  code: string;
+  /** Written before the number: "$", "US$", "€", "Rs". Case-sensitive. */
+  prefixes: string[];
+  /** Written after the number, lower-case: "dollars", "euros", "usd". */
+  names: string[];
+}
+
+export const CURRENCIES: readonly CurrencyDef[] = [
+  { code: 'USD', prefixes: ['$', 'US$', 'U.S.$', 'USD', 'US $'], names: ['dollar', 'dollars', 'usd', 'us dollars', 'us dollar', 'u.s. dollars', 'bucks', '$'] },
+  { code: 'EUR', prefixes: ['€', 'EUR'], names: ['euro', 'euros', 'eur', '€'] },
+  { code: 'GBP', prefixes: ['£', 'GBP'], names: ['pound', 'pounds', 'pounds sterling', 'sterling', 'gbp', 'quid', '£'] },
+  { code: 'JPY', prefixes: ['¥', 'JPY'], names: ['yen', 'jpy', '¥'] },
+  { code: 'CNY', prefixes: ['CNY', 'RMB'], names: ['yuan', 'renminbi', 'rmb', 'cny'] },
+  { code: 'AUD', prefixes: ['A$', 'AU$', 'AUD'], names: ['australian dollars', 'australian dollar', 'aud'] },
+  { code: 'CAD', prefixes: ['C$', 'CA$', 'CAD'], names: ['canadian dollars', 'canadian dollar', 'cad'] },
+  { code: 'NZD', prefixes: ['NZ$', 'NZD'], names: ['new zealand dollars', 'nzd'] },
+  { code: 'HKD', prefixes: ['HK$', 'HKD'], names: ['hong kong dollars', 'hkd'] },
+  { code: 'INR', prefixes: ['₹', 'Rs', 'Rs.', 'INR'], names: ['rupees', 'rupee', 'inr', '₹'] },
+  { code: 'RUB', prefixes: ['₽', 'RUB'], names: ['roubles', 'rubles', 'rouble', 'ruble', 'rub'] },
+  { code: 'UAH', prefixes: ['₴', 'UAH'], names: ['hryvnias', 'hryvnia', 'hryvnia', 'uah'] },
+  { code: 'CHF', prefixes: ['CHF', 'SFr'], names: ['swiss francs', 'francs', 'chf'] },
+  { code: 'KRW', prefixes: ['₩', 'KRW'], names: ['won', 'krw'] },
+  { code: 'ILS', prefixes: ['₪', 'NIS', 'ILS'], names: ['shekels', 'shekel', 'nis'] },
+  { code: 'TRY', prefixes: ['₺', 'TRY'], names: ['lira', 'liras', 'turkish lira'] },
+  { code: 'ZAR', prefixes: ['ZAR'], names: ['rand', 'zar'] },
+  { code: 'MYR', prefixes: ['RM', 'MYR'], names: ['ringgit', 'myr'] },
+  { code: 'BTC', prefixes: ['BTC'], names: ['bitcoin', 'bitcoins', 'btc'] },
+  { code: 'cent', prefixes: [], names: ['cent', 'cents', '¢'] },
+  { code: 'penny', prefixes: [], names: ['pence', 'penny', 'p'] },
+];
+
+/** Scale words after a number: "1.2 million", "$3bn", "25k". */
+export const SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousand', 1e3], ['thousands', 1e3], ['k', 1e3],
+  ['million', 1e6], ['millions', 1e6], ['mln', 1e6], ['mn', 1e6], ['m', 1e6],
+  ['billion', 1e9], ['billions', 1e9], ['bn', 1e9], ['bln', 1e9], ['b', 1e9],
+  ['trillion', 1e12], ['trillions', 1e12], ['tn', 1e12], ['trn', 1e12],
+  ['lakh', 1e5], ['crore', 1e7],
+]);

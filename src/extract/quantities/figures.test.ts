@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../pipeline.js';
+import type { Mention, TimexMention } from '../../types.js';
+import type { Extractor } from '../types.js';
+import { quantitiesExtractors, quantitiesRefiners } from './index.js';
+
+const pipeline = createPipeline({ extractors: quantitiesExtractors, refiners: quantitiesRefiners, inferReference: () => null });
+const REFERENCE = '2031-04-09';
+const figures = (text: string) => pipeline.extract({ id: 't', text, published: REFERENCE }).quantities;
+
+describe('figures: value, unit, qualifier, counted', () => {
+  it.each([
+    // [sentence, text, value, unit, qualifier, counted]
+    ['The Vantic rocket has a range of about 300 kilometers.', '300 kilometers', 300, 'km', '~', 'range'],
+    ['Brigades advanced at least 20 miles into Lorvia.', '20 miles', 20, 'mi', '>', undefined],
+    ['They seized a 400-square-mile area overnight.', '400-square-mile', 400, 'sq mi', undefined, 'area'],
+    ['Troops took 74 Lorvian towns and villages.', '74', 74, '', undefined, 'Lorvian towns and villages'],
+    ['Nearly 200,000 people fled the valley.', '200,000', 200000, '', '~', 'people'],
+    ['The port handled 1.2 million tonnes of grain.', '1.2 million tonnes', 1.2e6, 't', undefined, 'grain'],
+    ['The dam cost $3bn to build.', '$3bn', 3e9, 'USD', undefined, undefined],
+    ['Exports rose 5% last quarter.', '5%', 5, '%', 'up', undefined],
+    ['Turnout fell by 3 percentage points.', '3 percentage points', 3, 'percentage point', 'down', undefined],
+    ['Up to 40 ferries were idle.', '40', 40, '', '<', 'ferries'],
+    ['A dozen reporters waited outside.', 'A dozen', 12, '', undefined, 'reporters'],
+    ['Twenty-five engineers were evacuated.', 'Twenty-five', 25, '', undefined, 'engineers'],
+    ['The storm left 15 cm of snow.', '15 cm', 15, 'cm', undefined, 'snow'],
+    ['Winds reached 90 mph near the coast.', '90 mph', 90, 'mph', undefined, undefined],
+    ['The mayor, a 58-year-old former pilot, resigned.', '58-year-old', 58, 'year-old', undefined, 'former pilot'],
+    ['The fine was €2.5 million.', '€2.5 million', 2.5e6, 'EUR', undefined, undefined],
+    ['Fewer than 30 buses ran on Friday.', '30', 30, '', '<', 'buses'],
+    ['Two-thirds of voters backed the plan.', 'Two-thirds', 2 / 3, '', undefined, 'voters'],
+  ])('%s', (sentence, text, value, unit, qualifier, counted) => {
+    const q = figures(sentence).find((x) => x.text === text);
+    expect(q, `no figure "${text}" in ${JSON.stringify(figures(sentence).map((x) => x.text))}`).toBeDefined();
+    expect(sentence.slice(q!.start, q!.end)).toBe(text);
+    expect(q!.value).toBeCloseTo(value as number, 6);
+    expect(q!.unit).toBe(unit);
+    expect(q!.qualifier).toBe(qualifier);
+    expect(q!.counted?.text).toBe(counted);
+  });
+
+  it.each([
+    ['Between 80 and 100 homes were flooded.', '80 and 100', [80, 100], ''],
+    ['Officials expect four to five million visitors.', 'four to five million', [4e6, 5e6], ''],
+    ['Prices ranged from $750,000 to $1.2 million.', '$750,000 to $1.2 million', [750000, 1.2e6], 'USD'],
+    ['Growth slowed from 4.8 percent to 4.1 percent.', '4.8 percent to 4.1 percent', [4.8, 4.1], '%'],
+    ['Tens of thousands of people marched.', 'Tens of thousands', [1e4, 1e5], ''],
+    ['The convoy moved at 15-22 miles per hour.', '15-22 miles per hour', [15, 22], 'mph'],
+  ])('range: %s', (sentence, text, value, unit) => {
+    const q = figures(sentence).find((x) => x.text === text);
+    expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();
+    expect(q!.value).toEqual(value);
+    expect(q!.unit).toBe(unit);
+  });
+
+  it('normalises imperial units for cross-checking', () => {
+    const [mi] = figures('They pushed 20 miles east.');
+    expect(mi!.normalized).toEqual({ value: 32.18688, unit: 'km' });
+    const [area] = figures('A 10 square mile zone was closed.');
+    expect(area!.normalized?.unit).toBe('km2');
+    expect(area!.normalized?.value as number).toBeCloseTo(25.9, 1);
+  });
+
+  it('gives a unitless figure the unit of the one after it', () => {
+    const qs = figures('A meal costs eight or nine euros there.');
+    expect(qs.map((q) => [q.value, q.unit])).toEqual([
+      [8, 'EUR'],
+      [9, 'EUR'],
+    ]);
+  });
+});
+
+describe('figures: not figures', () => {
+  it.each([
+    ['The Boeing 747 landed safely.'],
+    ['Call 555-0123 for details.'],
+    ['Kestrel won 3-2 after extra time.'],
+    ['The 22nd amendment was debated.'],
+    ['She was born in 1987 in Vantia.'],
+    ['The talks resume on September 8.'],
+    ['Polls close at 10:30 tonight.'],
+    ['The Euro 2020 qualifier was held in Orlen.'],
+    ['No one else came.'],
+    ['The 1990s were calmer.'],
+    ['The meeting starts at 11 a.m. sharp.'],
+    ['The F-16 jets flew over COVID-19 wards.'],
+  ])('%s', (sentence) => {
+    expect(figures(sentence)).toEqual([]);
+  });
+
+  it('never claims a date span the timex tagger reserved', () => {
+    const text = 'Officials met on 14 May and counted 300 ballots.';
+    const start = text.indexOf('14 May');
+    const timex: TimexMention = {
+      kind: 'time', start, end: start + 6, text: '14 May', type: 'DATE', value: '2031-05-14', stated: ['day', 'month'], implied: ['year'],
+      extractor: 'test', reasons: [],
+    };
+    const fake: Extractor = { name: 'test.timex', kind: 'time', extract: () => [timex] };
+    const p = createPipeline({ extractors: [fake, ...quantitiesExtractors], refiners: quantitiesRefiners, inferReference: () => null });
+    const qs = p.extract({ id: 'x', text, published: REFERENCE }).quantities;
+    expect(qs.map((q) => q.text)).toEqual(['300']);
+  });
+
+  it('stays linear on adversarial input', () => {
+    const digits = '9'.repeat(100_000);
+    expect(() => figures(digits)).not.toThrow();
+    const ofThe = 'of the '.repeat(50_000) + '5 km';
+    expect(figures(ofThe).map((q: Mention) => q.text)).toEqual(['5 km']);
+  });
+});
+
+describe('figures: known failures', () => {
+  it.skip('"from $36,040 last night to $34,935" (a range split by a time phrase)', () => {});
+  it.skip('"3 dollars 50" without "cents" is read as two figures', () => {});
+});

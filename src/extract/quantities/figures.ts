@@ -1,0 +1,593 @@
+/**
+ * The figure extractor: every number in a news text with its unit, hedge and what it counts.
+ * "about 300 kilometers" -> 300 km (~); "at least 20 miles" -> 20 mi (>); "74 Russian towns and
+ * villages" -> 74, counted "Russian towns and villages"; "$3bn" -> 3e9 USD; "rose 5%" -> 5 % (up).
+ * One pass over the tokens; work happens only where a token can start a number or a currency.
+ */
+import type { QuantityMention, Qualifier, Span, TimexMention } from '../../types.js';
+import type { Token } from '../common/text.js';
+import type { Doc, ExtractContext, Extractor } from '../types.js';
+import { CURRENCIES, UNITS, type UnitDef } from '../lexicons/units.js';
+import { isNumberStart, parseNumber, type ParsedNumber } from './numbers.js';
+
+type UnitHit =
+  | { kind: 'unit'; def: UnitDef; end: number; form: string }
+  | { kind: 'currency'; code: string; end: number; form: string };
+
+const norm = (s: string): string => s.toLowerCase().replace(/-/g, ' ');
+
+/** Surface form (hyphens as spaces) -> unit or currency, longest forms first at lookup. */
+const UNIT_FORMS = new Map<string, UnitHit['kind'] extends never ? never : { def?: UnitDef; currency?: string }>();
+for (const def of UNITS) for (const f of def.forms) UNIT_FORMS.set(norm(f), { def });
+for (const c of CURRENCIES) for (const n of c.names) if (!UNIT_FORMS.has(norm(n))) UNIT_FORMS.set(norm(n), { currency: c.code });
+const AMBIGUOUS = new Set(UNITS.flatMap((u) => u.ambiguous ?? []).concat(['p', 'won', 'rand', 'lira']));
+const MAX_UNIT_WORDS = 4;
+
+/** Currency prefixes as they appear in tokens ("$", "US$" -> ["US", "$"]), case-sensitive. */
+const PREFIXES = new Map<string, string>();
+for (const c of CURRENCIES) for (const p of c.prefixes) PREFIXES.set(p.replace(/\s+/g, ''), c.code);
+/** Prefixes ending in "$" match in any case ("aud$ 15", "c $ 300 million"); others are case-sensitive ("Rs", "RM"). */
+const lookupPrefix = (s: string): string | undefined => PREFIXES.get(s) ?? (s.endsWith('$') ? PREFIXES.get(s.toUpperCase()) : undefined);
+
+const HEDGES: ReadonlyArray<[string, Qualifier]> = [
+  ['more or less', '~'], ['an estimated', '~'], ['approximately', '~'], ['roughly', '~'], ['around', '~'],
+  ['about', '~'], ['nearly', '~'], ['almost', '~'], ['some', '~'], ['close to', '~'], ['circa', '~'], ['estimated', '~'],
+  ['approx.', '~'], ['just over', '~'], ['an approximate', '~'], ['an average of', '~'], ['averaged', '~'], ['averaging', '~'],
+  ['more than', '>'], ['over than', '>'], ['at least', '>'], ['upwards of', '>'], ['in excess of', '>'], ['greater than', '>'],
+  ['no less than', '>'], ['not less than', '>'], ['exceeding', '>'], ['over', '>'], ['above', '>'], ['beyond', '>'], ['well over', '>'],
+  ['just under', '<'], ['less than', '<'], ['fewer than', '<'], ['up to', '<'], ['at most', '<'], ['no more than', '<'],
+  ['not more than', '<'], ['under', '<'], ['below', '<'], ['as much as', '<'], ['a maximum of', '<'],
+];
+const HEDGE_MAP = new Map(HEDGES);
+const MAX_HEDGE_WORDS = 3;
+
+const CHANGE_BEFORE = new Map<string, Qualifier>([
+  ...['rose', 'rise', 'rises', 'rising', 'risen', 'up', 'increased', 'increase', 'increases', 'increasing', 'gained', 'gain', 'gains',
+    'jumped', 'jump', 'jumps', 'climbed', 'climb', 'climbs', 'grew', 'grow', 'grows', 'grown', 'soared', 'soars', 'surged', 'surges',
+    'advanced', 'added', 'adds', 'higher', 'spiked', 'rallied', 'boosted', 'raised', 'raising', 'hiked', 'expanded'].map((w) => [w, 'up'] as [string, Qualifier]),
+  ...['fell', 'fall', 'falls', 'falling', 'fallen', 'down', 'dropped', 'drop', 'drops', 'declined', 'decline', 'declines', 'decreased',
+    'decrease', 'lost', 'lose', 'loses', 'slid', 'slides', 'slumped', 'plunged', 'plunges', 'shrank', 'shrunk', 'tumbled', 'sank',
+    'slipped', 'lower', 'cut', 'cuts', 'eased', 'dipped', 'retreated', 'shed', 'sheds', 'reduced', 'slashed', 'contracted'].map((w) => [w, 'down'] as [string, Qualifier]),
+]);
+const CHANGE_AFTER = new Map<string, Qualifier>([
+  ...['increase', 'rise', 'gain', 'jump', 'growth', 'hike', 'surge', 'climb', 'boost', 'uptick'].map((w) => [w, 'up'] as [string, Qualifier]),
+  ...['decrease', 'decline', 'drop', 'fall', 'cut', 'loss', 'reduction', 'slump', 'plunge', 'dip', 'contraction'].map((w) => [w, 'down'] as [string, Qualifier]),
+]);
+/** Words allowed between a change verb and its number: "rose by about 5%". */
+const CHANGE_GAP = new Set(['by', 'a', 'an', 'another', 'some', 'just', 'only', 'sharply', 'nearly', 'about', 'around', 'roughly', 'almost', 'more', 'than', 'over', 'respectively']);
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'jan.', 'feb', 'feb.', 'mar', 'mar.', 'apr', 'apr.', 'jun', 'jun.', 'jul', 'jul.', 'aug', 'aug.', 'sep', 'sep.', 'sept', 'sept.',
+  'oct', 'oct.', 'nov', 'nov.', 'dec', 'dec.',
+]);
+/** Nouns whose following number is a name or label: "page 4", "flight 370", "exit 436". */
+const LABEL_NOUNS = new Set([
+  'page', 'pages', 'p.', 'pp.', 'no', 'no.', 'nos', 'number', 'flight', 'route', 'highway', 'interstate', 'exit', 'room', 'section',
+  'chapter', 'article', 'part', 'row', 'game', 'level', 'grade', 'model', 'version', 'season', 'episode', 'round', 'stage', 'phase',
+  'gate', 'platform', 'line', 'bus', 'channel', 'unit', 'apartment', 'suite', 'floor', 'district', 'ward', 'precinct', 'lot', 'class',
+  'category', 'type', 'item', 'rule', 'clause', 'paragraph', 'verse', 'figure', 'table', 'appendix', 'annex', 'act', 'resolution',
+  'amendment', 'covid', 'windows', 'ios', 'android', 'iphone', 'galaxy', 'pixel', 'boeing', 'airbus', 'f', 'su', 'mig',
+  'tu', 'il', 'an', 'tier', 'vol', 'vol.', 'issue', 'code', 'box', 'pier', 'berth', 'terminal', 'block', 'zone', 'hwy',
+]);
+/** Words that end a counted noun phrase (function words, auxiliaries, common verbs). */
+const NP_STOP = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'or', 'nor', 'but', 'that', 'which', 'who', 'whom',
+  'whose', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'am', 'have', 'has', 'had', 'will', 'would', 'could', 'should', 'may',
+  'might', 'can', 'must', 'shall', 'do', 'does', 'did', 'this', 'these', 'those', 'their', 'its', 'his', 'her', 'our', 'your', 'my',
+  'than', 'as', 'since', 'during', 'after', 'before', 'per', 'each', 'more', 'less', 'fewer', 'into', 'onto', 'over', 'under',
+  'about', 'around', 'while', 'when', 'where', 'if', 'so', 'because', 'also', 'not', 'no', 'all', 'both', 'only', 'just', 'ago',
+  'earlier', 'later', 'apiece', 'each', 'respectively', 'between', 'through', 'across', 'against', 'toward', 'towards', 'said',
+  'says', 'say', 'told', 'according', 'including', 'compared', 'up', 'down', 'out', 'off', 'away', 'back', 'again', 'then',
+  'there', 'here', 'now', 'today', 'yesterday', 'tomorrow', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'them', 'him', 'us',
+  'and', 'within', 'without', 'near', 'along', 'among', 'amid', 'despite', 'until', 'till', 'via', 'whereas', 'what', 'why', 'how',
+  'too', 'very', 'last', 'next', 'ahead', 'annually', 'a-year', 'or so', 'old', 'long', 'wide', 'high', 'deep', 'tall',
+  'overnight', 'already', 'still', 'instead', 'together', 'alone', 'nearby', 'abroad', 'home', 'daily', 'weekly', 'monthly', 'yet',
+]);
+/** Measured properties written before "of": "a range of 300 km", "an advance of 20 miles". */
+const MEASURE_BEFORE_OF = /^(?:range|distance|depth|height|length|width|area|advance|altitude|radius|speed|total|sum|budget|cost|price|value|deficit|surplus|debt|loss|profit|revenue|rate|toll|death toll|population|capacity|weight|yield|turnout|margin|fine|bail|ransom|reward|payout|salary|stake|share|temperature|volume|output|production|growth|increase|decline|drop|fall|rise|gain|jump|tax|tariff|investment|fund|award|bill|bonus|bid|offer|deal|contract|grant|loan|aid|package|sentence|term|span|stretch|swath|expanse|front|frontline)$/;
+
+/** Tokens whose first letter is upper-case (or mixed case like "iPhone"). */
+const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(t.text);
+
+interface Reserved {
+  starts: number[];
+  ends: number[];
+}
+
+function reservedSpans(prior: ExtractContext['prior']): Reserved {
+  const spans = prior
+    .filter((m): m is TimexMention => m.kind === 'time' && m.type !== 'DURATION')
+    .map((m) => [m.start, m.end] as const)
+    .sort((a, b) => a[0] - b[0]);
+  return { starts: spans.map((s) => s[0]), ends: spans.map((s) => s[1]) };
+}
+
+function isReserved(r: Reserved, start: number, end: number): boolean {
+  // binary search the last span starting before `end`
+  let lo = 0;
+  let hi = r.starts.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (r.starts[mid]! < end) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = idx; k >= 0 && k > idx - 4; k--) if (r.ends[k]! > start && r.starts[k]! < end) return true;
+  return false;
+}
+
+/** Longest unit or currency name starting at token j ("square miles", "km/h", "per cent", "years old"). */
+function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHit | null {
+  let key = '';
+  let best: UnitHit | null = null;
+  for (let n = 0; n < MAX_UNIT_WORDS && j + n < sentEnd; n++) {
+    const t = tokens[j + n]!;
+    if (t.kind === 'number') break;
+    key += (n > 0 && t.spaceBefore ? ' ' : '') + norm(t.text);
+    const hit = UNIT_FORMS.get(key);
+    if (!hit) continue;
+    if (AMBIGUOUS.has(key)) {
+      const first = tokens[j]!;
+      const after = tokens[j + n + 1];
+      const glued = !first.spaceBefore;
+      const endsPhrase = !after || after.kind === 'punct' || j + n + 1 >= sentEnd;
+      if (!glued && !endsPhrase) continue;
+    }
+    best = hit.def ? { kind: 'unit', def: hit.def, end: j + n + 1, form: key } : { kind: 'currency', code: hit.currency!, end: j + n + 1, form: key };
+  }
+  return best;
+}
+
+/** Currency written before the number: "$", "US$", "€", "Rs", "USD". Returns the code and the number's token index. */
+function matchPrefix(tokens: readonly Token[], i: number): { code: string; numberAt: number } | null {
+  const t = tokens[i]!;
+  if (t.kind === 'number') return null;
+  for (const len of [3, 2, 1]) {
+    if (i + len >= tokens.length) continue;
+    let s = t.text;
+    let ok = true;
+    for (let k = 1; k < len; k++) {
+      const u = tokens[i + k]!;
+      if (u.spaceBefore && !(k === len - 1 && u.text === '$')) {
+        ok = false;
+        break;
+      }
+      s += u.text;
+    }
+    if (!ok) continue;
+    const code = lookupPrefix(s);
+    if (!code) continue;
+    const n = tokens[i + len];
+    // "usd$ 15", "$ 2.50": at most one space between prefix and number
+    if (n && (n.kind === 'number' || (n.kind === 'word' && isNumberStart(n)))) return { code, numberAt: i + len };
+  }
+  return null;
+}
+
+function lookbackHedge(tokens: readonly Token[], i: number, sentStart: number): { q: Qualifier; start: number } | null {
+  let key = '';
+  let best: { q: Qualifier; start: number } | null = null;
+  for (let n = 1; n <= MAX_HEDGE_WORDS && i - n >= sentStart; n++) {
+    const t = tokens[i - n]!;
+    key = t.text.toLowerCase() + (n > 1 ? ' ' : '') + key;
+    const q = HEDGE_MAP.get(key);
+    if (q) best = { q, start: i - n };
+  }
+  return best;
+}
+
+function lookbackChange(tokens: readonly Token[], i: number, sentStart: number): Qualifier | null {
+  for (let k = i - 1, steps = 0; k >= sentStart && steps < 4; k--, steps++) {
+    const w = tokens[k]!.text.toLowerCase();
+    const c = CHANGE_BEFORE.get(w);
+    if (c) return c;
+    if (!CHANGE_GAP.has(w)) return null;
+  }
+  return null;
+}
+
+/** The counted noun phrase after position j: "Ukrainian troops", "Russian towns and villages". */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'staff', 'cattle', 'data', 'feet', 'teeth', 'mice', 'geese', 'civilians', 'livestock', 'aircraft', 'sheep', 'fish', 'deer', 'militia', 'infantry', 'youth', 'crew']);
+
+function isPlural(w: string): boolean {
+  return IRREGULAR_PLURALS.has(w) || (/[^su]s$/.test(w) && !/(?:ous|ss|is|us)$/.test(w));
+}
+
+function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text: string, singularHead = false): Span | undefined {
+  let k = j;
+  const first = tokens[k];
+  if (!first || first.kind !== 'word' || NP_STOP.has(first.text.toLowerCase())) return undefined;
+  if (/ly$/.test(first.text)) return undefined;
+  if (/ing$/.test(first.text) && !(tokens[j + 1]?.kind === 'word' && !NP_STOP.has(tokens[j + 1]!.text.toLowerCase()))) return undefined;
+  let last = -1;
+  for (let n = 0; k < sentEnd && n < 5; k++, n++) {
+    const t = tokens[k]!;
+    const w = t.text.toLowerCase();
+    if (t.kind !== 'word') break;
+    if (w === 'and' && last >= 0) {
+      // "towns and villages": join two plural nouns
+      const nx = tokens[k + 1];
+      if (nx && nx.kind === 'word' && isPlural(tokens[last]!.text.toLowerCase()) && isPlural(nx.text.toLowerCase()) && !NP_STOP.has(nx.text.toLowerCase())) {
+        last = k + 1;
+      }
+      break;
+    }
+    if (NP_STOP.has(w) || MONTHS.has(w)) break;
+    if (/ed$/.test(w) && n > 0) break;
+    last = k;
+    // A plural noun usually ends the phrase ("troops", "villages"): stop unless "and" follows.
+    if (isPlural(w) && tokens[k + 1]?.text.toLowerCase() !== 'and') break;
+    // "one proposal asks": after a singular head, a word ending in -s is usually the verb
+    if (singularHead && n === 0 && !isPlural(w) && isPlural(tokens[k + 1]?.text.toLowerCase() ?? '')) break;
+  }
+  if (last < 0) return undefined;
+  const a = tokens[j]!.start;
+  const b = tokens[last]!.end;
+  return { start: a, end: b, text: text.slice(a, b) };
+}
+
+/** Measured property written before the number: "a range of about 300 km" -> "range". */
+function measureBefore(tokens: readonly Token[], i: number, sentStart: number, text: string): Span | undefined {
+  const of = tokens[i - 1];
+  if (!of || of.text.toLowerCase() !== 'of' || i - 2 < sentStart) return undefined;
+  const noun = tokens[i - 2]!;
+  if (noun.kind !== 'word' || !MEASURE_BEFORE_OF.test(noun.text.toLowerCase())) return undefined;
+  return { start: noun.start, end: noun.end, text: text.slice(noun.start, noun.end) };
+}
+
+function convert(value: number | [number, number], def: UnitDef | undefined): QuantityMention['normalized'] {
+  if (!def?.si || def.factor === undefined) return undefined;
+  const f = (v: number): number => Number((v * def.factor! + (def.offset ?? 0)).toPrecision(12));
+  return { value: Array.isArray(value) ? [f(value[0]), f(value[1])] : f(value), unit: def.si };
+}
+
+/** Long unit name used in compounds ("percentage per year", "dollar per share"). */
+function longName(hit: UnitHit): string {
+  if (hit.kind === 'currency') {
+    const c = CURRENCIES.find((x) => x.code === hit.code);
+    return c?.names[0] ?? hit.code;
+  }
+  if (hit.def.code === '%') return 'percentage';
+  // the longest singular spelled-out form: "square foot", "kilometre"
+  const singular = hit.def.forms.filter((f) => !f.endsWith('s') && /^[a-z ]+$/.test(f));
+  return singular.sort((a, b) => b.length - a.length)[0] ?? hit.def.code;
+}
+
+const RATE_DENOMINATORS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'share', 'person', 'capita', 'head', 'game', 'barrel', 'gallon', 'litre', 'liter', 'ton', 'tonne', 'kilogram', 'kg', 'night', 'annum']);
+
+function isYearLike(tokens: readonly Token[], p: ParsedNumber): boolean {
+  if (p.form !== 'digits' || p.scaled || p.end - p.start !== 1) return false;
+  const s = tokens[p.start]!.text;
+  if (!/^\d{4}$/.test(s)) return false;
+  const v = Number(s);
+  return v >= 1000 && v <= 2100;
+}
+
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|s)$/i;
+
+export function extractFigures(doc: Doc, ctx: ExtractContext): QuantityMention[] {
+  const { tokens, text } = doc;
+  const reserved = reservedSpans(ctx.prior);
+  const out: QuantityMention[] = [];
+  for (const sent of doc.sentences) {
+    let i = sent.tokenStart;
+    while (i < sent.tokenEnd) {
+      const t = tokens[i]!;
+      const prefix = t.kind === 'number' ? null : matchPrefix(tokens, i);
+      if (!prefix && !isNumberStart(t) && !((t.text === 'a' || t.text === 'an' || t.text === 'A' || t.text === 'An') && tokens[i + 1] && /^(?:dozen|hundred|thousand|million|billion|third|quarter|half)$/i.test(tokens[i + 1]!.text))) {
+        i++;
+        continue;
+      }
+      const m = figureAt(doc, ctx, sent.tokenStart, sent.tokenEnd, i, prefix, reserved);
+      if (m) {
+        out.push(m.mention);
+        i = Math.max(m.nextToken, i + 1);
+      } else i++;
+    }
+  }
+  void text;
+  return out;
+}
+
+function figureAt(
+  doc: Doc,
+  _ctx: ExtractContext,
+  sentStart: number,
+  sentEnd: number,
+  i: number,
+  prefix: { code: string; numberAt: number } | null,
+  reserved: Reserved,
+): { mention: QuantityMention; nextToken: number } | null {
+  const { tokens, text } = doc;
+  const numAt = prefix ? prefix.numberAt : i;
+  const p = parseNumber(tokens, numAt);
+  if (!p || p.end > sentEnd) return null;
+  const first = tokens[numAt]!;
+  const reasons: string[] = [];
+  let nameLike = false;
+
+  // --- things that look like numbers but are not figures -------------------------------------
+  const prev = tokens[i - 1];
+  const nextTok = tokens[p.end];
+  if (first.kind === 'number') {
+    if (first.text.includes(':')) return null; // times, scores "1:36.6"
+    if ((first.text.match(/-/g) ?? []).length > 1 || /^\d{3}-\d{4}$/.test(first.text)) return null; // dates, phone numbers
+    if (nextTok && !nextTok.spaceBefore && nextTok.kind === 'word' && ORDINAL_SUFFIX.test(nextTok.text)) return null; // 22nd, 1990s
+    if (prev && !first.spaceBefore && prev.kind === 'word' && !prefix) return null; // glued to a word: "A320"
+  }
+  if (isReserved(reserved, tokens[i]!.start, tokens[p.end - 1]!.end)) return null;
+  if (first.kind === 'word' && /^\p{Lu}/u.test(first.text) && numAt !== sentStart && prev && isCapitalised(prev)) return null; // "Kick Six"
+  if (/^(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|EST|ET|CET)$/i.test(nextTok?.text ?? '') && first.kind === 'number') return null; // times
+  if (prev && !prefix) {
+    const pw = prev.text.toLowerCase();
+    if (MONTHS.has(pw) && first.kind === 'number') return null; // "September 8"
+    if (pw === '.' && MONTHS.has(tokens[i - 2]?.text.toLowerCase() ?? '') && first.kind === 'number') return null; // "sept . 30"
+    if (LABEL_NOUNS.has(pw)) return null; // "page 4", "Boeing 747", "exit 436"
+    if (prev.text === '#' || prev.text === '№') return null;
+    const prevIsSentenceStart = i - 1 === sentStart;
+    if (isCapitalised(prev) && !prevIsSentenceStart && !HEDGE_MAP.has(pw) && !CHANGE_BEFORE.has(pw) && first.kind === 'number' && !/^(?:US|UK|EU)$/.test(prev.text)) nameLike = true; // "Euro 2020", "Apple Watch 5"
+  }
+  if (nextTok && first.kind === 'number' && MONTHS.has(nextTok.text.toLowerCase()) && Number(first.text) <= 31) return null; // "8 September"
+  if (nextTok && first.kind === 'number' && !nextTok.spaceBefore && nextTok.kind === 'word' && !p.scaled) {
+    // glued letters must be a unit: "5km", "640bhp"; "5G", "11a" are names
+    const u = matchUnit(tokens, p.end, sentEnd);
+    if (!u) return null;
+  }
+
+  // --- ranges: "four to five", "between 80 and 100", "80-100" --------------------------------
+  let value: number | [number, number] = p.value;
+  let end = p.end;
+  // "-1.3%", "$-50.8bn", "minus 5": a sign glued to the number, or the word "minus"
+  const signTok = tokens[numAt - 1];
+  if (typeof value === 'number' && first.kind === 'number' && signTok && ((/^[-−]$/.test(signTok.text) && !first.spaceBefore && (signTok.spaceBefore || tokens[numAt - 2]?.text === '$')) || signTok.text.toLowerCase() === 'minus')) {
+    value = -value;
+    reasons.push('negative');
+  }
+  let isRange = Array.isArray(p.value);
+  if (!isRange && first.kind === 'number' && /^\d+(?:\.\d+)?-\d+(?:\.\d+)?$/.test(first.text) && p.end - p.start === 1) {
+    const [a, b] = first.text.split('-').map(Number) as [number, number];
+    if (b > a) {
+      value = [a, b];
+      isRange = true;
+    } else return null; // "3-2" is a score
+  } else if (!isRange) {
+    const sep = tokens[end];
+    const sepW = sep?.text.toLowerCase();
+    const betweenBefore = tokens[(prefix ? i : numAt) - 1]?.text.toLowerCase() === 'between';
+    const fromBefore = tokens[(prefix ? i : numAt) - 1]?.text.toLowerCase() === 'from';
+    const rangeSep = sepW === 'to' || sepW === '–' || sepW === '-' || sepW === 'through' || (sepW === 'and' && betweenBefore);
+    if (sep && rangeSep) {
+      let k = end + 1;
+      if (prefix && PREFIXES.has(tokens[k]?.text ?? '')) k++;
+      const q = tokens[k] ? parseNumber(tokens, k) : null;
+      if (q && !Array.isArray(q.value) && typeof p.value === 'number' && q.end <= sentEnd && !isYearLike(tokens, p)) {
+        let lo = p.value;
+        const hi = q.value;
+        // "1.2 to 1.5 million": the scale of the high end applies to the low end
+        const bareHi = q.value / (q.scale ?? 1);
+        if (q.scaled && !p.scaled && (q.scale ?? 1) > 1 && lo < bareHi * 10) lo *= q.scale ?? 1;
+        // "from $36,040 to $34,935" is a range written in text order; otherwise low before high
+        if (hi > lo || (fromBefore && hi !== lo)) {
+          value = [lo, hi];
+          isRange = true;
+          end = q.end;
+          reasons.push('range');
+        }
+      }
+    }
+  }
+
+  // --- unit ------------------------------------------------------------------------------------
+  let unitCode = '';
+  let unitDef: UnitDef | undefined;
+  let unitEnd = end;
+  let currency = prefix?.code;
+  let hit: UnitHit | null = null;
+  if (!currency) {
+    let j = end;
+    if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore) j++; // "15-year-old", "400-square-mile"
+    // "tens of thousands of dollars", "millions of euros"
+    if ((p.form === 'vague' || p.scaled) && tokens[j]?.text.toLowerCase() === 'of') j++;
+    hit = matchUnit(tokens, j, sentEnd);
+    if (hit && (hit.kind === 'currency' || j === end || tokens[j - 1]?.text === '-' || tokens[j - 1]?.text.toLowerCase() === 'of')) {
+      if (hit.kind === 'currency') currency = hit.code;
+      else {
+        unitDef = hit.def;
+        unitCode = hit.def.code;
+      }
+      unitEnd = hit.end;
+      // "degrees c/f"
+      if (unitCode === '°' && /^[cf]$/i.test(tokens[unitEnd]?.text ?? '') && tokens[unitEnd + 1]?.kind !== 'word') {
+        const cf = UNITS.find((u) => u.code === (tokens[unitEnd]!.text.toLowerCase() === 'c' ? '°C' : '°F'));
+        if (cf) {
+          unitDef = cf;
+          unitCode = cf.code;
+          unitEnd++;
+        }
+      }
+    } else hit = null;
+  } else {
+    // "$5 million dollars" never; "$5 per share" handled below
+    hit = { kind: 'currency', code: currency, end, form: '' };
+  }
+  if (currency) unitCode = currency;
+  // "aged 18 to 34", "aged 65": ages
+  if (unitCode === '' && /^aged?$/i.test(tokens[(prefix ? i : numAt) - 1]?.text ?? '')) {
+    unitDef = UNITS.find((u) => u.code === 'year-old');
+    unitCode = 'year-old';
+  }
+  if (unitCode === 'year' && tokens[unitEnd]?.text.toLowerCase() === 'of' && tokens[unitEnd + 1]?.text.toLowerCase() === 'age') {
+    unitDef = UNITS.find((u) => u.code === 'year-old');
+    unitCode = 'year-old';
+    unitEnd += 2;
+  }
+  if ((unitCode === 'month' || unitCode === 'week' || unitCode === 'day') && tokens[unitEnd]?.text.toLowerCase() === 'of' && tokens[unitEnd + 1]?.text.toLowerCase() === 'age') {
+    unitDef = UNITS.find((u) => u.code === `${unitCode}-old`);
+    unitCode = `${unitCode}-old`;
+    unitEnd += 2;
+  }
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+  if (currency && hit?.kind === 'currency' && typeof value === 'number' && !isRange) {
+    let k = unitEnd;
+    if (tokens[k]?.text.toLowerCase() === 'and') k++;
+    const c = tokens[k] ? parseNumber(tokens, k) : null;
+    if (c && typeof c.value === 'number' && c.value < 100 && /^(?:cents?|pence|penny|p)$/i.test(tokens[c.end]?.text ?? '')) {
+      value += c.value / 100;
+      unitEnd = c.end + 1;
+      reasons.push('minor currency unit added');
+    }
+  }
+  // rates: "5 percent a year", "$2 per share"
+  if (hit && (tokens[unitEnd]?.text.toLowerCase() === 'per' || tokens[unitEnd]?.text.toLowerCase() === 'a' || tokens[unitEnd]?.text === '/')) {
+    const den = tokens[unitEnd + 1]?.text.toLowerCase() ?? '';
+    const denS = den.replace(/s$/, '');
+    const denUnit = matchUnit(tokens, unitEnd + 1, sentEnd);
+    const notRate = /^(?:earlier|ago|later|before|after|prior)$/i.test(tokens[unitEnd + 2]?.text ?? '');
+    if (!notRate && RATE_DENOMINATORS.has(denS) && !(unitDef?.dimension === 'time' && unitDef.code === denS)) {
+      unitCode = `${longName(hit)} per ${denS}`;
+      unitDef = undefined;
+      unitEnd += 2;
+    } else if (!notRate && tokens[unitEnd]!.text.toLowerCase() === 'per' && denUnit && denUnit.kind === 'unit') {
+      unitCode = `${longName(hit)} per ${longName(denUnit)}`;
+      unitDef = undefined;
+      unitEnd = denUnit.end;
+    }
+  }
+  if (unitCode === '' && /^times$/i.test(tokens[end]?.text ?? '')) {
+    unitCode = 'count';
+    unitEnd = end + 1;
+  }
+
+  // "4.8 percent to 4.7 percent", "$750,000 to $1 million": the unit written on both ends
+  if (!isRange && unitCode !== '' && typeof value === 'number') {
+    const sep = tokens[unitEnd];
+    const sepW = sep?.text.toLowerCase() ?? '';
+    const before = tokens[(prefix ? i : numAt) - 1]?.text.toLowerCase();
+    if (sepW === 'to' || sepW === '–' || sepW === '-' || (sepW === 'and' && before === 'between')) {
+      let k = unitEnd + 1;
+      const pre = tokens[k] && tokens[k]!.kind !== 'number' ? matchPrefix(tokens, k) : null;
+      if (pre) k = pre.numberAt;
+      const q = tokens[k] ? parseNumber(tokens, k) : null;
+      if (q && typeof q.value === 'number' && q.end <= sentEnd) {
+        const u2 = pre ? { code: pre.code, end: q.end } : (() => {
+          const h = matchUnit(tokens, q.end, sentEnd);
+          return h ? { code: h.kind === 'currency' ? h.code : h.def.code, end: h.end } : null;
+        })();
+        if (u2 && u2.code === (currency ?? unitDef?.code ?? '') && (q.value > value || before === 'from')) {
+          value = [value, q.value];
+          isRange = true;
+          unitEnd = u2.end;
+          end = Math.max(end, q.end);
+          reasons.push('range with repeated unit');
+        }
+      }
+    }
+  }
+
+  // --- hedge and change ------------------------------------------------------------------------
+  const startTok = prefix ? i : numAt;
+  let qualifier: Qualifier | undefined;
+  const hedge = lookbackHedge(tokens, startTok, sentStart);
+  if (hedge) {
+    qualifier = hedge.q;
+    reasons.push(`hedge: ${tokens.slice(hedge.start, startTok).map((x) => x.text).join(' ')}`);
+  }
+  if (!qualifier) {
+    const ch = lookbackChange(tokens, startTok, sentStart);
+    if (ch) {
+      qualifier = ch;
+      reasons.push('change verb');
+    }
+  }
+  if (!qualifier) {
+    const after = tokens[unitEnd]?.text.toLowerCase() ?? '';
+    const ch = CHANGE_AFTER.get(after);
+    if (ch && unitCode !== '') {
+      qualifier = ch;
+      reasons.push(`change noun: ${after}`);
+    } else if (after === 'or' && tokens[unitEnd + 1]?.text.toLowerCase() === 'so') qualifier = '~';
+  }
+
+  // --- what is counted -------------------------------------------------------------------------
+  let counted: Span | undefined;
+  const isCount = unitCode === '' || unitCode === 'count';
+  if (isCount) {
+    let j = unitEnd;
+    if (tokens[j]?.text.toLowerCase() === 'of' && (p.form === 'vague' || p.form === 'fraction' || p.scaled || (tokens[numAt]!.text.toLowerCase() === 'one'))) {
+      j++;
+      if (/^(?:the|their|its|his|her|our|those|these)$/i.test(tokens[j]?.text ?? '')) j++;
+    } else if (/^(?:more|additional|other|new|extra)$/i.test(tokens[j]?.text ?? '') && tokens[j + 1]?.kind === 'word') {
+      j += tokens[j]!.text.toLowerCase() === 'more' ? 1 : 0;
+    }
+    counted = countedAfter(tokens, j, sentEnd, text, value === 1);
+  } else {
+    counted = measureBefore(tokens, startTok - (hedge ? startTok - hedge.start : 0), sentStart, text);
+    if (!counted) {
+      let j = unitEnd;
+      if (tokens[j]?.text.toLowerCase() === 'of') {
+        j++;
+        if (/^(?:the|their|its|his|her|our|those|these)$/i.test(tokens[j]?.text ?? '')) j++;
+        counted = countedAfter(tokens, j, sentEnd, text);
+      } else if (tokens[end]?.text === '-' || (hit && hit.kind === 'unit' && /-/.test(tokens[unitEnd - 1]?.text ?? ''))) {
+        // adjectival: "a 400-square-mile area", "a 20-mile advance"
+        counted = countedAfter(tokens, j, sentEnd, text);
+      }
+    }
+  }
+
+  // --- filters for bare numbers ------------------------------------------------------------------
+  if (nameLike && unitCode === '') return null;
+  if (unitCode === '' && counted && /^\p{Lu}/u.test(counted.text) && !/\s/.test(counted.text) && !isPlural(counted.text.toLowerCase())) return null;
+  // "eight or nine euros", "16369.03 up 58.06 points": borrow the unit of the figure that follows
+  const yearLike = isYearLike(tokens, p) && !isRange;
+  if (yearLike && unitCode === '' && /^(?:in|since|by|of|from|until|till|before|after|during|between|and|to|early|late|mid|the|fiscal|year)$/i.test(prev?.text ?? '')) return null;
+  if (unitCode === '' && !counted && !yearLike && /^(?:or|and|to|up|down)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1] && isNumberStart(tokens[end + 1]!)) {
+    const nx = figureAt(doc, _ctx, sentStart, sentEnd, end + 1, null, reserved);
+    if (nx && (nx.mention.unit !== '' || nx.mention.counted)) {
+      unitCode = nx.mention.unit;
+      if (nx.mention.counted) counted = nx.mention.counted;
+      reasons.push('unit from the figure that follows');
+    }
+  }
+  if (unitCode === '' && !counted) {
+    if (isYearLike(tokens, p) && !hedge) return null;
+    if (p.form === 'words' && (tokens[numAt]!.text.toLowerCase() === 'one')) return null; // "one" alone is a pronoun
+    if (first.kind === 'word' && p.form === 'words' && p.end - p.start === 1 && !hedge) {
+      // a lone number word with nothing counted: "the two" / "one another"
+      return null;
+    }
+  }
+  if (isYearLike(tokens, p) && unitCode === '' && !hedge && Number(tokens[p.start]!.text) >= 1900) return null; // "1988 sales" is a year
+  if (tokens[numAt]!.text.toLowerCase() === 'one') {
+    const pw = tokens[numAt - 1]?.text.toLowerCase() ?? '';
+    if (/^(?:no|the|this|that|any|every|each|which|someone|anyone|no-one)$/.test(pw)) return null;
+    if (/^(?:another|'s|of)$/.test(tokens[numAt + 1]?.text.toLowerCase() ?? '') && tokens[numAt + 1]?.text.toLowerCase() !== 'of') return null;
+  }
+
+  const startChar = tokens[startTok]!.start;
+  const endChar = tokens[Math.max(unitEnd, end) - 1]!.end;
+  const mention: QuantityMention = {
+    kind: 'quantity',
+    start: startChar,
+    end: endChar,
+    text: text.slice(startChar, endChar),
+    value,
+    unit: unitCode,
+    extractor: 'quantities.figures',
+    reasons: [`number: ${p.form}`, ...(unitCode ? [`unit: ${unitCode}`] : []), ...reasons],
+  };
+  if (qualifier) mention.qualifier = qualifier;
+  if (counted) mention.counted = counted;
+  const normalized = convert(value, unitDef);
+  if (normalized) mention.normalized = normalized;
+  return { mention, nextToken: Math.max(unitEnd, end) };
+}
+
+export const figuresExtractor: Extractor<QuantityMention> = {
+  name: 'quantities.figures',
+  kind: 'quantity',
+  extract: extractFigures,
+};
