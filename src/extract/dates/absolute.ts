@@ -29,7 +29,7 @@ const FUNCTION_CAPS = new Set([
 /** Words before a number that make it a quantity, not a year. */
 const QUANTITY_BEFORE = new Set(['than', 'about', 'nearly', 'almost', 'over', 'some', 'approximately', 'roughly', 'up', 'no.', '#', '$', '€', '£', 'number', 'no', 'flight', 'route', 'room', 'page', 'copyright', '©', 'boeing', 'airbus', 'model', 'type', 'version']);
 
-const YEAR_RE = /^(1[0-9]|20)\d\d$/;
+const YEAR_RE = /^(?:1\d|20)\d\d$/;
 const DAY_RE = /^(?:[1-9]|[12]\d|3[01])$/;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SLASH_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;

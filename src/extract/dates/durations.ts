@@ -85,7 +85,7 @@ export const durations: Extractor<DraftTimex> = {
       // "a year" alone is a duration only after a duration word ("for a year", "nearly a decade")
       if (isA && !DURATION_PREPS.has(low[i - 1] ?? '') && !(low[i - 1] === 'than' || low[i - 1] === 'least')) return null;
       // a year-like number is a year, not a count ("1990 years" does not occur; "in 1990, years later" does)
-      if (/^(1[5-9]|20)\d\d$/.test(low[i]!)) return null;
+      if (/^(?:1[5-9]|20)\d\d$/.test(low[i]!)) return null;
       let end = u + 1;
       if (low[end] === 'and' && low[end + 1] === 'a' && low[end + 2] === 'half') {
         const v = r.value === null ? null : r.value + 0.5;

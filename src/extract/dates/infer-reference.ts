@@ -1,4 +1,150 @@
-/** Publication-date inference: placeholder until the TIMEX3 work lands; returns null ("nothing found"). */
-import type { ReferenceInferrer } from '../types.js';
+/**
+ * Publication-date inference for documents that came without one. Evidence, strongest first:
+ * a dated dateline in the first lines ("WARSAW, February 26 (Xinhua)"), full dates in the text
+ * (the report is written after the events it tells in the past tense and before the ones it
+ * announces), years and months mentioned, "© 2024", and weekday agreement ("said Friday": the
+ * most-mentioned weekday is usually the day of writing). Returns null when the text has no date.
+ */
+import type { PublishedRef } from '../../types.js';
+import type { Doc, ExtractContext, ReferenceInferrer } from '../types.js';
+import { absoluteDates } from './absolute.js';
+import { addDays, fmtDay, isValidDate, toDays, weekday, type Ymd } from './calendar.js';
+import { lowered, type DraftTimex } from './match.js';
+import { tenseOf } from './refine-tense.js';
+import { weekdays } from './weekdays.js';
 
-export const inferReference: ReferenceInferrer = () => null;
+/** Characters from the start of the text that count as the dateline. */
+const DATELINE_CHARS = 160;
+
+interface Dated {
+  date: Ymd;
+  /** 'day' when the text states the day. */
+  precision: 'day' | 'month' | 'year';
+  tense: 'past' | 'present' | 'future' | null;
+  start: number;
+}
+
+const NO_REF: ExtractContext = { reference: null, prior: [] };
+
+export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null => {
+  const low = lowered(doc.tokens);
+  const found = absoluteDates.extract(doc, NO_REF);
+  const reasons: string[] = [];
+
+  // Years stated anywhere, for month-day mentions without a year; the copyright year as a fallback.
+  const years: number[] = [];
+  const dated: Dated[] = [];
+  const monthDays: Array<{ m: DraftTimex; month: number; day: number | undefined }> = [];
+  for (const m of found) {
+    const tense = tenseOf(doc, low, m);
+    const v = m.value;
+    let mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (mm) {
+      const date = { y: Number(mm[1]), m: Number(mm[2]), d: Number(mm[3]) };
+      dated.push({ date, precision: 'day', tense, start: m.start });
+      years.push(date.y);
+      continue;
+    }
+    mm = /^(\d{4})-(\d{2})$/.exec(v);
+    if (mm) {
+      dated.push({ date: { y: Number(mm[1]), m: Number(mm[2]), d: 15 }, precision: 'month', tense, start: m.start });
+      years.push(Number(mm[1]));
+      continue;
+    }
+    mm = /^(\d{4})$/.exec(v);
+    if (mm) {
+      if (tense !== 'future') years.push(Number(mm[1]));
+      continue;
+    }
+    if (m.draft?.kind === 'month') monthDays.push({ m, month: m.draft.month, day: m.draft.day });
+  }
+  const copyright = copyrightYear(doc.text);
+  if (years.length === 0 && copyright !== null) years.push(copyright);
+  // The year of writing: the latest year mentioned outside future-tense clauses, but not one that is
+  // only an outlier far ahead of the others ("by 2030").
+  const year = years.length > 0 ? latestPlausibleYear(years) : null;
+  if (year !== null) {
+    for (const md of monthDays) {
+      const tense = tenseOf(doc, low, md.m);
+      const d = md.day ?? 15;
+      if (!isValidDate(year, md.month, d)) continue;
+      dated.push({ date: { y: year, m: md.month, d }, precision: md.day !== undefined ? 'day' : 'month', tense, start: md.m.start });
+    }
+  }
+
+  // Dateline: a dated mention near the start with no running text (a lowercase word) before it.
+  const firstLower = doc.tokens.find((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text));
+  const proseStart = firstLower ? firstLower.start : doc.text.length;
+  const line = dated
+    .filter((x) => x.start < DATELINE_CHARS && x.start < proseStart && x.precision === 'day')
+    .sort((a, b) => a.start - b.start)[0];
+  let base: Ymd | null = null;
+  let confidence = 0;
+  if (line) {
+    base = line.date;
+    confidence = 0.9;
+    reasons.push('dateline');
+  } else {
+    const days = dated.filter((x) => x.precision === 'day');
+    const pool = days.length > 0 ? days : dated;
+    const pastish = pool.filter((x) => x.tense !== 'future');
+    if (pastish.length > 0) {
+      // written after the latest event it reports; far-future dates in present-tense clauses
+      // ("payable Dec. 15") are announcements, so take the latest date not beyond the others' spread
+      base = pastish.map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
+      const fut = pool.filter((x) => x.tense === 'future' || x.tense === 'present').map((x) => toDays(x.date));
+      if (pastish.some((x) => x.tense === 'past')) {
+        const past = pastish.filter((x) => x.tense === 'past').map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
+        base = past;
+      }
+      void fut;
+      confidence = days.length > 0 ? 0.6 : 0.35;
+      reasons.push(days.length > 0 ? 'latest dated event' : 'latest month mentioned');
+    } else if (pool.length > 0) {
+      base = pool.map((x) => x.date).reduce((a, b) => (toDays(b) < toDays(a) ? b : a));
+      base = addDays(base, -1);
+      confidence = 0.3;
+      reasons.push('before the earliest announced date');
+    } else if (year !== null) {
+      base = { y: year, m: 7, d: 1 };
+      confidence = 0.15;
+      reasons.push(copyright !== null && years.length === 1 ? 'copyright year' : 'latest year mentioned');
+    }
+  }
+  if (!base) return null;
+
+  // Weekday agreement: the most-mentioned weekday outside future clauses is usually the day of writing.
+  if (!line || line.precision === 'day') {
+    const wdCount = new Map<number, number>();
+    for (const w of weekdays.extract(doc, NO_REF)) {
+      if (w.draft?.kind !== 'weekday' || w.draft.dir !== 0) continue;
+      if (tenseOf(doc, low, w) === 'future') continue;
+      wdCount.set(w.draft.wd, (wdCount.get(w.draft.wd) ?? 0) + 1);
+    }
+    let best = 0;
+    let bestN = 0;
+    for (const [wd, c] of wdCount) if (c > bestN || (c === bestN && wd > best)) [best, bestN] = [wd, c];
+    if (best > 0 && !line) {
+      const delta = (best - weekday(base) + 7) % 7;
+      base = addDays(base, delta);
+      reasons.push('weekday agreement');
+      confidence = Math.min(0.95, confidence + 0.1);
+    }
+  }
+  return { value: fmtDay(base), inferred: true, confidence: Math.round(confidence * 100) / 100, reasons };
+};
+
+/** "© 2024", "(c) 2024", "Copyright 2024": used only for inference, never as a timex. */
+function copyrightYear(text: string): number | null {
+  const m = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)/i.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function latestPlausibleYear(years: readonly number[]): number {
+  const sorted = [...years].sort((a, b) => a - b);
+  const max = sorted[sorted.length - 1]!;
+  // one lone year far beyond the rest is a target date, not the present
+  const second = sorted[sorted.length - 2];
+  if (second !== undefined && max - second > 5 && sorted.filter((y) => y === max).length === 1) return second;
+  return max;
+}

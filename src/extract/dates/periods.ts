@@ -12,7 +12,7 @@ import { glued, lowered, makeTimex, refDate, type Draft, type DraftTimex } from 
 
 const NAME = 'dates:period';
 
-const YEAR_RE = /^(1[0-9]|20)\d\d$/;
+const YEAR_RE = /^(?:1\d|20)\d\d$/;
 const QTOKEN_RE = /^q([1-4])$/;
 const SEASON_PREPS = new Set(['in', 'during', 'by', 'this', 'last', 'next', 'until', 'through', 'since', 'early', 'late', 'over']);
 

@@ -8,7 +8,7 @@
 import type { Mention } from '../../types.js';
 import { sentenceAt } from '../common/text.js';
 import type { Refiner } from '../types.js';
-import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, parseGranular, shiftYears, type Granular } from './calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, parseGranular, quarterOf, shiftYears, type Granular } from './calendar.js';
 import type { DraftTimex } from './match.js';
 
 /** How many sentences back an anchor may be. */
@@ -43,7 +43,14 @@ export const chainAnchors: Refiner = {
         // "a year ago" is deictic unless it compares with a reported quarter
         const isAgo = t.reasons[0] === 'a year ago';
         if (near && last && (!isAgo || last.g.g === 'quarter')) {
-          const v = shifted(last.g, last.value.replace(/T.*$/, ''), d.unit, d.n, d.keep);
+          // "the year-ago quarter" after "Sept. 30": compare quarters, not days
+          let anchorValue = last.value;
+          if (t.text.toLowerCase().endsWith('quarter') && (last.g.g === 'day' || last.g.g === 'month')) {
+            const y = last.g.g === 'day' ? last.g.date.y : last.g.y;
+            const mo = last.g.g === 'day' ? last.g.date.m : last.g.m;
+            anchorValue = `${fmtYear(y)}-Q${quarterOf(mo)}`;
+          }
+          const v = shifted(parseGranular(anchorValue) ?? last.g, anchorValue, d.unit, d.n, d.keep);
           if (v !== null) next = { ...t, value: v, anchor: last.value, draft: undefined, reasons: [...t.reasons, `anchored: ${last.value}`] } as DraftTimex;
         }
         // a shifted date is not itself an anchor: "a year earlier ... year-earlier" both compare

@@ -167,6 +167,7 @@ export const relativeDates: Extractor<DraftTimex> = {
         const u = UNITS.get(low[i + 2]!)!;
         return add(start, i + 3, 'DURATION', u.gran === 'decade' ? 'PXDE' : `PX${u.letter}`, 'the last/next few periods', []);
       }
+      if (hasThe && low[i] === 'next' && nx === 'day') return anchoredNext(i, 'next');
       const g = PERIOD_NOUNS.get(nx);
       if (g !== undefined) {
         // "the next year" / "the following week" in a narrative: anchored, not deictic
