@@ -84,7 +84,7 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     for (let j = i; j < maxJ; j++) {
       const tj = toks[j]!;
       if (j > i) {
-        if (tj.kind !== 'word' || tj.newlineBefore || !tj.spaceBefore) break;
+        if (tj.kind !== 'word' || tj.newlineBefore || (!tj.spaceBefore && !toks[j - 1]!.text.endsWith('.'))) break;
         if (!isCap(tj) && !NAME_CONNECTORS.has(tj.text)) break;
       }
       key = j === i ? normToken(tj.text) : `${key} ${normToken(tj.text)}`;
@@ -170,7 +170,13 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     }
     if (person && single) personKeys.add(best.key);
     // An exact country or region name beats towns that merely list it as an alternate ("Mexico").
-    if (hits.some((h) => h.via !== 'alt' && h.place.precision !== 'city')) hits = hits.filter((h) => h.via !== 'alt');
+    // A region's exact name beats towns listing it as an alternate, except capitals and cities of a
+    // million ("Washington" keeps Washington, D.C.; "New York" keeps New York City).
+    if (hits.some((h) => h.via !== 'alt' && (h.place.precision === 'country' || h.place.precision === 'continent'))) {
+      hits = hits.filter((h) => h.via !== 'alt');
+    } else if (hits.some((h) => h.via !== 'alt' && h.place.precision !== 'city')) {
+      hits = hits.filter((h) => h.via !== 'alt' || h.place.featureCode === 'PPLC' || h.place.population >= 1_000_000);
+    }
     if (hits.length === 0) continue;
     if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');
     const metonymy = nextWord !== undefined && METONYMY_VERBS.has(nextNorm) && hits.some((h) => h.place.precision !== 'city' || h.place.population >= 100_000);

@@ -39,7 +39,7 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
       break;
     default: {
       s = Math.log10(p.population + 10);
-      if (p.featureCode === 'PPLC') s += 2;
+      if (p.featureCode === 'PPLC') s += 3.5;
       else if (p.featureCode === 'PPLA') s += 1;
       else if (p.featureCode === 'PPLA2') s += 0.5;
       // A city of a million or more outranks the region of the same name ("Kharkiv", "New York").
@@ -51,6 +51,10 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
   if (levelHint === 'admin2') s += p.precision === 'city' ? 3 : -3;
   return s;
 }
+
+/** Weight of the article's country votes for a city (half for a region), and the cap on the votes. */
+const COUNTRY_W = 2.5;
+const COUNTRY_CAP = 1.5;
 
 const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
 
@@ -100,12 +104,20 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   cands.forEach((c, i) => {
     // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
     const quals = cands.map((q, k) => (q.qualifies === i ? first[k] : null)).filter((x): x is Resolved => x !== null);
+    // A town named like a country or a region ("Mexico", Missouri; "California", Maryland) needs a
+    // qualifier; a capital or a city of a million may outrank a region of its name ("Washington").
+    const countryNamed = c.hits.some((h) => h.via === 'name' && (h.place.precision === 'country' || h.place.precision === 'continent'));
+    const regionNamed = new Set(c.hits.filter((h) => h.via === 'name' && h.place.precision === 'admin1').map((h) => h.place.cc));
     const r = best(c, (h) => {
       const p = h.place;
       let s = prior(h, c.levelHint);
+      if (p.precision === 'city' && quals.length === 0 && c.levelHint === null) {
+        if (countryNamed) s -= 100;
+        else if (regionNamed.has(p.cc) && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
+      }
       if (p.precision === 'city' || p.precision === 'admin1') {
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
-        s += (p.precision === 'city' ? 2.5 : 1.25) * Math.min(1.5, sum(countryVotes, p.cc, c.key));
+        s += (p.precision === 'city' ? COUNTRY_W : COUNTRY_W / 2) * Math.min(COUNTRY_CAP, sum(countryVotes, p.cc, c.key));
         if (p.precision === 'city') {
           s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
           // Near another confidently placed town of the article (local news names neighbours).
