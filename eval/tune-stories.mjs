@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Tuning aid for the story clusterer (not part of `npm run eval`): runs the built clusterer in-process
+// on the dev stream of ../shared/data/clustering (same interleaving as eval_dev.py stories) for a grid
+// of options and prints pairwise / BCubed F1 per setting. Reads the data at run time only.
+// usage: node eval/tune-stories.mjs '{"threshold":[0.2,0.3]}' [--errors]
+import { readFileSync, existsSync } from 'node:fs';
+import { StoryClusterer, loadIdfPrior } from '../dist/stories/index.js';
+
+const dir = '../shared/data/clustering';
+if (!existsSync(dir)) {
+  console.log('tune-stories: ../shared/data not found; skipped');
+  process.exit(0);
+}
+const jl = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const a = jl(`${dir}/duc2004_dev.jsonl`);
+const b = jl(`${dir}/multinews200_dev.jsonl`);
+const stream = [];
+for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  if (i < a.length) stream.push(a[i]);
+  if (i < b.length) stream.push(b[i]);
+}
+const only = process.argv.includes('--duc') ? a : process.argv.includes('--mn') ? b : stream;
+
+export function pairScores(gold, sys) {
+  const c2 = (n) => (n * (n - 1)) / 2;
+  const cont = new Map(), gs = new Map(), ps = new Map();
+  for (const [id, g] of gold) {
+    const p = sys.get(id);
+    cont.set(g + '\u0000' + p, (cont.get(g + '\u0000' + p) ?? 0) + 1);
+    gs.set(g, (gs.get(g) ?? 0) + 1);
+    ps.set(p, (ps.get(p) ?? 0) + 1);
+  }
+  let tp = 0, tpfp = 0, tpfn = 0, bp = 0, br = 0;
+  for (const [k, v] of cont) {
+    tp += c2(v);
+    const [g, p] = k.split('\u0000');
+    bp += (v * v) / ps.get(p);
+    br += (v * v) / gs.get(g);
+  }
+  for (const v of ps.values()) tpfp += c2(v);
+  for (const v of gs.values()) tpfn += c2(v);
+  const P = tp / tpfp, R = tp / tpfn, n = gold.size;
+  const BP = bp / n, BR = br / n;
+  return { P, R, F1: (2 * P * R) / (P + R), b3: (2 * BP * BR) / (BP + BR), k: ps.size };
+}
+
+const grid = JSON.parse(process.argv[2] ?? '{}');
+const keys = Object.keys(grid);
+const combos = keys.reduce((acc, k) => acc.flatMap((c) => grid[k].map((v) => ({ ...c, [k]: v }))), [{}]);
+for (const opts of combos) {
+  const k = new StoryClusterer(opts);
+  const prior = process.argv.includes('--no-prior') ? null : loadIdfPrior();
+  if (prior) k.setPrior(prior.docs, prior.words, prior.names);
+  if (process.argv.includes('--oracle-idf')) {
+    const { articleFeatures } = await import('../dist/stories/index.js');
+    const w = new Map(), nm = new Map();
+    for (const r of only) { const f = articleFeatures(r.text, r.title); for (const t of f.words.keys()) w.set(t, (w.get(t) ?? 0) + 1); for (const t of f.names.keys()) nm.set(t, (nm.get(t) ?? 0) + 1); }
+    k.setPrior(only.length, w, nm);
+  }
+  const gold = new Map(), sys = new Map();
+  for (const r of only) {
+    gold.set(r.id, String(r.cluster));
+    sys.set(r.id, k.assign({ id: r.id, text: r.text, title: r.title, published: r.date }).story);
+  }
+  const s = pairScores(gold, sys);
+  console.log(JSON.stringify(opts), `P=${s.P.toFixed(3)} R=${s.R.toFixed(3)} F1=${s.F1.toFixed(3)} b3=${s.b3.toFixed(3)} k=${s.k}`);
+  if (process.argv.includes('--errors')) {
+    // system clusters mixing gold clusters, and gold clusters split
+    const bySys = new Map();
+    for (const [id, p] of sys) (bySys.get(p) ?? bySys.set(p, []).get(p)).push(gold.get(id));
+    for (const [p, gs] of bySys) if (new Set(gs).size > 1) console.log('mixed', p, gs.join(' '));
+    const byGold = new Map();
+    for (const [id, g] of gold) (byGold.get(g) ?? byGold.set(g, []).get(g)).push(sys.get(id));
+    for (const [g, ps] of byGold) if (new Set(ps).size > 1) console.log('split', g, ps.join(' '));
+  }
+}

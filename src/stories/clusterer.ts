@@ -1,0 +1,407 @@
+/**
+ * Streaming story clustering: each article joins the most similar live story or starts a new one,
+ * decided once when it arrives (single pass, never revised). Similarity is TF-IDF cosine over
+ * content words plus cosine over name phrases, with IDF learned online from the stream and a time
+ * decay between dated articles. A candidate index (inverted index over each story's top terms, with
+ * capped posting lists) and expiry of idle stories keep the cost per article flat as the stream grows.
+ * The whole state is plain JSON (`toState` / `fromState`) so a store can persist it between runs.
+ */
+import { articleFeatures, type ArticleFeatures } from './features.js';
+
+/** Tuning of the clusterer. Defaults are named and documented (CONVENTIONS 9). */
+export interface ClustererOptions {
+  /** Minimum combined similarity to join a story (below it a new story starts). */
+  threshold: number;
+  /** Weight of the name-phrase cosine in the combined similarity (words get 1 - this). */
+  nameWeight: number;
+  /** Days over which time distance halves the similarity between dated articles. */
+  halfLifeDays: number;
+  /** A dated story with no article for this many days (stream time) is closed. */
+  maxIdleDays: number;
+  /** An undated story with no article for this many arrivals is closed. */
+  maxIdleArticles: number;
+  /** How many of a story's top terms go into the candidate index. */
+  indexTerms: number;
+  /** How many of an article's top terms query the candidate index. */
+  queryTerms: number;
+  /** Longest posting list per term (oldest stories drop out first). */
+  maxPosting: number;
+  /** Most terms kept per story centroid (the lightest are pruned beyond it). */
+  maxCentroidTerms: number;
+  /** Prefix of story ids. */
+  idPrefix: string;
+}
+
+export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.freeze({
+  threshold: 0.14,
+  nameWeight: 0.1,
+  halfLifeDays: 60,
+  maxIdleDays: 120,
+  maxIdleArticles: 200_000,
+  indexTerms: 24,
+  queryTerms: 24,
+  maxPosting: 400,
+  maxCentroidTerms: 600,
+  idPrefix: 's',
+});
+
+/** One article as the clusterer needs it. */
+export interface StoryInput {
+  id: string;
+  text: string;
+  title?: string | null;
+  /** ISO date or datetime of publication, when known. */
+  published?: string | null;
+  /** Canonical entity names from extraction, when available (used beside the light name phrases). */
+  names?: readonly string[];
+}
+
+export interface Assignment {
+  id: string;
+  story: string;
+  isNew: boolean;
+  /** Similarity to the story joined (0 for a new story). */
+  similarity: number;
+  /** Label of the story (its first article's title or top names). */
+  label: string;
+}
+
+interface Cluster {
+  id: string;
+  label: string;
+  size: number;
+  words: Map<string, number>;
+  names: Map<string, number>;
+  wordNorm: number;
+  nameNorm: number;
+  /** Day numbers (days since 1970-01-01) of the first and last dated member, or null. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Arrival number of the last member. */
+  lastSeq: number;
+  indexed: string[];
+}
+
+/** JSON form of the clusterer (what `Store.setState` keeps). */
+export interface ClustererState {
+  version: 1;
+  options: ClustererOptions;
+  seq: number;
+  nextId: number;
+  clockDay: number | null;
+  dfWords: Array<[string, number]>;
+  dfNames: Array<[string, number]>;
+  nWords: number;
+  clusters: Array<{
+    id: string;
+    label: string;
+    size: number;
+    words: Array<[string, number]>;
+    names: Array<[string, number]>;
+    firstDay: number | null;
+    lastDay: number | null;
+    lastSeq: number;
+  }>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day number of an ISO date(time), or null when absent or unparseable. */
+export function dayNumber(published: string | null | undefined): number | null {
+  if (!published) return null;
+  const t = Date.parse(published.length === 10 ? published + 'T00:00:00Z' : published);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+}
+
+function sublinear(m: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of m) out.set(k, 1 + Math.log(v));
+  return out;
+}
+
+export class StoryClusterer {
+  readonly options: ClustererOptions;
+  private seq = 0;
+  private nextId = 1;
+  private clockDay: number | null = null;
+  private readonly dfWords = new Map<string, number>();
+  private readonly dfNames = new Map<string, number>();
+  private nDocs = 0;
+  private readonly clusters = new Map<string, Cluster>();
+  /** term -> story ids (most recent last). Word terms are prefixed "w:", names "n:". */
+  private readonly index = new Map<string, string[]>();
+
+  constructor(options: Partial<ClustererOptions> = {}) {
+    const o = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
+    if (!(o.threshold >= 0 && o.threshold <= 1)) throw new Error(`StoryClusterer: threshold must be in [0, 1], got ${o.threshold}`);
+    if (!(o.nameWeight >= 0 && o.nameWeight <= 1)) throw new Error(`StoryClusterer: nameWeight must be in [0, 1], got ${o.nameWeight}`);
+    if (!(o.halfLifeDays > 0)) throw new Error(`StoryClusterer: halfLifeDays must be > 0, got ${o.halfLifeDays}`);
+    this.options = o;
+  }
+
+  /** Number of live (not yet closed) stories. */
+  get liveStories(): number {
+    return this.clusters.size;
+  }
+
+  /** Optional background document frequencies (a table trained offline), blended with the stream's. */
+  private prior: { docs: number; words: Map<string, number>; names: Map<string, number> } | null = null;
+
+  /** Sets background document frequencies so IDF is sensible from the first article of a stream. */
+  setPrior(docs: number, words: Iterable<[string, number]>, names: Iterable<[string, number]> = []): void {
+    if (!(docs > 0)) throw new Error(`StoryClusterer.setPrior: docs must be > 0, got ${docs}`);
+    this.prior = { docs, words: new Map(words), names: new Map(names) };
+  }
+
+  private idf(df: Map<string, number>, t: string): number {
+    const p = this.prior;
+    if (p) {
+      const pd = df === this.dfWords ? p.words : p.names;
+      return Math.log((this.nDocs + p.docs + 1) / ((df.get(t) ?? 0) + (pd.get(t) ?? 0) + 1)) + 1;
+    }
+    return Math.log((this.nDocs + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+  }
+
+  /** Assigns one article to a story. The decision is final: later articles never move it. */
+  assign(input: StoryInput): Assignment {
+    if (typeof input.text !== 'string') throw new Error(`StoryClusterer: article ${input.id} has no text`);
+    const f = articleFeatures(input.text, input.title ?? '', input.names ?? []);
+    return this.assignFeatures(input.id, f, dayNumber(input.published), input.title ?? null);
+  }
+
+  /** Same as `assign` for features computed elsewhere. */
+  assignFeatures(id: string, f: ArticleFeatures, day: number | null, title: string | null = null): Assignment {
+    this.seq++;
+    if (day !== null && (this.clockDay === null || day > this.clockDay)) this.clockDay = day;
+    this.nDocs++;
+    for (const t of f.words.keys()) this.dfWords.set(t, (this.dfWords.get(t) ?? 0) + 1);
+    for (const t of f.names.keys()) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
+    if (this.seq % 1000 === 0) this.expire();
+
+    const dw = sublinear(f.words);
+    const dn = sublinear(f.names);
+    let dwNorm = 0;
+    const wq: Array<[string, number]> = [];
+    for (const [t, v] of dw) {
+      const x = v * this.idf(this.dfWords, t);
+      dwNorm += x * x;
+      wq.push([t, x]);
+    }
+    dwNorm = Math.sqrt(dwNorm);
+    let dnNorm = 0;
+    const nq: Array<[string, number]> = [];
+    for (const [t, v] of dn) {
+      const x = v * this.idf(this.dfNames, t);
+      dnNorm += x * x;
+      nq.push([t, x]);
+    }
+    dnNorm = Math.sqrt(dnNorm);
+
+    // Candidates: stories indexed under the article's heaviest terms.
+    wq.sort((a, b) => b[1] - a[1]);
+    nq.sort((a, b) => b[1] - a[1]);
+    const cands = new Set<string>();
+    const q = this.options.queryTerms;
+    for (let i = 0; i < Math.min(q, wq.length); i++) for (const c of this.index.get('w:' + wq[i]![0]) ?? []) cands.add(c);
+    for (let i = 0; i < Math.min(q >> 1, nq.length); i++) for (const c of this.index.get('n:' + nq[i]![0]) ?? []) cands.add(c);
+
+    let best: Cluster | null = null;
+    let bestSim = 0;
+    for (const cid of cands) {
+      const c = this.clusters.get(cid);
+      if (!c || this.isExpired(c)) continue;
+      const s = this.similarity(c, wq, dwNorm, nq, dnNorm, day);
+      if (s > bestSim) {
+        bestSim = s;
+        best = c;
+      }
+    }
+    // Centroids hold the sum of members' unit-length TF-IDF vectors (IDF as of each member's arrival).
+    const uw = new Map<string, number>();
+    for (const [t, x] of wq) uw.set(t, dwNorm > 0 ? x / dwNorm : 0);
+    const un = new Map<string, number>();
+    for (const [t, x] of nq) un.set(t, dnNorm > 0 ? x / dnNorm : 0);
+    if (best && bestSim >= this.options.threshold) {
+      this.addTo(best, uw, un, day);
+      return { id, story: best.id, isNew: false, similarity: bestSim, label: best.label };
+    }
+    const c: Cluster = {
+      id: this.options.idPrefix + String(this.nextId++),
+      label: title && title.trim() ? title.trim().slice(0, 120) : topKeys(f.names, 3).join(', '),
+      size: 0,
+      words: new Map(),
+      names: new Map(),
+      wordNorm: 0,
+      nameNorm: 0,
+      firstDay: null,
+      lastDay: null,
+      lastSeq: this.seq,
+      indexed: [],
+    };
+    this.clusters.set(c.id, c);
+    this.addTo(c, uw, un, day);
+    return { id, story: c.id, isNew: true, similarity: 0, label: c.label };
+  }
+
+  private similarity(c: Cluster, wq: Array<[string, number]>, dwNorm: number, nq: Array<[string, number]>, dnNorm: number, day: number | null): number {
+    let dot = 0;
+    for (const [t, x] of wq) {
+      const v = c.words.get(t);
+      if (v !== undefined) dot += x * v;
+    }
+    const cw = dwNorm > 0 && c.wordNorm > 0 ? dot / (dwNorm * c.wordNorm) : 0;
+    let ndot = 0;
+    for (const [t, x] of nq) {
+      const v = c.names.get(t);
+      if (v !== undefined) ndot += x * v;
+    }
+    const cn = dnNorm > 0 && c.nameNorm > 0 ? ndot / (dnNorm * c.nameNorm) : 0;
+    const a = this.options.nameWeight;
+    let s = (1 - a) * cw + a * cn;
+    if (day !== null && c.firstDay !== null && c.lastDay !== null) {
+      const dt = day < c.firstDay ? c.firstDay - day : day > c.lastDay ? day - c.lastDay : 0;
+      s *= Math.pow(0.5, dt / this.options.halfLifeDays);
+    }
+    return s;
+  }
+
+  private addTo(c: Cluster, dw: Map<string, number>, dn: Map<string, number>, day: number | null): void {
+    c.size++;
+    c.lastSeq = this.seq;
+    if (day !== null) {
+      c.firstDay = c.firstDay === null ? day : Math.min(c.firstDay, day);
+      c.lastDay = c.lastDay === null ? day : Math.max(c.lastDay, day);
+    }
+    for (const [t, v] of dw) c.words.set(t, (c.words.get(t) ?? 0) + v);
+    for (const [t, v] of dn) c.names.set(t, (c.names.get(t) ?? 0) + v);
+    prune(c.words, this.options.maxCentroidTerms);
+    prune(c.names, this.options.maxCentroidTerms >> 1);
+    this.refresh(c);
+  }
+
+  /** Recomputes a story's norms (with the current IDF) and its entries in the candidate index. */
+  private refresh(c: Cluster): void {
+    const ws: Array<[string, number]> = [];
+    let wn = 0;
+    for (const [t, v] of c.words) {
+      const x = v;
+      wn += x * x;
+      ws.push(['w:' + t, x]);
+    }
+    const ns: Array<[string, number]> = [];
+    let nn = 0;
+    for (const [t, v] of c.names) {
+      const x = v;
+      nn += x * x;
+      ns.push(['n:' + t, x]);
+    }
+    c.wordNorm = Math.sqrt(wn);
+    c.nameNorm = Math.sqrt(nn);
+    ws.sort((a, b) => b[1] - a[1]);
+    ns.sort((a, b) => b[1] - a[1]);
+    const k = this.options.indexTerms;
+    const terms = [...ws.slice(0, k), ...ns.slice(0, k >> 1)].map((x) => x[0]);
+    const keep = new Set(terms);
+    for (const t of c.indexed) if (!keep.has(t)) this.unindex(t, c.id);
+    const had = new Set(c.indexed);
+    for (const t of terms) {
+      if (had.has(t)) continue;
+      let list = this.index.get(t);
+      if (!list) this.index.set(t, (list = []));
+      list.push(c.id);
+      if (list.length > this.options.maxPosting) list.splice(0, list.length - this.options.maxPosting);
+    }
+    c.indexed = terms;
+  }
+
+  private unindex(t: string, id: string): void {
+    const list = this.index.get(t);
+    if (!list) return;
+    const i = list.indexOf(id);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.index.delete(t);
+  }
+
+  private isExpired(c: Cluster): boolean {
+    if (c.lastDay !== null && this.clockDay !== null) return this.clockDay - c.lastDay > this.options.maxIdleDays;
+    return this.seq - c.lastSeq > this.options.maxIdleArticles;
+  }
+
+  /** Closes idle stories: they leave the index and the state (their articles keep their ids). */
+  private expire(): void {
+    for (const c of this.clusters.values()) {
+      if (!this.isExpired(c)) continue;
+      for (const t of c.indexed) this.unindex(t, c.id);
+      this.clusters.delete(c.id);
+    }
+  }
+
+  toState(): ClustererState {
+    return {
+      version: 1,
+      options: { ...this.options },
+      seq: this.seq,
+      nextId: this.nextId,
+      clockDay: this.clockDay,
+      dfWords: [...this.dfWords],
+      dfNames: [...this.dfNames],
+      nWords: this.nDocs,
+      clusters: [...this.clusters.values()].map((c) => ({
+        id: c.id,
+        label: c.label,
+        size: c.size,
+        words: [...c.words],
+        names: [...c.names],
+        firstDay: c.firstDay,
+        lastDay: c.lastDay,
+        lastSeq: c.lastSeq,
+      })),
+    };
+  }
+
+  /** Rebuilds a clusterer from `toState()` output; throws naming the problem when it is not one. */
+  static fromState(state: unknown): StoryClusterer {
+    const s = state as Partial<ClustererState> | null;
+    if (!s || s.version !== 1 || !Array.isArray(s.clusters) || !Array.isArray(s.dfWords) || !Array.isArray(s.dfNames))
+      throw new Error(`StoryClusterer.fromState: not a clusterer state (version ${JSON.stringify(s?.version)})`);
+    const k = new StoryClusterer(s.options ?? {});
+    k.seq = s.seq ?? 0;
+    k.nextId = s.nextId ?? 1;
+    k.clockDay = s.clockDay ?? null;
+    k.nDocs = s.nWords ?? 0;
+    for (const [t, v] of s.dfWords) k.dfWords.set(t, v);
+    for (const [t, v] of s.dfNames) k.dfNames.set(t, v);
+    for (const x of s.clusters) {
+      const c: Cluster = {
+        id: x.id,
+        label: x.label,
+        size: x.size,
+        words: new Map(x.words),
+        names: new Map(x.names),
+        wordNorm: 0,
+        nameNorm: 0,
+        firstDay: x.firstDay,
+        lastDay: x.lastDay,
+        lastSeq: x.lastSeq,
+        indexed: [],
+      };
+      k.clusters.set(c.id, c);
+      k.refresh(c);
+    }
+    return k;
+  }
+}
+
+function prune(m: Map<string, number>, max: number): void {
+  if (m.size <= max * 1.5) return;
+  const sorted = [...m].sort((a, b) => b[1] - a[1]);
+  m.clear();
+  for (const [k, v] of sorted.slice(0, max)) m.set(k, v);
+}
+
+function topKeys(m: Map<string, number>, n: number): string[] {
+  return [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k]) => k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()));
+}
