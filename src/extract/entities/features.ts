@@ -153,66 +153,112 @@ function gazetteerFeatures(words: readonly string[], lowers: readonly string[], 
   }
 }
 
+/** What a word contributes on its own, independent of position: cached per word at run time. */
+interface WordInfo {
+  lw: string;
+  sh: string;
+  /** Mid-granularity cluster id, or "-". */
+  c1: string;
+  /** The word's intrinsic feature strings (see `intrinsicFeatures`). */
+  feats: string[];
+  /** Their hashes. */
+  hashes: number[];
+}
+
+function wordInfo(w: string, res: FeatureResources): WordInfo {
+  const lw = w.toLowerCase();
+  const sh = shape(w);
+  const f: string[] = ['b', `w=${w}`, `lw=${lw}`, `sh=${sh}`, `ss=${shortShape(sh)}`];
+  const len = lw.length;
+  for (let k = 1; k <= 4 && k <= len; k++) f.push(`pre${k}=${lw.slice(0, k)}`, `suf${k}=${lw.slice(len - k)}`);
+  if (w.length > 1 && w.endsWith('.')) f.push('dot-end');
+  if (len > 12) f.push('long');
+  const cl = clusterOf(res, w);
+  if (cl) for (let g = 0; g < cl.length; g++) f.push(`c${g}=${cl[g]!}`);
+  else f.push('c=none');
+  return { lw, sh, c1: cl?.[1] ?? '-', feats: f, hashes: f.map(hashFeature) };
+}
+
 /**
- * Static features of every token of one sequence (a sentence or a line).
- * Example: in ["Peter", "Blackburn", "said"], token 1 gets "w=Blackburn", "sh=Xxx", "p1=peter", ...
+ * A per-model memo of `wordInfo` (words repeat: most tokens of a text are cache hits). Bounded:
+ * cleared when it grows past `max` entries. Results never depend on the cache's state.
+ */
+export class WordCache {
+  private map = new Map<string, WordInfo>();
+  constructor(private readonly max = 200_000) {}
+  get(w: string, res: FeatureResources): WordInfo {
+    let info = this.map.get(w);
+    if (info) return info;
+    info = wordInfo(w, res);
+    if (this.map.size >= this.max) this.map = new Map();
+    this.map.set(w, info);
+    return info;
+  }
+}
+
+/** Position-dependent features of token i: sentence position, document casing, context window. */
+function contextFeatures(i: number, infos: readonly WordInfo[], words: readonly string[], caps: boolean, doc: DocStats): string[] {
+  const n = infos.length;
+  const { lw, sh } = infos[i]!;
+  const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lw);
+  const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.sh);
+  const C = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c1);
+  const f: string[] = [];
+  if (i === 0) f.push('first', `first|sh=${sh}`);
+  if (caps) f.push('caps-seq', `caps-seq|lw=${lw}`);
+  // Document casing: does this word appear lowercase (a common word) or capitalised mid-sentence
+  // (a name) elsewhere in the document? Decisive for headlines and sentence starts.
+  if (isCap(words[i]!)) {
+    const lo = doc.lower.has(lw);
+    const cm = doc.capMid.has(lw);
+    f.push(`d:lo=${lo ? 1 : 0}|cm=${cm ? 1 : 0}`);
+    if (i === 0 || caps) f.push(`d0:lo=${lo ? 1 : 0}|cm=${cm ? 1 : 0}`);
+  }
+  f.push(
+    `w-1=${W(i - 1)}`,
+    `w+1=${W(i + 1)}`,
+    `w-2=${W(i - 2)}`,
+    `w+2=${W(i + 2)}`,
+    `w-1|w=${W(i - 1)}|${lw}`,
+    `w|w+1=${lw}|${W(i + 1)}`,
+    `s-1=${S(i - 1)}`,
+    `s+1=${S(i + 1)}`,
+    `s-1|s=${S(i - 1)}|${sh}`,
+    `s|s+1=${sh}|${S(i + 1)}`,
+    `s-1|s|s+1=${S(i - 1)}|${sh}|${S(i + 1)}`,
+    `c-1=${C(i - 1)}`,
+    `c+1=${C(i + 1)}`,
+    `c-1|c=${C(i - 1)}|${C(i)}`,
+    `c|c+1=${C(i)}|${C(i + 1)}`,
+  );
+  return f;
+}
+
+/**
+ * Static features of every token of one sequence (a sentence or a line), as strings: the
+ * reference definition (training uses it; `staticHashes` must produce the same hashes).
+ * Example: in ["Peter", "Blackburn", "said"], token 1 gets "w=Blackburn", "sh=Xx", "w-1=peter", ...
  */
 export function staticFeatures(words: readonly string[], res: FeatureResources, doc: DocStats): string[][] {
-  const n = words.length;
-  const lowers = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shape);
+  const infos = words.map((w) => wordInfo(w, res));
   const caps = isAllCapsSeq(words);
-  const out: string[][] = [];
-  const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : lowers[k]!);
-  const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : shapes[k]!);
-  const C = (k: number, g: number): string => {
-    if (k < 0) return '<s>';
-    if (k >= n) return '</s>';
-    return clusterOf(res, words[k]!)?.[g] ?? '-';
-  };
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    const lw = lowers[i]!;
-    const sh = shapes[i]!;
-    const f: string[] = ['b', `w=${w}`, `lw=${lw}`, `sh=${sh}`, `ss=${shortShape(sh)}`];
-    const len = lw.length;
-    for (let k = 1; k <= 4 && k <= len; k++) {
-      f.push(`pre${k}=${lw.slice(0, k)}`, `suf${k}=${lw.slice(len - k)}`);
-    }
-    if (i === 0) f.push('first', `first|sh=${sh}`);
-    if (caps) f.push('caps-seq', `caps-seq|lw=${lw}`);
-    if (w.length > 1 && w.endsWith('.')) f.push('dot-end');
-    if (len > 12) f.push('long');
-    // Document casing: does this word appear lowercase (a common word) or capitalised mid-sentence
-    // (a name) elsewhere in the document? Decisive for headlines and sentence starts.
-    const capital = isCap(w);
-    if (capital) {
-      const lo = doc.lower.has(lw);
-      const cm = doc.capMid.has(lw);
-      f.push(`d:lo=${lo ? 1 : 0}|cm=${cm ? 1 : 0}`);
-      if (i === 0 || caps) f.push(`d0:lo=${lo ? 1 : 0}|cm=${cm ? 1 : 0}`);
-    }
-    f.push(
-      `w-1=${W(i - 1)}`,
-      `w+1=${W(i + 1)}`,
-      `w-2=${W(i - 2)}`,
-      `w+2=${W(i + 2)}`,
-      `w-1|w=${W(i - 1)}|${lw}`,
-      `w|w+1=${lw}|${W(i + 1)}`,
-      `s-1=${S(i - 1)}`,
-      `s+1=${S(i + 1)}`,
-      `s-1|s=${S(i - 1)}|${sh}`,
-      `s|s+1=${sh}|${S(i + 1)}`,
-      `s-1|s|s+1=${S(i - 1)}|${sh}|${S(i + 1)}`,
-    );
-    const cl = clusterOf(res, w);
-    if (cl) for (let g = 0; g < cl.length; g++) f.push(`c${g}=${cl[g]!}`);
-    else f.push('c=none');
-    f.push(`c-1=${C(i - 1, 1)}`, `c+1=${C(i + 1, 1)}`, `c-1|c=${C(i - 1, 1)}|${C(i, 1)}`, `c|c+1=${C(i, 1)}|${C(i + 1, 1)}`);
-    out.push(f);
-  }
-  gazetteerFeatures(words, lowers, res, out);
+  const out = infos.map((info, i) => info.feats.concat(contextFeatures(i, infos, words, caps, doc)));
+  gazetteerFeatures(words, infos.map((x) => x.lw), res, out);
   return out;
+}
+
+/** The hashes of `staticFeatures`, faster: intrinsic word features come from the cache. */
+export function staticHashes(words: readonly string[], res: FeatureResources, doc: DocStats, cache: WordCache): number[][] {
+  const infos = words.map((w) => cache.get(w, res));
+  const caps = isAllCapsSeq(words);
+  const gaz: string[][] = words.map(() => []);
+  gazetteerFeatures(words, infos.map((x) => x.lw), res, gaz);
+  return infos.map((info, i) => {
+    const h = info.hashes.slice();
+    for (const f of contextFeatures(i, infos, words, caps, doc)) h.push(hashFeature(f));
+    for (const f of gaz[i]!) h.push(hashFeature(f));
+    return h;
+  });
 }
 
 /** Tag-history features, added by the decoder at position i given the two previous tags. */
@@ -234,4 +280,44 @@ export function hashFeature(s: string): number {
 export function allowed(prev: number, next: number): boolean {
   if (next === 0 || next % 2 === 1) return true;
   return prev === next || prev === next - 1;
+}
+
+/**
+ * Document memory ("extended prediction history", Ratinov & Roth 2009): how earlier sentences of
+ * the same document tagged each capitalised word. A later "Blackburn" after "Peter Blackburn"
+ * (PER) gets the feature "h=PER". Filled in document order by the decoder with its own predictions.
+ */
+export class DocHistory {
+  private readonly counts = new Map<string, Int32Array>();
+
+  /** History features of `words` given the sentences recorded so far. */
+  features(words: readonly string[]): string[][] {
+    return words.map((w) => {
+      if (!isCap(w) || !LETTER.test(w[0] ?? '')) return [];
+      const c = this.counts.get(w);
+      if (!c) return ['h=new'];
+      let best = 0;
+      for (let t = 1; t < c.length; t++) if (c[t]! > c[best]!) best = t;
+      const label = best === 0 ? 'O' : GAZ_TYPES[best - 1]!;
+      let total = 0;
+      for (const x of c) total += x;
+      return [`h=${label}`, `h=${label}|${c[best] === total ? 'all' : 'mixed'}`];
+    });
+  }
+
+  /** Records a tagged sentence (tags are indices into TAGS). */
+  record(words: readonly string[], tags: readonly number[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!isCap(w) || !LETTER.test(w[0] ?? '')) continue;
+      let c = this.counts.get(w);
+      if (!c) {
+        c = new Int32Array(GAZ_TYPES.length + 1);
+        this.counts.set(w, c);
+      }
+      const t = tags[i]!;
+      // TAGS: O, B-PER, I-PER, B-ORG, ... -> 0 for O, 1 + type index otherwise.
+      c[t === 0 ? 0 : ((t + 1) >> 1)]!++;
+    }
+  }
 }

@@ -14,9 +14,10 @@ import {
   TAGS,
   allowed,
   hashFeature,
-  shape,
-  staticFeatures,
+  WordCache,
+  staticHashes,
   tagFeatures,
+  type DocHistory,
   type DocStats,
   type FeatureResources,
 } from './features.js';
@@ -94,16 +95,26 @@ class WeightTable implements WeightSource {
  * Greedy BIO decoding of one sequence. Returns tag indices into TAGS.
  * Example: ["Joe", "Biden", "spoke"] -> [1, 2, 0] (B-PER I-PER O).
  */
-export function decode(words: readonly string[], res: FeatureResources, doc: DocStats, weights: WeightSource): number[] {
-  const feats = staticFeatures(words, res, doc);
+export function decode(
+  words: readonly string[],
+  res: FeatureResources,
+  doc: DocStats,
+  weights: WeightSource,
+  history?: DocHistory,
+  cache: WordCache = new WordCache(),
+): number[] {
+  const feats = staticHashes(words, res, doc, cache);
+  const hist = history?.features(words);
   const tags: number[] = [];
   const scores = new Float64Array(NTAGS);
   for (let i = 0; i < words.length; i++) {
     scores.fill(0);
-    for (const f of feats[i]!) weights.add(hashFeature(f), scores);
+    for (const h of feats[i]!) weights.add(h, scores);
+    if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), scores);
     const prev = i > 0 ? TAGS[tags[i - 1]!] : '<s>';
     const prev2 = i > 1 ? TAGS[tags[i - 2]!] : '<s>';
-    for (const f of tagFeatures(prev!, prev2!, words[i]!.toLowerCase(), shape(words[i]!))) weights.add(hashFeature(f), scores);
+    const info = cache.get(words[i]!, res);
+    for (const f of tagFeatures(prev!, prev2!, info.lw, info.sh)) weights.add(hashFeature(f), scores);
     const p = i > 0 ? tags[i - 1]! : 0;
     let best = 0;
     let bestScore = -Infinity;
@@ -116,6 +127,7 @@ export function decode(words: readonly string[], res: FeatureResources, doc: Doc
     }
     tags.push(best);
   }
+  history?.record(words, tags);
   return tags;
 }
 
@@ -123,6 +135,8 @@ export interface NerModel {
   header: ModelHeader;
   resources: FeatureResources;
   weights: WeightSource;
+  /** Memo of per-word features for this model's resources (results never depend on it). */
+  cache: WordCache;
 }
 
 /** Serialises a model (used by the training script). */
@@ -164,7 +178,7 @@ export function decodeModel(gz: Buffer, name: string): NerModel {
   const wOff = off + header.nfeat * 4;
   const weights = new Int16Array(header.nfeat * NTAGS);
   new Uint8Array(weights.buffer).set(raw.subarray(wOff, wOff + weights.byteLength));
-  return { header, resources: resourcesFrom(header.clusters, header.gazetteer), weights: new WeightTable(keys, weights, header.scale) };
+  return { header, resources: resourcesFrom(header.clusters, header.gazetteer), weights: new WeightTable(keys, weights, header.scale), cache: new WordCache() };
 }
 
 /** Default model path: models/ner/ner.bin.gz at the package root (same depth from src/ and dist/). */

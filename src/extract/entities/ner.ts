@@ -5,7 +5,7 @@
  */
 import type { EntityMention, EntityType } from '../../types.js';
 import type { Doc, Extractor } from '../types.js';
-import { TAGS, docStats } from './features.js';
+import { DocHistory, TAGS, docStats } from './features.js';
 import { decode, defaultModel, type NerModel } from './model.js';
 
 export const NER_EXTRACTOR = 'entities.ner';
@@ -52,10 +52,12 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
       const seqs = sequences(doc);
       const words = seqs.map(([a, b]) => doc.tokens.slice(a, b).map((t) => t.text));
       const stats = docStats(words);
+      // Models trained with document memory need it at run time too (sequences in text order).
+      const history = m.header.meta.history === true ? new DocHistory() : undefined;
       const out: EntityMention[] = [];
       seqs.forEach(([a], k) => {
         const w = words[k]!;
-        const tags = decode(w, m.resources, stats, m.weights);
+        const tags = decode(w, m.resources, stats, m.weights, history, m.cache);
         let i = 0;
         while (i < tags.length) {
           const t = tags[i]!;

@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tokenize } from '../../common/text.js';
 import { OUTLETS } from '../../lexicons/outlets.js';
-import { GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
+import { DocHistory, WordCache, GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
 import { encodeModel, resourcesFrom, decode, type WeightSource } from '../model.js';
 import { rng } from './rng.js';
 
@@ -201,6 +201,7 @@ function main(argv: string[]): void {
   const out = arg(argv, '--out');
   const epochs = Number(arg(argv, '--epochs', '8'));
   const minCount = Number(arg(argv, '--min-count', '2'));
+  const useHistory = !argv.includes('--no-history');
   const trainDocs = groupDocs(train);
   const devDocs = groupDocs(dev);
   process.stderr.write(`train ${train.length} sentences / ${trainDocs.length} docs, dev ${dev.length}\n`);
@@ -230,10 +231,13 @@ function main(argv: string[]): void {
       for (const f of tagFeatures('<s>', '<s>', s.words[i]!.toLowerCase(), shape(s.words[i]!))) keep.add(hashFeature(f));
     }
   }
-  process.stderr.write(`${counts.size} static features, ${keep.size} kept (with tag features)\n`);
+  for (const label of ['O', ...GAZ_TYPES]) for (const f of [`h=${label}`, `h=${label}|all`, `h=${label}|mixed`]) keep.add(hashFeature(f));
+  keep.add(hashFeature('h=new'));
+  process.stderr.write(`${counts.size} static features, ${keep.size} kept (with tag and history features)\n`);
 
   const model = new Perceptron(keep);
-  const order = prepared.flat();
+  // Documents in shuffled order, sentences in text order (the document memory reads earlier ones).
+  const order = prepared.map((d) => d);
   const rand = rng(7);
   const scores = new Float64Array(NTAGS);
   for (let ep = 1; ep <= epochs; ep++) {
@@ -243,42 +247,47 @@ function main(argv: string[]): void {
     }
     let errors = 0;
     let total = 0;
-    for (const { s, feats } of order) {
-      const pred: number[] = [];
-      for (let i = 0; i < s.words.length; i++) {
-        const lw = s.words[i]!.toLowerCase();
-        const sh = shape(s.words[i]!);
-        const prev = i > 0 ? TAGS[pred[i - 1]!]! : '<s>';
-        const prev2 = i > 1 ? TAGS[pred[i - 2]!]! : '<s>';
-        const hashes = feats[i]!.concat(tagFeatures(prev, prev2, lw, sh).map(hashFeature));
-        scores.fill(0);
-        for (const h of hashes) model.add(h, scores);
-        const p = i > 0 ? pred[i - 1]! : 0;
-        let best = 0;
-        let bs = -Infinity;
-        for (let t = 0; t < NTAGS; t++) {
-          if (allowed(p, t) && scores[t]! > bs) {
-            bs = scores[t]!;
-            best = t;
+    for (const docSents of order) {
+      const history = useHistory ? new DocHistory() : null;
+      for (const { s, feats } of docSents) {
+        const hist = history?.features(s.words);
+        const pred: number[] = [];
+        for (let i = 0; i < s.words.length; i++) {
+          const lw = s.words[i]!.toLowerCase();
+          const sh = shape(s.words[i]!);
+          const prev = i > 0 ? TAGS[pred[i - 1]!]! : '<s>';
+          const prev2 = i > 1 ? TAGS[pred[i - 2]!]! : '<s>';
+          const hashes = feats[i]!.concat(tagFeatures(prev, prev2, lw, sh).map(hashFeature), (hist?.[i] ?? []).map(hashFeature));
+          scores.fill(0);
+          for (const h of hashes) model.add(h, scores);
+          const p = i > 0 ? pred[i - 1]! : 0;
+          let best = 0;
+          let bs = -Infinity;
+          for (let t = 0; t < NTAGS; t++) {
+            if (allowed(p, t) && scores[t]! > bs) {
+              bs = scores[t]!;
+              best = t;
+            }
           }
+          const gold = s.tags[i]!;
+          model.step++;
+          if (best !== gold) {
+            model.update(hashes, gold, best);
+            errors++;
+          }
+          // Decode on with the model's own guess, as at run time (no gold history).
+          pred.push(best);
+          total++;
         }
-        const gold = s.tags[i]!;
-        model.step++;
-        if (best !== gold) {
-          model.update(hashes, gold, best);
-          errors++;
-        }
-        // Decode on with the model's own guess, as at run time (no gold history).
-        pred.push(best);
-        total++;
+        history?.record(s.words, pred);
       }
     }
     const avg = model.averaged();
-    const r = evaluate(devDocs, fullRes, avg.keys, avg.weights);
+    const r = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory);
     process.stderr.write(`epoch ${ep}: train token error ${(errors / total).toFixed(4)}; dev F1 ${r.f1.toFixed(4)} ${JSON.stringify(r.perType)}\n`);
   }
   const avg = model.averaged();
-  const final = evaluate(devDocs, fullRes, avg.keys, avg.weights);
+  const final = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory);
   // Drop rows that quantise to all zeros (int16 with the file's scale).
   let maxAbs = 0;
   for (const w of avg.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
@@ -299,7 +308,7 @@ function main(argv: string[]): void {
     {
       clusters,
       gazetteer: fullGaz,
-      meta: { trainedOn: 'conll2003_train', epochs, minCount, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+      meta: { trainedOn: 'conll2003_train', epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
     },
     keys,
     weights,
@@ -308,7 +317,7 @@ function main(argv: string[]): void {
   process.stderr.write(`wrote ${out}: ${keys.length} features, ${(bytes.length / 1e6).toFixed(2)} MB; dev F1 ${final.f1.toFixed(4)} ${JSON.stringify(final.perType)}\n`);
 }
 
-function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, weights: Float64Array): { f1: number; perType: Record<string, string> } {
+function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, weights: Float64Array, useHistory: boolean): { f1: number; perType: Record<string, string> } {
   const index = new Map<number, number>();
   keys.forEach((h, r) => index.set(h, r));
   const src: WeightSource = {
@@ -320,11 +329,13 @@ function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, w
   };
   const gold: Sent[] = [];
   const pred: number[][] = [];
+  const cache = new WordCache();
   for (const d of devDocs) {
     const stats = docStats(d.map((s) => s.words));
+    const history = useHistory ? new DocHistory() : undefined;
     for (const s of d) {
       gold.push(s);
-      pred.push(decode(s.words, res, stats, src));
+      pred.push(decode(s.words, res, stats, src, history, cache));
     }
   }
   return score(gold, pred);
