@@ -48,13 +48,21 @@ export const absoluteDates: Extractor<DraftTimex> = {
     let i = 0;
     while (i < n) {
       const w = low[i]!;
-      const r = matchMonthFirst(i) ?? matchDayFirst(i) ?? matchNumeric(i) ?? matchYear(i) ?? matchSpelledYear(i) ?? matchCentury(i);
+      // keyword trigger: only digits, month names, "the", "'", "mid-…" and number words can start a date
+      const c = w.charCodeAt(0);
+      const digit = c >= 48 && c <= 57;
+      let r: { m: DraftTimex; end: number } | null = null;
+      if (digit) r = matchDayFirst(i) ?? matchNumeric(i) ?? matchYear(i) ?? matchCentury(i);
+      else if (MONTHS.has(w) || w.startsWith('mid-')) r = matchMonthFirst(i);
+      else if (w === 'the') r = matchDayFirst(i) ?? matchCentury(i);
+      else if (w === "'") r = matchYear(i);
+      else if (w === 'nineteen' || w === 'eighteen' || w === 'two') r = matchSpelledYear(i);
+      else if (CENTURY_ORD.has(w)) r = matchCentury(i);
       if (r) {
         out.push(r.m);
         i = r.end;
         continue;
       }
-      void w;
       i++;
     }
     return out;

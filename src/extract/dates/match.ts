@@ -32,9 +32,19 @@ export interface DraftTimex extends TimexMention {
   draft?: Draft;
 }
 
-/** Lowercased token texts, computed once per extractor call. */
-export function lowered(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => t.text.toLowerCase());
+/**
+ * Lowercased token texts. Memoised per token array (a WeakMap keyed by the immutable tokens of one
+ * prepared document, so it holds no state beyond that document's lifetime and changes no result):
+ * seven extractors, the tense refiner and inference all read it.
+ */
+const LOWERED = new WeakMap<readonly Token[], readonly string[]>();
+export function lowered(tokens: readonly Token[]): readonly string[] {
+  let low = LOWERED.get(tokens);
+  if (!low) {
+    low = tokens.map((t) => t.text.toLowerCase());
+    LOWERED.set(tokens, low);
+  }
+  return low;
 }
 
 /** Reference date of the context, or null. */

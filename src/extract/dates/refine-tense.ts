@@ -101,12 +101,11 @@ export const resolveByTense: Refiner = {
   refine(mentions, doc, ctx: ExtractContext) {
     const ref = refDate(ctx);
     if (!ref) return [...mentions];
-    let low: string[] | null = null;
+    const low = lowered(doc.tokens);
     return mentions.map((m) => {
       if (m.kind !== 'time') return m;
       const t = m as DraftTimex;
       if (!t.draft || t.draft.kind === 'shift') return m;
-      low ??= lowered(doc.tokens);
       return resolve(t, ref, tenseOf(doc, low, m));
     });
   },
