@@ -47,26 +47,28 @@ function shapeOf(s: string): string {
   return out;
 }
 
-function bucket(d: number): string {
-  if (d <= 3) return String(d);
-  if (d <= 6) return '4';
-  if (d <= 10) return '7';
-  if (d <= 20) return '11';
-  return '21';
+function bucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 6) return 4;
+  if (d <= 10) return 7;
+  if (d <= 20) return 11;
+  return 21;
 }
 
 /**
- * Feature strings for every token of a block, in order. Example: in `He said the plan "will work."`
- * the token `plan` gets `w=plan`, `cl=2` (a cue word two tokens to the left), `rel=after`, `q=0`...
+ * Hashed feature ids for every token of a block: `NFEATURES` per token, flat (token k's features are
+ * `out[k * NFEATURES ... (k + 1) * NFEATURES)`). Example: in `He said the plan "will work."` the
+ * token `plan` fires the word "plan", "a cue word two tokens to the left", "after the cue", "not in a
+ * quote", ... Integers and hashing instead of feature strings: no string building per token.
  */
-export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Array): string[][] {
+export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Array): Int32Array {
   const toks = doc.tokens;
   const n = block.tokenEnd - block.tokenStart;
   const lw: string[] = new Array<string>(n);
   const shape: string[] = new Array<string>(n);
   const cue = new Uint8Array(n);
   const inQ = new Uint8Array(n);
-  const qEdge: string[] = new Array<string>(n).fill('');
+  const qEdge = new Uint8Array(n);
   let open = false;
   for (let k = 0; k < n; k++) {
     const t = toks[block.tokenStart + k]!;
@@ -77,12 +79,12 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     const tx = t.text;
     if (OPEN_QUOTES.has(tx) || (tx === '"' && !open)) {
       open = true;
-      qEdge[k] = 'open';
+      qEdge[k] = 1;
       inQ[k] = 1;
     } else if (CLOSE_QUOTES.has(tx) || (tx === '"' && open)) {
       inQ[k] = open ? 1 : 0;
       open = false;
-      qEdge[k] = 'close';
+      qEdge[k] = 2;
     } else inQ[k] = open ? 1 : 0;
   }
   // Nearest cue word to the left and right within the same sentence; first cue of each sentence.
@@ -134,54 +136,98 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
       commas = 0;
     }
   }
-  const out: string[][] = new Array<string[]>(n);
-  const at = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : lw[k]!);
-  const shp = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : shape[k]!);
+    const out = new Int32Array(n * NFEATURES);
+  const hw = new Int32Array(n);
+  const hs = new Int32Array(n);
+  const hx3 = new Int32Array(n);
+  const hx2 = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const w = lw[k]!;
+    hw[k] = strHash(w);
+    hs[k] = strHash(shape[k]!);
+    hx3[k] = strHash(w.length > 3 ? w.slice(-3) : w);
+    hx2[k] = strHash(w.length > 2 ? w.slice(-2) : w);
+  }
+  const W = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
+  const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hs[k]!);
   for (let k = 0; k < n; k++) {
     const gi = block.tokenStart + k;
     const si = sentenceOfToken[gi]!;
     const sent = doc.sentences[si];
     const posInSent = sent ? gi - sent.tokenStart : 0;
     const toEnd = sent ? sent.tokenEnd - 1 - gi : 0;
-    const w = lw[k]!;
-    const rel = leftD[k]! < 0 ? (rightD[k]! < 0 ? 'none' : 'before') : rightD[k]! < 0 ? 'after' : 'between';
-    const q = inQ[k] ? '1' : '0';
-    const sufx = w.length > 3 ? w.slice(-3) : w;
-    const f: string[] = [
-      'b',
-      'w=' + w,
-      's=' + shape[k],
-      'x3=' + sufx,
-      'x2=' + (w.length > 2 ? w.slice(-2) : w),
-      'w-1=' + at(k - 1),
-      'w+1=' + at(k + 1),
-      'w-2=' + at(k - 2),
-      'w+2=' + at(k + 2),
-      'w-1w=' + at(k - 1) + '|' + w,
-      'ww+1=' + w + '|' + at(k + 1),
-      'sss=' + shp(k - 1) + '|' + shape[k] + '|' + shp(k + 1),
-      'q=' + q,
-      'qe=' + qEdge[k],
-      'rel=' + rel,
-      'qrel=' + q + rel,
-      'cl=' + (leftD[k]! < 0 ? '-' : bucket(leftD[k]!)),
-      'cr=' + (rightD[k]! < 0 ? '-' : bucket(rightD[k]!)),
-      'clr=' + (leftD[k]! < 0 ? '-' : bucket(leftD[k]!)) + '|' + (rightD[k]! < 0 ? '-' : bucket(rightD[k]!)),
-      'ps=' + bucket(posInSent),
-      'pe=' + bucket(toEnd),
-      'cue=' + cue[k] + '|' + (k > 0 ? cue[k - 1] : 0) + '|' + (k + 1 < n ? cue[k + 1] : 0),
-      'qw=' + q + w,
-      'rw=' + rel + '|' + sufx,
-      'lc=' + (leftD[k]! < 0 ? '-' : lw[k - leftD[k]!]) + '|' + leftC[k] + thatL[k],
-      'rc=' + (rightD[k]! < 0 ? '-' : lw[k + rightD[k]!]) + '|' + rightC[k],
-      'cc=' + leftC[k] + '|' + rightC[k] + '|' + q,
-      'scr=' + shape[k] + '|' + (rightD[k]! < 0 ? '-' : bucket(rightD[k]!)),
-    ];
-    if (k > 0 && qEdge[k - 1]) f.push('pq=' + qEdge[k - 1]);
-    if (k + 1 < n && qEdge[k + 1]) f.push('nq=' + qEdge[k + 1]);
-    out[k] = f;
+    const l = leftD[k]!;
+    const r = rightD[k]!;
+    // rel: 0 no cue word in the sentence, 1 before the first, 2 after the last, 3 between two.
+    const rel = l < 0 ? (r < 0 ? 0 : 1) : r < 0 ? 2 : 3;
+    const q = inQ[k]!;
+    const cl = l < 0 ? 99 : bucket(l);
+    const cr = r < 0 ? 99 : bucket(r);
+    const lc = l < 0 ? 0 : hw[k - l]!;
+    const rc = r < 0 ? 0 : hw[k + r]!;
+    const o = k * NFEATURES;
+    out[o] = feat(0, 0, 0, 0);
+    out[o + 1] = feat(1, hw[k]!, 0, 0);
+    out[o + 2] = feat(2, hs[k]!, 0, 0);
+    out[o + 3] = feat(3, hx3[k]!, 0, 0);
+    out[o + 4] = feat(4, hx2[k]!, 0, 0);
+    out[o + 5] = feat(5, W(k - 1), 0, 0);
+    out[o + 6] = feat(6, W(k + 1), 0, 0);
+    out[o + 7] = feat(7, W(k - 2), 0, 0);
+    out[o + 8] = feat(8, W(k + 2), 0, 0);
+    out[o + 9] = feat(9, W(k - 1), hw[k]!, 0);
+    out[o + 10] = feat(10, hw[k]!, W(k + 1), 0);
+    out[o + 11] = feat(11, S(k - 1), hs[k]!, S(k + 1));
+    out[o + 12] = feat(12, q, 0, 0);
+    out[o + 13] = feat(13, qEdge[k]!, 0, 0);
+    out[o + 14] = feat(14, rel, 0, 0);
+    out[o + 15] = feat(15, q, rel, 0);
+    out[o + 16] = feat(16, cl, 0, 0);
+    out[o + 17] = feat(17, cr, 0, 0);
+    out[o + 18] = feat(18, cl, cr, 0);
+    out[o + 19] = feat(19, bucket(posInSent), 0, 0);
+    out[o + 20] = feat(20, bucket(toEnd), 0, 0);
+    out[o + 21] = feat(21, cue[k]!, k > 0 ? cue[k - 1]! : 2, k + 1 < n ? cue[k + 1]! : 2);
+    out[o + 22] = feat(22, q, hw[k]!, 0);
+    out[o + 23] = feat(23, rel, hx3[k]!, 0);
+    out[o + 24] = feat(24, lc, leftC[k]!, thatL[k]!);
+    out[o + 25] = feat(25, rc, rightC[k]!, 0);
+    out[o + 26] = feat(26, leftC[k]!, rightC[k]!, q);
+    out[o + 27] = feat(27, hs[k]!, cr, 0);
+    out[o + 28] = feat(28, k > 0 ? qEdge[k - 1]! : 3, 0, 0);
+    out[o + 29] = feat(29, k + 1 < n ? qEdge[k + 1]! : 3, 0, 0);
   }
   return out;
+}
+
+/** Features per token (fixed: every template fires once, with "none" values where absent). */
+export const NFEATURES = 30;
+/** log2 of the number of hashed feature buckets. */
+export const HASH_BITS = 20;
+const MASK = (1 << HASH_BITS) - 1;
+const BOS = 0x5bd1e995;
+const EOS = 0x1b873593;
+
+/** FNV-1a over UTF-16 code units. */
+function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Hashes a template id and up to three values into a feature bucket (hashing trick). */
+function feat(t: number, a: number, b: number, c: number): number {
+  let h = Math.imul(t + 1, 0x9e3779b1);
+  h = Math.imul(h ^ a, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ b, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h ^ c, 0x27d4eb2f);
+  h ^= h >>> 15;
+  return h & MASK;
 }
 
 /** For each token, the index of its sentence (tokens outside any sentence get the previous one). */

@@ -23,27 +23,13 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
-/** Feature ids of one block's tokens (unknown features dropped). */
-export function featureIds(feats: readonly (readonly string[])[], index: ReadonlyMap<string, number>): Int32Array[] {
-  const out: Int32Array[] = new Array<Int32Array>(feats.length);
-  for (let k = 0; k < feats.length; k++) {
-    const fs = feats[k]!;
-    const ids: number[] = [];
-    for (const f of fs) {
-      const id = index.get(f);
-      if (id !== undefined) ids.push(id);
-    }
-    out[k] = Int32Array.from(ids);
-  }
-  return out;
-}
-
 /**
- * Best tag sequence under weights `w` (feature id * NTAGS + tag) and transitions `trans`
- * ((prev or start) * NTAGS + cur). Linear in the block length.
+ * Best tag sequence under weights `w` (feature bucket * NTAGS + tag) and transitions `trans`
+ * ((prev or start) * NTAGS + cur). `ids` holds `nf` feature buckets per token (features.ts).
+ * Linear in the block length.
  */
-export function viterbi(ids: readonly Int32Array[], w: ArrayLike<number>, trans: ArrayLike<number>): Uint8Array {
-  const n = ids.length;
+export function viterbi(ids: Int32Array, nf: number, w: ArrayLike<number>, trans: ArrayLike<number>): Uint8Array {
+  const n = ids.length / nf;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const score = new Float64Array(n * NTAGS);
@@ -51,9 +37,8 @@ export function viterbi(ids: readonly Int32Array[], w: ArrayLike<number>, trans:
   const emit = new Float64Array(NTAGS);
   for (let k = 0; k < n; k++) {
     emit.fill(0);
-    const fs = ids[k]!;
-    for (let j = 0; j < fs.length; j++) {
-      const base = fs[j]! * NTAGS;
+    for (let j = k * nf; j < (k + 1) * nf; j++) {
+      const base = ids[j]! * NTAGS;
       for (let t = 0; t < NTAGS; t++) emit[t]! += w[base + t]!;
     }
     for (let c = 0; c < NTAGS; c++) {
@@ -84,9 +69,9 @@ export function viterbi(ids: readonly Int32Array[], w: ArrayLike<number>, trans:
   return tags;
 }
 
-/** A trained tagger: feature index, emission weights and transition weights. */
+/** A trained tagger: hashed emission weights (2^bits buckets x NTAGS) and transition weights. */
 export interface TaggerModel {
-  index: ReadonlyMap<string, number>;
+  bits: number;
   weights: Float32Array;
   trans: Float32Array;
   /** Free-form provenance (data, command, held-out scores). */
@@ -95,12 +80,13 @@ export interface TaggerModel {
 
 /**
  * Serialises a model as gzipped text: a JSON header line, a transitions line, then one line per
- * feature `name<TAB>w0 w1 ... w6` (weights rounded to 2 decimals; all-zero rows dropped).
+ * non-zero bucket `bucket w0 w1 ... w6` (weights rounded to 2 decimals).
  */
 export function serializeModel(m: TaggerModel): Buffer {
-  const lines: string[] = [JSON.stringify({ format: 'tri-attribution-tagger/1', tags: TAGS, meta: m.meta })];
+  const lines: string[] = [JSON.stringify({ format: 'tri-attribution-tagger/2', tags: TAGS, bits: m.bits, meta: m.meta })];
   lines.push(Array.from(m.trans, (x) => round2(x)).join(' '));
-  for (const [name, id] of m.index) {
+  const nb = m.weights.length / NTAGS;
+  for (let id = 0; id < nb; id++) {
     const row: number[] = [];
     let nz = false;
     for (let t = 0; t < NTAGS; t++) {
@@ -108,7 +94,7 @@ export function serializeModel(m: TaggerModel): Buffer {
       if (v !== 0) nz = true;
       row.push(v);
     }
-    if (nz) lines.push(name + '\t' + row.join(' '));
+    if (nz) lines.push(id + ' ' + row.join(' '));
   }
   // gzip keeps the committed file small.
   return gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'));
@@ -123,24 +109,23 @@ function round2(x: number): number {
 export function parseModel(buf: Buffer, where: string): TaggerModel {
   const text = gunzipSync(buf).toString('utf8');
   const lines = text.split('\n');
-  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; tags?: string[]; meta?: Record<string, unknown> };
-  if (header.format !== 'tri-attribution-tagger/1' || JSON.stringify(header.tags) !== JSON.stringify(TAGS)) {
-    throw new Error(`attributions: ${where} is not a tri-attribution-tagger/1 model with tags ${TAGS.join(',')}`);
+  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; tags?: string[]; bits?: number; meta?: Record<string, unknown> };
+  if (header.format !== 'tri-attribution-tagger/2' || JSON.stringify(header.tags) !== JSON.stringify(TAGS) || typeof header.bits !== 'number') {
+    throw new Error(`attributions: ${where} is not a tri-attribution-tagger/2 model with tags ${TAGS.join(',')}`);
   }
   const trans = Float32Array.from((lines[1] ?? '').split(' ').map(Number));
   if (trans.length !== (NTAGS + 1) * NTAGS) throw new Error(`attributions: ${where}: bad transition row`);
-  const index = new Map<string, number>();
-  const rows: number[] = [];
+  const nb = 1 << header.bits;
+  const weights = new Float32Array(nb * NTAGS);
   for (let i = 2; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') continue;
-    const tab = line.lastIndexOf('\t');
-    const vals = line.slice(tab + 1).split(' ');
-    if (tab < 0 || vals.length !== NTAGS) throw new Error(`attributions: ${where}:${i + 1}: bad feature row`);
-    index.set(line.slice(0, tab), index.size);
-    for (const v of vals) rows.push(Number(v));
+    const vals = line.split(' ').map(Number);
+    const id = vals[0]!;
+    if (vals.length !== NTAGS + 1 || !(id >= 0 && id < nb)) throw new Error(`attributions: ${where}:${i + 1}: bad weight row`);
+    for (let t = 0; t < NTAGS; t++) weights[id * NTAGS + t] = vals[t + 1]!;
   }
-  return { index, weights: Float32Array.from(rows), trans, meta: header.meta ?? {} };
+  return { bits: header.bits, weights, trans, meta: header.meta ?? {} };
 }
 
 /** Where the committed model lives, relative to this module (same depth in src/ and dist/). */

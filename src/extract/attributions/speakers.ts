@@ -23,6 +23,8 @@ const NOT_NAME = new Set([
   'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December', 'Republican', 'Republicans', 'Democrat', 'Democrats',
   'Democratic', 'House', 'Senate', 'Congress', 'White', 'Street', 'News', 'Times', 'Post', 'Journal',
+  'Later', 'Earlier', 'Now', 'Also', 'Today', 'Yesterday', 'Last', 'Next', 'Both', 'Each', 'Some', 'Asked',
+  'According', 'Speaking', 'Officials', 'Many', 'Several', 'Under', 'During', 'Since', 'Until', 'Although',
 ]);
 
 /** A middle initial: "W." in "George W. Bush". */
@@ -89,8 +91,13 @@ export function resolveSpeaker(speaker: Span, names: readonly PersonName[]): str
     return undefined;
   }
   const inside = names.find((n) => n.start < speaker.end && n.end > speaker.start);
-  if (!inside) return undefined;
-  return fullForm(inside.canonical, names, speaker.end);
+  if (inside) return fullForm(inside.canonical, names, speaker.end);
+  // A lone surname ("Kovalenko said") that the heuristic does not take for a name by itself.
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(speaker.text)) {
+    const full = fullForm(speaker.text, names, speaker.start);
+    return full !== speaker.text ? full : undefined;
+  }
+  return undefined;
 }
 
 /** The longest name before `before` sharing the surname of `name`, else `name` itself. */

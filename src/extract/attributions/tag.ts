@@ -2,8 +2,8 @@
 import type { Doc } from '../types.js';
 import type { RoleSpan } from './assemble.js';
 import { spansFromTags } from './assemble.js';
-import { blockFeatures, blocksOf, sentenceIndex } from './features.js';
-import { featureIds, viterbi, type TaggerModel } from './model.js';
+import { blockFeatures, blocksOf, NFEATURES, sentenceIndex } from './features.js';
+import { viterbi, type TaggerModel } from './model.js';
 
 export interface Tagged {
   spans: RoleSpan[];
@@ -15,8 +15,7 @@ export function tagDoc(doc: Doc, model: TaggerModel): Tagged {
   const sentenceOfToken = sentenceIndex(doc);
   const spans: RoleSpan[] = [];
   for (const b of blocksOf(doc)) {
-    const ids = featureIds(blockFeatures(doc, b, sentenceOfToken), model.index);
-    const tags = viterbi(ids, model.weights, model.trans);
+    const tags = viterbi(blockFeatures(doc, b, sentenceOfToken), NFEATURES, model.weights, model.trans);
     for (const s of spansFromTags(tags, b.tokenStart)) spans.push(s);
   }
   return { spans, sentenceOfToken };

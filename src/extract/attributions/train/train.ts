@@ -19,8 +19,9 @@ import { parseArgs } from 'node:util';
 import { prepareDoc } from '../../common/text.js';
 import type { Doc } from '../../types.js';
 import { assemble, spansFromTags, type RoleSpan } from '../assemble.js';
-import { blockFeatures, blocksOf, sentenceIndex } from '../features.js';
-import { NTAGS, TAGS, serializeModel, viterbi, type TaggerModel } from '../model.js';
+import { blockFeatures, blocksOf, HASH_BITS, NFEATURES, sentenceIndex } from '../features.js';
+import { loadModel, NTAGS, TAGS, serializeModel, viterbi, type TaggerModel } from '../model.js';
+import { pathToFileURL } from 'node:url';
 
 interface GoldSpan {
   start: number;
@@ -34,9 +35,8 @@ interface GoldDoc {
 }
 
 interface Example {
-  feats: string[][];
+  ids: Int32Array;
   gold: Uint8Array;
-  ids?: Int32Array[];
 }
 
 const ROLE_OF = { source: 'SRC', cue: 'CUE', content: 'CON' } as const;
@@ -100,29 +100,25 @@ function examplesOf(docs: GoldDoc[]): { ex: Example[]; prepared: { g: GoldDoc; d
     const tags = goldTags(doc, g);
     prepared.push({ g, doc, sot });
     for (const b of blocksOf(doc)) {
-      ex.push({ feats: blockFeatures(doc, b, sot), gold: tags.slice(b.tokenStart, b.tokenEnd) });
+      ex.push({ ids: blockFeatures(doc, b, sot), gold: tags.slice(b.tokenStart, b.tokenEnd) });
     }
   }
   return { ex, prepared };
 }
 
 function train(ex: Example[], epochs: number, minCount: number, log: (s: string) => void): TaggerModel {
-  const counts = new Map<string, number>();
-  for (const e of ex) for (const fs of e.feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
-  log(`features: ${counts.size} seen, ${index.size} kept (count >= ${minCount})`);
-  for (const e of ex) {
-    e.ids = e.feats.map((fs) => {
-      const ids: number[] = [];
-      for (const f of fs) {
-        const id = index.get(f);
-        if (id !== undefined) ids.push(id);
-      }
-      return Int32Array.from(ids);
-    });
+  // Buckets seen fewer than minCount times in training are never updated (rare-feature cut-off).
+  const nB = 1 << HASH_BITS;
+  const counts = new Uint32Array(nB);
+  for (const e of ex) for (const id of e.ids) counts[id]!++;
+  const live = new Uint8Array(nB);
+  let kept = 0;
+  for (let i = 0; i < nB; i++) if (counts[i]! >= minCount) {
+    live[i] = 1;
+    kept++;
   }
-  const nW = index.size * NTAGS;
+  log(`feature buckets: ${kept} of ${nB} kept (count >= ${minCount})`);
+  const nW = nB * NTAGS;
   const nT = (NTAGS + 1) * NTAGS;
   const w = new Float64Array(nW);
   const wu = new Float64Array(nW);
@@ -140,8 +136,8 @@ function train(ex: Example[], epochs: number, minCount: number, log: (s: string)
     let total = 0;
     for (const oi of order) {
       const e = ex[oi]!;
-      const ids = e.ids!;
-      const pred = viterbi(ids, w, t);
+      const ids = e.ids;
+      const pred = viterbi(ids, NFEATURES, w, t);
       const gold = e.gold;
       total += gold.length;
       for (let k = 0; k < gold.length; k++) {
@@ -151,7 +147,9 @@ function train(ex: Example[], epochs: number, minCount: number, log: (s: string)
         const pPrev = k === 0 ? NTAGS : pred[k - 1]!;
         if (g !== p) {
           wrong++;
-          for (const f of ids[k]!) {
+          for (let j = k * NFEATURES; j < (k + 1) * NFEATURES; j++) {
+            const f = ids[j]!;
+            if (!live[f]) continue;
             w[f * NTAGS + g]! += 1;
             wu[f * NTAGS + g]! += c;
             w[f * NTAGS + p]! -= 1;
@@ -173,7 +171,7 @@ function train(ex: Example[], epochs: number, minCount: number, log: (s: string)
   for (let i = 0; i < nW; i++) weights[i] = w[i]! - wu[i]! / c;
   const trans = new Float32Array(nT);
   for (let i = 0; i < nT; i++) trans[i] = t[i]! - tu[i]! / c;
-  return { index, weights, trans, meta: {} };
+  return { bits: HASH_BITS, weights, trans, meta: {} };
 }
 
 /** Scores `model` on `prepared` docs with the shared scorer; returns its key=value summary. */
@@ -186,9 +184,7 @@ function score(model: TaggerModel, prepared: { g: GoldDoc; doc: Doc; sot: Int32A
     const rows = prepared.map(({ g, doc, sot }) => {
       const spans: RoleSpan[] = [];
       for (const b of blocksOf(doc)) {
-        const feats = blockFeatures(doc, b, sot);
-        const ids = feats.map((fs) => Int32Array.from(fs.map((f) => model.index.get(f) ?? -1).filter((x) => x >= 0)));
-        spans.push(...spansFromTags(viterbi(ids, model.weights, model.trans), b.tokenStart));
+        spans.push(...spansFromTags(viterbi(blockFeatures(doc, b, sot), NFEATURES, model.weights, model.trans), b.tokenStart));
       }
       const atts = assemble(doc, spans, sot).map((a) => ({
         source: a.speaker ? { start: a.speaker.start, end: a.speaker.end } : null,
@@ -226,6 +222,8 @@ function main(): void {
       holdout: { type: 'string', default: '5' },
       final: { type: 'boolean', default: false },
       'no-eval': { type: 'boolean', default: false },
+      // Scores an existing model on the held-out split (no training): the honest number for eval/.
+      'eval-only': { type: 'string' },
     },
   });
   const log = (s: string): void => void process.stderr.write(s + '\n');
@@ -240,6 +238,13 @@ function main(): void {
   const trainDocs = docs.filter((d) => !isHeld(d.id));
   const heldDocs = docs.filter((d) => isHeld(d.id));
   log(`docs: ${docs.length} (train ${trainDocs.length}, held-out ${heldDocs.length})`);
+  if (values['eval-only']) {
+    const m = loadModel(pathToFileURL(values['eval-only']));
+    const r = score(m, examplesOf(heldDocs).prepared, values.scorer!, log);
+    process.stdout.write(`trained on: ${String(m.meta.trainedOn ?? '?')}\n`);
+    process.stdout.write(Object.entries(r).map(([k, v]) => `heldout_${k}=${v}`).join(' ') + '\n');
+    return;
+  }
   const tr = examplesOf(trainDocs);
   let model = train(tr.ex, epochs, minCount, log);
   let held: Record<string, string> = {};

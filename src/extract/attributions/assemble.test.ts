@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { prepareDoc } from '../common/text.js';
+import { assemble, spansFromTags, type RoleSpan } from './assemble.js';
+import { sentenceIndex } from './features.js';
+import { TAGS } from './model.js';
+
+const ids = (names: string[]): number[] => names.map((n) => TAGS.indexOf(n as (typeof TAGS)[number]));
+
+describe('spansFromTags', () => {
+  it('reads B/I runs and splits adjacent spans of one role at B-', () => {
+    const got = spansFromTags(ids(['B-SRC', 'I-SRC', 'B-CUE', 'O', 'B-CON', 'B-CON', 'I-CON']), 10);
+    expect(got).toEqual([
+      { role: 'SRC', start: 10, end: 12 },
+      { role: 'CUE', start: 12, end: 13 },
+      { role: 'CON', start: 14, end: 15 },
+      { role: 'CON', start: 15, end: 17 },
+    ]);
+  });
+});
+
+/** Role spans from the surfaces in `text` (each the first occurrence after the previous one). */
+function spansOf(text: string, parts: [RoleSpan['role'], string][]) {
+  const doc = prepareDoc({ id: 't', text });
+  let from = 0;
+  const spans: RoleSpan[] = parts.map(([role, surface]) => {
+    const at = text.indexOf(surface, from);
+    from = at + surface.length;
+    const start = doc.tokens.findIndex((t) => t.start === at);
+    const end = doc.tokens.findIndex((t) => t.end === at + surface.length) + 1;
+    return { role, start, end };
+  });
+  return { doc, spans };
+}
+
+describe('assemble', () => {
+  it('a quote split by "she said" becomes one attribution with two content segments', () => {
+    const text = '"We are not ready," she said, "and we never were."';
+    const { doc, spans } = spansOf(text, [['CON', '"We are not ready,"'], ['SRC', 'she'], ['CUE', 'said'], ['CON', '"and we never were."']]);
+    const [a, ...rest] = assemble(doc, spans, sentenceIndex(doc));
+    expect(rest).toEqual([]);
+    expect(a!.speaker).toEqual({ start: 20, end: 23, text: 'she' });
+    expect(a!.cue).toEqual({ start: 24, end: 28, text: 'said' });
+    expect(a!.content).toEqual({ start: 0, end: 19, text: '"We are not ready,"' });
+    expect(a!.contentSegments).toEqual([{ start: 30, end: 50, text: '"and we never were."' }]);
+  });
+
+  it('two speakers in one sentence keep their own cues', () => {
+    const text = 'Berg said the dam held, while Lima said it cracked.';
+    const { doc, spans } = spansOf(text, [['SRC', 'Berg'], ['CUE', 'said'], ['CON', 'the dam held'], ['SRC', 'Lima'], ['CUE', 'said'], ['CON', 'it cracked']]);
+    const got = assemble(doc, spans, sentenceIndex(doc)).map((a) => [a.speaker?.text, a.cue?.text, a.content?.text]);
+    expect(got).toEqual([
+      ['Berg', 'said', 'the dam held'],
+      ['Lima', 'said', 'it cracked'],
+    ]);
+  });
+
+  it('content with no cue nearby is kept with no speaker and no cue', () => {
+    const text = 'The dam held. Nothing else happened.';
+    const { doc, spans } = spansOf(text, [['CON', 'The dam held']]);
+    expect(assemble(doc, spans, sentenceIndex(doc))).toEqual([
+      { speaker: null, cue: null, content: { start: 0, end: 12, text: 'The dam held' }, contentSegments: [] },
+    ]);
+  });
+
+  it('no spans -> no attributions', () => {
+    const doc = prepareDoc({ id: 't', text: 'Nothing was said here.' });
+    expect(assemble(doc, [], sentenceIndex(doc))).toEqual([]);
+  });
+});

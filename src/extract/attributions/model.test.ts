@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ALLOWED, NTAGS, parseModel, serializeModel, TAGS, viterbi, type TaggerModel } from './model.js';
+import { gzipSync } from 'node:zlib';
+
+const tag = (name: string): number => TAGS.indexOf(name as (typeof TAGS)[number]);
+
+describe('BIO constraints', () => {
+  it.each([
+    ['O', 'I-CON', 0],
+    ['B-SRC', 'I-CUE', 0],
+    ['B-CON', 'I-CON', 1],
+    ['I-CON', 'I-CON', 1],
+    ['I-SRC', 'B-CUE', 1],
+  ])('%s -> %s allowed=%i', (prev, cur, ok) => {
+    expect(ALLOWED[tag(prev) * NTAGS + tag(cur)]).toBe(ok);
+  });
+  it('a block cannot start inside a span', () => {
+    expect(ALLOWED[NTAGS * NTAGS + tag('I-CUE')]).toBe(0);
+  });
+});
+
+describe('viterbi', () => {
+  // Two features per token: feature 0 prefers I-CON everywhere, feature 1 prefers B-CON a little.
+  const w = new Float32Array(2 * NTAGS);
+  w[0 * NTAGS + tag('I-CON')] = 5;
+  w[1 * NTAGS + tag('B-CON')] = 1;
+  const trans = new Float32Array((NTAGS + 1) * NTAGS);
+  it('never emits an I- tag without its B- (the constraint beats the emission)', () => {
+    const ids = Int32Array.from([0, 1, 0, 1, 0, 1]);
+    const got = Array.from(viterbi(ids, 2, w, trans), (t) => TAGS[t]);
+    expect(got).toEqual(['B-CON', 'I-CON', 'I-CON']);
+  });
+  it('empty block -> no tags', () => {
+    expect(viterbi(new Int32Array(0), 2, w, trans).length).toBe(0);
+  });
+});
+
+describe('model file', () => {
+  it('round-trips weights (rounded to 2 decimals) and metadata', () => {
+    const m: TaggerModel = { bits: 3, weights: new Float32Array(8 * NTAGS), trans: new Float32Array((NTAGS + 1) * NTAGS), meta: { note: 'x' } };
+    m.weights[5 * NTAGS + 2] = 1.234;
+    m.trans[3] = -0.5;
+    const back = parseModel(serializeModel(m), 'mem');
+    expect(back.bits).toBe(3);
+    expect(back.weights[5 * NTAGS + 2]).toBeCloseTo(1.23, 5);
+    expect(back.trans[3]).toBe(-0.5);
+    expect(back.meta).toEqual({ note: 'x' });
+  });
+  it.each([
+    ['another format', '{"format":"other"}\n'],
+    ['a short transition row', JSON.stringify({ format: 'tri-attribution-tagger/2', tags: TAGS, bits: 2 }) + '\n1 2 3\n'],
+  ])('rejects %s, naming the file', (_why, body) => {
+    expect(() => parseModel(gzipSync(Buffer.from(body)), 'bad.gz')).toThrow(/attributions: bad\.gz/);
+  });
+});
