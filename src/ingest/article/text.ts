@@ -334,7 +334,7 @@ function blockParagraphs(lines: string[]): string[] {
   const width = Math.max(...lens);
   const body = lens.slice(0, -1);
   const nearWidth = body.filter((n) => n >= 0.75 * width).length;
-  const wrapped = width >= 30 && width <= 120 && lines.length >= 2 && nearWidth >= 0.6 * body.length;
+  const wrapped = width >= 30 && width <= 120 && lines.length >= 3 && nearWidth >= 0.6 * body.length;
   const paras: string[] = [];
   let cur = lines[0] ?? '';
   for (let i = 0; i + 1 < lines.length; i++) {
