@@ -3,6 +3,7 @@
 // whole dates step including tokenisation, on invented news-style text (no third-party data), plus
 // adversarial inputs. Prints a Markdown section. Single-threaded: MB/s is per core.
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
