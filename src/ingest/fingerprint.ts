@@ -15,8 +15,8 @@ export const MINHASH_SIZE = 120;
  * 0.4 with p = 0.93, 0.5 with p = 0.99; unrelated articles (Jaccard < 0.05) almost never do.
  * Candidates are then verified exactly, so a low band threshold costs time, not precision.
  */
-export const LSH_BANDS = 40;
-export const LSH_ROWS = 3;
+export const LSH_BANDS = 60;
+export const LSH_ROWS = 2;
 /**
  * A copy is a near-duplicate when this share of the shorter text's shingles occurs in the other
  * (containment). Chosen on eval/neardup.eval.mjs: perturbed copies score >= 0.6 and same-story
@@ -28,7 +28,7 @@ export const MIN_SHINGLES = 8;
 /** Candidates verified per lookup, best estimated first (bounds work on highly templated corpora). */
 export const MAX_VERIFIED = 8;
 
-const FP_VERSION = 1;
+const FP_VERSION = 2;
 const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
 
 /**
@@ -42,7 +42,11 @@ export function normalizedWords(text: string): string[] {
 
 /** SHA-256 (hex) of the normalised words: identical for texts that differ only in spacing, case or punctuation. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizedWords(text).join(' ')).digest('hex');
+  return hashWords(normalizedWords(text));
+}
+
+function hashWords(words: string[]): string {
+  return createHash('sha256').update(words.join(' ')).digest('hex');
 }
 
 /** 32-bit FNV-1a of a string. */
@@ -65,20 +69,12 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Seeds of the MinHash permutations: fixed, so fingerprints stay comparable across runs and stores. */
-const SEEDS: Uint32Array = (() => {
-  const s = new Uint32Array(MINHASH_SIZE);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < MINHASH_SIZE; i++) {
-    x = fmix32(x + 0x6d2b79f5);
-    s[i] = x;
-  }
-  return s;
-})();
-
 /** Hashes of the distinct word shingles of a text (short texts: one shingle of all their words). */
 export function shingleSet(text: string): Set<number> {
-  const w = normalizedWords(text);
+  return shinglesOfWords(normalizedWords(text));
+}
+
+function shinglesOfWords(w: string[]): Set<number> {
   const out = new Set<number>();
   if (w.length === 0) return out;
   if (w.length < SHINGLE_WORDS) {
@@ -100,14 +96,33 @@ export interface Fingerprint {
   shingles: number;
 }
 
-/** MinHash signature of a shingle set. */
+const BIN_SEED = 0x5bd1e995;
+const VALUE_SEED = 0x1b873593;
+
+/**
+ * MinHash signature of a shingle set by one-permutation hashing with densification (Shrivastava
+ * 2017): each shingle is hashed once into one of MINHASH_SIZE bins keeping the minimum per bin;
+ * empty bins borrow from the next filled bin to the right, re-hashed by the distance. O(n), not
+ * O(n * MINHASH_SIZE), with the same collision probability (= Jaccard) for LSH.
+ */
 export function minhash(shingles: Set<number>): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  const filled = new Uint8Array(MINHASH_SIZE);
   for (const x of shingles) {
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const v = fmix32(x ^ (SEEDS[i] as number));
-      if (v < (sig[i] as number)) sig[i] = v;
+    const bin = fmix32(x ^ BIN_SEED) % MINHASH_SIZE;
+    const v = fmix32(x ^ VALUE_SEED);
+    if (v <= (sig[bin] as number)) {
+      sig[bin] = v;
+      filled[bin] = 1;
     }
+  }
+  if (shingles.size === 0) return sig;
+  const raw = sig.slice();
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    if (filled[i]) continue;
+    let d = 1;
+    while (!filled[(i + d) % MINHASH_SIZE]) d++;
+    sig[i] = fmix32(((raw[(i + d) % MINHASH_SIZE] as number) + Math.imul(d, 0x9e3779b9)) >>> 0);
   }
   return sig;
 }
@@ -116,6 +131,13 @@ export function minhash(shingles: Set<number>): Uint32Array {
 export function fingerprint(text: string): Fingerprint {
   const s = shingleSet(text);
   return { minhash: minhash(s), shingles: s.size };
+}
+
+/** Everything ingest needs from one text, normalising it once: content hash, shingles, fingerprint. */
+export function analyzeText(text: string): { hash: string; shingles: Set<number>; fingerprint: Fingerprint } {
+  const words = normalizedWords(text);
+  const shingles = shinglesOfWords(words);
+  return { hash: hashWords(words), shingles, fingerprint: { minhash: minhash(shingles), shingles: shingles.size } };
 }
 
 /** Serialises a fingerprint for the store (opaque BLOB: version, shingle count, signature, little-endian). */

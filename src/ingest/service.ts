@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { analyzeNew, type AnalyzeResult } from '../core/analyze.js';
 import type { Store } from '../store/types.js';
 import type { ParsedArticle } from '../types.js';
-import { contentHash, encodeFingerprint, minhash, NearDupIndex, shingleSet } from './fingerprint.js';
+import { analyzeText, encodeFingerprint, NearDupIndex } from './fingerprint.js';
 import type { RawDocument, SourceItem, SourceOptions } from './types.js';
 
 export type ReadSources = (inputs: string[], opts: SourceOptions & { stdin?: Readable }) => AsyncIterable<SourceItem>;
@@ -193,9 +193,7 @@ async function storeOne(
   }
   if (parsed.text.trim() === '') return { input, outcome: 'not_article', error: 'no text' };
   try {
-    const hash = contentHash(parsed.text);
-    const shingles = shingleSet(parsed.text);
-    const fp = { minhash: minhash(shingles), shingles: shingles.size };
+    const { hash, shingles, fingerprint: fp } = analyzeText(parsed.text);
     const near = await deps.index.find(parsed.text, shingles, fp);
     // Copies of copies point at the original, so a story's syndication forms one star, not a chain.
     const root = near ? ((await deps.store.getArticle(near.id))?.duplicateOf ?? near.id) : null;
