@@ -38,23 +38,26 @@ const NEGATIVE_TOKENS = [
   'slideshow', 'infobox', 'teaser', 'nextup', 'upnext', 'offscreen', 'visually', 'screenreader', 'headline',
   'kicker', 'standfirst', 'bio', 'login', 'paywall', 'donate', 'contributor', 'tooltip',
   'carousel', 'yarpp', 'sharedaddy', 'addthis', 'sumome', 'mc4wp', 'optin', 'pullquote', 'recirc', 'sticky',
-  'feedback', 'correction', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
+  'feedback', 'correction', 'copyright', 'disclaimer', 'legal', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
 ];
-const NEGATIVE_EXACT = new Set([
-  'ad', 'ads', 'adv', 'advert', 'nav', 'hide', 'hid', 'hidden', 'sr', 'rail', 'overlay', 'photo', 'image', 'img', 'figure', 'icon', 'btn',
-  'button', 'cta', 'date', 'posted', 'dek', 'meta', 'more', 'tag', 'toc', 'jump', 'about', 'search', 'alert', 'aside', 'shop',
+/** Tokens (parts of a class/id word) that mark boilerplate on their own: "top-ad", "nav-menu", "sr-only". */
+const NEGATIVE_EXACT = new Set(['ad', 'ads', 'adv', 'advert', 'nav', 'dfp', 'sr', 'overlay', 'icon', 'btn', 'cta']);
+/** Whole class/id words that mark boilerplate ("hidden", but not "field-label-hidden"). */
+const NEGATIVE_WORDS = new Set([
+  'hidden', 'hide', 'hid', 'rail', 'photo', 'image', 'img', 'figure', 'button', 'date', 'posted', 'dek', 'meta', 'more', 'tag',
+  'toc', 'jump', 'about', 'search', 'alert', 'aside', 'shop', 'sidebar', 'promo', 'share', 'social', 'related',
 ]);
 /** Tokens that look negative but mark article text ("commentary" is not a comment box). */
 const POSITIVE_OVERRIDE = new Set(['commentary', 'tagline', 'shareable', 'authority']);
 /** Readability's "maybe a candidate": such elements are scored even when they also look negative. */
 const MAYBE_CANDIDATE = /and|article|body|column|content|main|story|entry|post/;
 
-const POSITIVE_TOKENS = [
-  'article', 'body', 'content', 'entry', 'hentry', 'main', 'post', 'text', 'blog', 'story', 'richtext', 'prose', 'copy', 'paragraph', 'column',
-];
+/** Positive class/id tokens: exact tokens, or a token starting with one of POSITIVE_PREFIXES ("articlebody"). */
+const POSITIVE_TOKENS = new Set(['article', 'body', 'content', 'entry', 'hentry', 'main', 'post', 'text', 'blog', 'story', 'richtext', 'prose', 'copy', 'paragraph', 'column']);
+const POSITIVE_PREFIXES = ['article', 'content', 'entry', 'story', 'body', 'richtext'];
 
 /** Explicit markers of the article body: a container carrying one of these gets a strong bonus. */
-const BODY_MARKER = /^(?:article-?body|articlebody|article-?content|articlecontent|article-?text|articletext|story-?body|storybody|story-?content|storytext|story-?text|entry-?content|entrycontent|post-?content|postcontent|post-?body|postbody|post-?entry|post-?text|body-?text|bodytext|article__body|article-body__content|c-entry-content|rich-?text|main-?content|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article|paywall)$/;
+const BODY_MARKER = /^(?:article-?body|articlebody|article-?content|articlecontent|article-?text|articletext|story-?body|storybody|story-?content|storytext|story-?text|entry-?content|entrycontent|post-?content|postcontent|post-?body|postbody|post-?entry|post-?text|body-?text|bodytext|article__body|article-body__content|c-entry-content|rich-?text|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article)$/;
 
 function tokens(el: El): string[] {
   const cls = el.attrs.class;
@@ -73,7 +76,10 @@ function classWords(el: El): string[] {
 export function isNegative(el: El): boolean {
   const words = classWords(el);
   if (words.length === 0) return false;
-  for (const w of words) if (BODY_MARKER.test(w)) return false;
+  for (const w of words) {
+    if (BODY_MARKER.test(w)) return false;
+    if (NEGATIVE_WORDS.has(w)) return true;
+  }
   for (const t of tokens(el)) {
     if (NEGATIVE_EXACT.has(t)) return true;
     if (POSITIVE_OVERRIDE.has(t)) continue;
@@ -93,7 +99,7 @@ function classWeight(el: El): number {
   const toks = tokens(el);
   if (toks.length === 0) return 0;
   if (isNegative(el)) w -= 25;
-  if (toks.some((t) => POSITIVE_TOKENS.some((p) => t === p || t.startsWith(p)))) w += 25;
+  if (toks.some((t) => POSITIVE_TOKENS.has(t) || POSITIVE_PREFIXES.some((p) => t.startsWith(p)))) w += 25;
   if (hasBodyMarker(el)) w += 50;
   return w;
 }
@@ -168,8 +174,8 @@ function unlikely(el: El, pageLen: number): boolean {
   return !MAYBE_CANDIDATE.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase());
 }
 
-/** Picks the element holding the article body, or null when there is no paragraph text at all. */
-export function findContainer(root: El): El | null {
+/** Readability-style candidate scores: paragraph scores added to their ancestors (before link-density weighting). */
+export function scoreCandidates(root: El): Map<El, number> {
   const scores = new Map<El, number>();
   const stack: El[] = [root];
   while (stack.length > 0) {
@@ -194,28 +200,46 @@ export function findContainer(root: El): El | null {
     }
     for (const c of el.children) if (typeof c !== 'string') stack.push(c);
   }
-  let best: El | null = null;
-  let bestScore = -Infinity;
-  for (const [el, s] of scores) {
-    const f = s * (1 - linkDensity(el));
-    if (f > bestScore) {
-      bestScore = f;
-      best = el;
+  return scores;
+}
+
+const weighted = (el: El, s: number): number => s * (1 - linkDensity(el));
+
+/**
+ * Picks the element holding the article body, or null when there is no paragraph text at all.
+ * Example: <div class="story-body"><p>…</p><p>…</p></div> next to a <ul> of related links -> the div.
+ */
+export function findContainer(root: El): El | null {
+  const scores = scoreCandidates(root);
+  const ranked = [...scores].map(([el, s]) => ({ el, s: weighted(el, s) })).sort((x, y) => y.s - x.s);
+  const first = ranked[0];
+  if (first === undefined) return null;
+  let best = first.el;
+  const bestScore = first.s;
+  // Several near-top candidates under one ancestor: the article is split into blocks (one div per
+  // paragraph with a "text" class); take the lowest ancestor holding three of them (Readability).
+  const near = ranked.slice(1, 6).filter((c) => c.s >= 0.75 * bestScore).map((c) => c.el);
+  if (near.length >= 1) {
+    for (let anc = best.parent; anc !== null && anc.tag !== '#root' && anc.tag !== 'html'; anc = anc.parent) {
+      const inside = near.filter((n) => isAncestor(anc, n));
+      if (inside.length === 0) continue;
+      // two chunks of one article: the ancestor must be mostly made of them (not a page holding
+      // the article and a comment thread that scores as well)
+      const chunkLen = best.textLen + inside.reduce((a, n) => a + n.textLen, 0);
+      if (inside.length >= 2 || anc.textLen <= 1.5 * chunkLen) best = anc;
+      break;
     }
   }
-  if (best === null) return null;
-  // Prefer an explicit body marker that holds most of the chosen container's text.
-  const marked = findMarked(root);
-  if (marked !== null && marked.textLen >= 200) {
-    if (isAncestor(marked, best) || isAncestor(best, marked) && marked.textLen >= 0.6 * best.textLen) return marked;
-  }
-  // Climb while the parent is mostly made of this container (a wrapper around it).
+  // Prefer an explicit body marker (itemprop=articleBody, "article-body", ...) around or inside the choice.
+  const marked = findMarked(root, best);
+  if (marked !== null) return marked;
+  // Climb while the parent is only a wrapper around this container, or scores clearly higher.
   let top = best;
   while (top.parent !== null && top.parent.tag !== '#root' && top.parent.tag !== 'body' && top.parent.tag !== 'html') {
     const p = top.parent;
     if (unlikely(p, root.textLen)) break;
-    const ps = scores.get(p) ?? 0;
-    if (top.textLen >= 0.85 * p.textLen || ps > bestScore * 1.05) top = p;
+    const ps = scores.has(p) ? weighted(p, scores.get(p)!) : 0;
+    if (top.textLen >= 0.9 * p.textLen || ps > bestScore) top = p;
     else break;
   }
   return top;
@@ -226,19 +250,25 @@ function isAncestor(a: El, b: El): boolean {
   return false;
 }
 
-/** The largest element carrying an explicit article-body marker, if any. */
-function findMarked(root: El): El | null {
-  let best: El | null = null;
-  const stack: El[] = [root];
+/**
+ * The element carrying an explicit article-body marker that best matches the scored choice: the
+ * closest marked ancestor of it, else the largest marked element inside it holding 60% of its text.
+ */
+function findMarked(root: El, best: El): El | null {
+  for (let x: El | null = best; x !== null; x = x.parent) {
+    if (hasBodyMarker(x)) return x.textLen >= 200 && x.textLen <= 3 * best.textLen + 2000 ? x : null;
+  }
+  let inner: El | null = null;
+  const stack: El[] = [best];
   while (stack.length > 0) {
     const el = stack.pop()!;
-    if (hasBodyMarker(el) && (best === null || el.textLen > best.textLen)) {
-      best = el;
+    if (el !== best && hasBodyMarker(el)) {
+      if (inner === null || el.textLen > inner.textLen) inner = el;
       continue;
     }
     for (const c of el.children) if (typeof c !== 'string') stack.push(c);
   }
-  return best;
+  return inner !== null && inner.textLen >= 200 && inner.textLen >= 0.6 * best.textLen ? inner : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,7 +357,7 @@ function linearise(container: El): Para[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Short lines that are page furniture wherever they appear. */
-const BOILER_LINE = /^(?:advertisement|advertising|sponsored(?: content)?|story continues below|continue reading|read more|read next|see also|related(?: articles?| stories| coverage| content)?|more from|more on this|recommended|you may also like|share(?: this)?(?: article| story)?|share on|tweet|email|print|comments?|leave a comment|click here|subscribe|sign up|follow us|image|photo|video|getty images|ap photo|reuters|file photo|listen to this article|copyright|all rights reserved|©)\b/i;
+const BOILER_LINE = /^(?:advertisement|advertising|sponsored(?: content)?|story continues below|continue reading|read more|read next|see also|related(?: articles?| stories| coverage| content)?|more from|more on this|recommended|you may also like|share(?: this)?(?: article| story)?|share on|tweet|email|print|comments?|leave a comment|click here|subscribe|sign up|follow us|image|photo|video|getty images|ap photo|reuters|file photo|listen to this article|copyright|all rights reserved|©|advert)\b/i;
 
 /** A line that is only a date, time or "by NAME" (bylines and timestamps at the edges). */
 const BYLINE = /^(?:by|von|por|par|di|oleh|от|posted by|written by|story by|words by)\s/i;
@@ -364,13 +394,7 @@ export function classify(paras: Para[]): Para[] {
   while (b > a && weak(kept[b - 1]!)) b--;
   const out: Para[] = [];
   for (let i = a; i < b; i++) {
-    const p = kept[i]!;
-    if (p.heading || p.text.length < 30) {
-      // a subheading or short line survives only when real text follows it
-      const next = kept[i + 1];
-      if (next === undefined || next.text.length < 60 && !endsSentence(next.text)) continue;
-    }
-    out.push(p);
+    out.push(kept[i]!);
   }
   return out;
 }
