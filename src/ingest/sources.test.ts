@@ -266,7 +266,7 @@ describe('feeds and URLs (replay fetcher)', () => {
     });
     expect(full?.ok && full.doc.body).toContain('levee would be repaired');
     expect(teaser?.ok && teaser.doc.body).toContain('<html>');
-    expect(dead?.ok && dead.doc.body).toBe('Short summary of the gone story.');
+    expect(dead?.ok && dead.doc.body).toContain('<article>Short summary of the gone story.</article>');
     expect(dead?.ok && dead.doc.warnings?.[0]).toMatch(/item link not fetched .*no recorded response/);
   });
   it('fetchFeedLinks fetches links even when the item carries content', async () => {

@@ -418,12 +418,20 @@ class Reader {
         return { ok: true, doc: { input, kind, body: res.body, url: res.url, meta, ...w(res.warnings) } };
       } catch (err) {
         if (inline === null) return fail(input, `item link: ${message(err)}`);
-        return { ok: true, doc: { input, kind: 'html', body: inline, url: item.link, meta, ...w([`item link not fetched (${message(err)}); used the feed's content`]) } };
+        return { ok: true, doc: { input, kind: 'html', body: feedItemPage(inline, item.title), url: item.link, meta, ...w([`item link not fetched (${message(err)}); used the feed's content`]) } };
       }
     }
     if (inline === null) return fail(input, 'feed item has no content and no fetchable link', 'not_article');
-    return { ok: true, doc: { input, kind: 'html', body: inline, ...(item.link !== null ? { url: item.link } : {}), meta, ...w() } };
+    return { ok: true, doc: { input, kind: 'html', body: feedItemPage(inline, item.title), ...(item.link !== null ? { url: item.link } : {}), meta, ...w() } };
   }
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A feed item's HTML fragment as a page whose main text is the fragment (the HTML parser expects pages). */
+export function feedItemPage(fragment: string, title: string | null): string {
+  const t = title === null ? '' : `<title>${escapeHtml(plainTitle(title))}</title>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">${t}</head><body><article>${fragment}</article></body></html>`;
 }
 
 /** A feed title may carry HTML (Atom type="html"); the article title is its text. */

@@ -66,7 +66,7 @@ describe('parseFeed', () => {
       title: 'Levee gives way near Marlow & Tensby',
       link: 'https://courier.example/levee',
       guid: 'courier-1001',
-      published: '2030-08-13T08:15:00.000Z',
+      published: '2030-08-13T10:15:00+02:00',
       author: 'Ada Brennan',
       summary: 'Short teaser.',
       source: 'Harbour Courier',
@@ -82,7 +82,7 @@ describe('parseFeed', () => {
       title: 'Water <em>recedes</em>',
       link: 'https://journal.example/2030/08/water-recedes',
       guid: 'tag:journal.example,2030:7',
-      published: '2030-08-14T22:30:00.000Z',
+      published: '2030-08-14T18:30:00-04:00',
       author: 'Tomas Reyes',
       source: 'Valley Journal',
     });
@@ -167,7 +167,9 @@ describe('helpers', () => {
   it.each([
     ['Tue, 13 Aug 2030 10:15:00 GMT', '2030-08-13T10:15:00.000Z'],
     ['2030-08-13', '2030-08-13'],
-    ['2030-08-13T10:15:00+01:00', '2030-08-13T09:15:00.000Z'],
+    ['2030-08-13T10:15:00+01:00', '2030-08-13T10:15:00+01:00'],
+    ['Tue, 13 Aug 2030 01:15:00 +0200', '2030-08-13T01:15:00+02:00'],
+    ['Tue, 13 Aug 2030 10:15:00 EDT', '2030-08-13T14:15:00.000Z'],
     ['sometime soon', null],
   ])('normalizeFeedDate(%s) = %s', (raw, want) => {
     expect(normalizeFeedDate(raw)).toBe(want);

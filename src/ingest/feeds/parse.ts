@@ -105,10 +105,24 @@ function skipDoctype(s: string, lt: number): number {
 }
 
 /** Normalises a feed date (RFC 822, ISO 8601) to ISO 8601; date-only ISO stays date-only. */
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const p2 = (n: string | number): string => String(n).padStart(2, '0');
+
 export function normalizeFeedDate(raw: string | null): string | null {
   if (raw === null) return null;
   const s = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  // Keep the publisher's own offset (its local date is the article's date): ISO with an offset
+  // stays as written, RFC 822 with a numeric offset becomes ISO with that offset.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?[+-]\d{2}:\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))) return s;
+  const rfc = /^(?:[a-z]{3},? )?(\d{1,2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})$/i.exec(s);
+  if (rfc !== null) {
+    const month = MONTH_ABBR.indexOf((rfc[2] ?? '').toLowerCase()) + 1;
+    if (month > 0) {
+      const iso = `${rfc[3]}-${p2(month)}-${p2(rfc[1] ?? '')}T${rfc[4]}:${rfc[5]}:${rfc[6] ?? '00'}${rfc[7]}${rfc[8]}:${rfc[9]}`;
+      if (!Number.isNaN(Date.parse(iso))) return iso;
+    }
+  }
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
