@@ -170,12 +170,19 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     }
     if (person && single) personKeys.add(best.key);
     // An exact country or region name beats towns that merely list it as an alternate ("Mexico").
-    // A region's exact name beats towns listing it as an alternate, except capitals and cities of a
-    // million ("Washington" keeps Washington, D.C.; "New York" keeps New York City).
+    // A region's exact name beats towns listing it as an alternate, except capitals, cities of a
+    // million and the region's own seat ("Washington" keeps Washington, D.C.; "Geneva" keeps Genève).
     if (hits.some((h) => h.via !== 'alt' && (h.place.precision === 'country' || h.place.precision === 'continent'))) {
       hits = hits.filter((h) => h.via !== 'alt');
     } else if (hits.some((h) => h.via !== 'alt' && h.place.precision !== 'city')) {
-      hits = hits.filter((h) => h.via !== 'alt' || h.place.featureCode === 'PPLC' || h.place.population >= 1_000_000);
+      const regions = hits.filter((h) => h.place.precision === 'admin1');
+      hits = hits.filter(
+        (h) =>
+          h.via !== 'alt' ||
+          h.place.featureCode === 'PPLC' ||
+          h.place.population >= 1_000_000 ||
+          regions.some((r) => r.place.cc === h.place.cc && r.place.admin1 === h.place.admin1),
+      );
     }
     if (hits.length === 0) continue;
     if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');

@@ -6,6 +6,7 @@
  */
 import type { GazHit, GazPlace } from './gazetteer.js';
 import type { Candidate } from './recognize.js';
+import { normToken } from './normalize.js';
 
 /** Places already known for the story (e.g. from earlier articles): country and admin-1 codes. */
 export interface StoryPlace {
@@ -111,9 +112,13 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     const r = best(c, (h) => {
       const p = h.place;
       let s = prior(h, c.levelHint);
+      // The seat of a region named like it ("Zaporizhzhia", "Geneva") is the city unless the text says region.
+      // (Not when the text is a shortening of the town's name: "Oklahoma" is the state, not Oklahoma City.)
+      const seat = p.precision === 'city' && p.featureCode === 'PPLA' && !normToken(p.name).startsWith(`${c.key} `) && c.hits.some((o) => o.place.precision === 'admin1' && o.place.cc === p.cc && o.place.admin1 === p.admin1);
+      if (seat && c.levelHint === null) s += 3;
       if (p.precision === 'city' && quals.length === 0 && c.levelHint === null) {
         if (countryNamed) s -= 100;
-        else if (regionNamed.has(p.cc) && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
+        else if (regionNamed.has(p.cc) && !seat && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
       }
       if (p.precision === 'city' || p.precision === 'admin1') {
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
