@@ -1,0 +1,45 @@
+/**
+ * GET /api/export?format=jsonl|csv|geojson[&story=ID]: the analyst's exports, streamed page by page
+ * (the same shapes as `tri export`).
+ */
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import type { Store } from '../../store/types.js';
+import type { Article } from '../../types.js';
+import { CSV_COLUMNS, csvRow } from '../../cli/commands/export.js';
+import { type AppDeps, type AppEnv } from '../app.js';
+import { ApiError } from '../errors.js';
+
+const PAGE = 500;
+
+async function* articlesOf(store: Store, storyId: string | undefined): AsyncGenerator<Article> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listArticles({ limit: PAGE, offset, ...(storyId ? { storyId } : {}) });
+    for (const a of page) yield a;
+    if (page.length < PAGE) return;
+  }
+}
+
+type GeoModule = { exportGeoJSON?: (store: Store, opts?: { storyId?: string }) => Promise<unknown> };
+
+export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/export', async (c) => {
+    const format = c.req.query('format');
+    const story = c.req.query('story') || undefined;
+    if (format === 'geojson') {
+      const geo = (await import(new URL('../../report/geojson.js', import.meta.url).href).catch(() => null)) as GeoModule | null;
+      if (!geo?.exportGeoJSON) throw new ApiError(501, 'not_available', 'GeoJSON export is not available in this build');
+      c.header('Content-Disposition', 'attachment; filename="triangulate-places.geojson"');
+      return c.json(await geo.exportGeoJSON(deps.store, story ? { storyId: story } : {}));
+    }
+    if (format !== 'jsonl' && format !== 'csv') throw new ApiError(400, 'bad_parameter', `"format" must be jsonl, csv or geojson, got ${JSON.stringify(format ?? null)}`);
+    c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="triangulate-articles.${format}"`);
+    return stream(c, async (s) => {
+      if (format === 'csv') await s.write(CSV_COLUMNS.join(',') + '\r\n');
+      for await (const a of articlesOf(deps.store, story)) await s.write(format === 'csv' ? csvRow(a) : JSON.stringify(a) + '\n');
+    });
+  });
+  return r;
+}
