@@ -178,7 +178,10 @@ export function modifierBefore(low: readonly string[], i: number): { start: numb
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_CUES = new Set(['will', "'ll", 'shall', 'wo', 'tomorrow', 'upcoming', 'scheduled', 'plans', 'plan', 'next', 'intends', 'hopes', 'slated']);
+const FUTURE_CUES = new Set([
+  'will', "'ll", 'shall', 'wo', 'would', 'could', 'might', 'tomorrow', 'upcoming', 'scheduled', 'plans', 'plan', 'planned',
+  'planning', 'intends', 'hopes', 'slated', 'until', 'till', 'expects', 'awaiting', 'pending',
+]);
 const PAST_CUES = new Set([
   'was', 'were', 'had', 'did', 'went', 'came', 'made', 'took', 'gave', 'got', 'saw', 'met', 'left', 'found',
   'held', 'fell', 'rose', 'won', 'lost', 'began', 'became', 'sold', 'bought', 'paid', 'sent', 'spent', 'struck', 'led', 'ran',
@@ -192,9 +195,10 @@ const REPORTING: ReadonlyMap<string, Tense> = new Map([
   ['stated', 'past'], ['declared', 'past'], ['says', 'present'], ['say', 'present'], ['tells', 'present'],
 ]);
 /** "set to", "due to", "expected to": future. */
-const FUTURE_TO = new Set(['set', 'due', 'scheduled', 'expected', 'planned', 'going', 'poised', 'plans', 'plan', 'slated', 'about', 'ready', 'hopes', 'intends', 'wants']);
+const FUTURE_TO = new Set(['set', 'due', 'scheduled', 'expected', 'planned', 'going', 'poised', 'plans', 'plan', 'slated', 'about', 'ready', 'hopes', 'intends', 'wants', 'is', 'are', 'was', 'were']);
 /** Auxiliaries before a participle ("will be named", "is expected"): the participle is not a past tense. */
 const AUX_BEFORE_PARTICIPLE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', "'s", 'has', 'have', 'had', 'will', 'would', 'to', 'get', 'got', 'not', "n't", 'also', 'already', 'just']);
+const AUX_WORDS = new Set(['was', 'were', 'had', 'did']);
 const RIGHT_AUX: ReadonlyMap<string, Tense> = new Map([
   ['will', 'future'], ["'ll", 'future'], ['shall', 'future'], ['was', 'past'], ['were', 'past'], ['had', 'past'], ['did', 'past'],
   ['is', 'present'], ['are', 'present'], ['has', 'present'], ['have', 'present'],
@@ -225,7 +229,9 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
       continue;
     }
     if (w === 'to' && FUTURE_TO.has(low[k - 1] ?? '')) return 'future';
-    if (w.endsWith('ed') && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;
+    if (FUTURE_CUES.has(w)) return 'future';
+    // participles after an auxiliary ("will be named", "would be made") defer to the auxiliary
+    if ((w.endsWith('ed') || (PAST_CUES.has(w) && !AUX_WORDS.has(w))) && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;
     const c = cueOf(w);
     if (c) return c;
   }

@@ -6,7 +6,7 @@
  */
 import type { DatePart } from '../../types.js';
 import type { Extractor } from '../types.js';
-import { deictic, fmtYear } from './calendar.js';
+import { deictic, fmtYear, quarterOf } from './calendar.js';
 import { ORDINALS, SEASONS } from './lexicon.js';
 import { glued, lowered, makeTimex, refDate, type Draft, type DraftTimex } from './match.js';
 
@@ -69,7 +69,19 @@ export const periods: Extractor<DraftTimex> = {
       let end = i + 1;
       let half = false;
       const qt = QTOKEN_RE.exec(w);
-      if (qt) ord = Number(qt[1]);
+      // "the 1988 third quarter", "the 1988 quarter" (the quarter being reported, a year before)
+      if (YEAR_RE.test(w) && low[i - 1] === 'the') {
+        const y = Number(w);
+        const o = ORDINALS.get(low[i + 1] ?? '');
+        if (o !== undefined && o <= 4 && low[i + 2] === 'quarter') return emit(i - 1, i + 3, `${fmtYear(y)}-Q${o}`, 'year + quarter', ['quarter', 'year']);
+        if (low[i + 1] === 'quarter' && ref) return emit(i - 1, i + 2, `${fmtYear(y)}-Q${quarterOf(ref.m) === 1 ? 4 : quarterOf(ref.m) - 1}`, 'year + quarter', ['year']);
+        return null;
+      }
+      if (w === 'last' && low[i + 1] === 'half' && low[i - 1] === 'the') {
+        ord = 2;
+        end = i + 2;
+        half = true;
+      } else if (qt) ord = Number(qt[1]);
       else if (w.endsWith('-quarter') || w.endsWith('-half')) {
         half = w.endsWith('-half');
         ord = ORDINALS.get(w.slice(0, w.lastIndexOf('-')));

@@ -29,7 +29,8 @@ function shifted(anchor: Granular, value: string, unit: 'year' | 'month' | 'week
 
 export const chainAnchors: Refiner = {
   name: 'dates:anchor',
-  refine(mentions, doc) {
+  refine(mentions, doc, ctx) {
+    const ref = ctx.reference;
     const order = mentions.map((m, idx) => ({ m, idx })).filter((x) => x.m.kind === 'time').sort((a, b) => a.m.start - b.m.start);
     const out = [...mentions];
     let last: { value: string; g: Granular; sentence: number } | null = null;
@@ -42,10 +43,16 @@ export const chainAnchors: Refiner = {
         const near = last !== null && sentence - last.sentence <= ANCHOR_WINDOW;
         // "a year ago" is deictic unless it compares with a reported quarter
         const isAgo = t.reasons[0] === 'a year ago';
-        if (near && last && (!isAgo || last.g.g === 'quarter')) {
+        // "year-earlier results" (financial copy) compares with the period being reported, which is
+        // in the reference year; an anchor in an earlier year is itself the comparison period
+        const isAdj = t.reasons[0] === 'year-earlier';
+        const anchorYear = last ? (last.g.g === 'day' ? last.g.date.y : last.g.y) : null;
+        const refYear = ref ? Number(ref.value.slice(0, 4)) : null;
+        const adjOk = !isAdj || (anchorYear !== null && refYear !== null && anchorYear === refYear);
+        if (near && last && (!isAgo || last.g.g === 'quarter') && adjOk) {
           // "the year-ago quarter" after "Sept. 30": compare quarters, not days
           let anchorValue = last.value;
-          if (t.text.toLowerCase().endsWith('quarter') && (last.g.g === 'day' || last.g.g === 'month')) {
+          if ((isAdj || t.text.toLowerCase().endsWith('quarter')) && (last.g.g === 'day' || last.g.g === 'month')) {
             const y = last.g.g === 'day' ? last.g.date.y : last.g.y;
             const mo = last.g.g === 'day' ? last.g.date.m : last.g.m;
             anchorValue = `${fmtYear(y)}-Q${quarterOf(mo)}`;

@@ -4,7 +4,7 @@
  * "quarterly", "twice a year" / "$5 a day" -> the "a year" / "a day" part as P1Y / P1D.
  */
 import type { Extractor } from '../types.js';
-import { PARTS_OF_DAY, UNITS, WEEKDAYS, WEEKDAYS_PLURAL } from './lexicon.js';
+import { MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, WEEKDAYS_PLURAL } from './lexicon.js';
 import { durationValue, lowered, makeTimex, readNumber, type DraftTimex } from './match.js';
 
 const NAME = 'dates:set';
@@ -63,6 +63,8 @@ export const sets: Extractor<DraftTimex> = {
       let k = i + 1;
       const wd = WEEKDAYS.get(low[k] ?? '');
       if (wd !== undefined && w !== 'per') return emit(i, k + 1, `XXXX-WXX-${wd}`, `${w} + weekday`);
+      const month = MONTHS.get(low[k] ?? '');
+      if (month !== undefined && w !== 'per' && toks[k]!.text[0] !== low[k]![0]) return emit(i, k + 1, `XXXX-${String(month).padStart(2, '0')}`, `${w} + month`);
       const pod = PARTS_OF_DAY.get(low[k] ?? '');
       if (pod !== undefined && w !== 'per') return emit(i, k + 1, `XXXX-XX-XXT${pod}`, `${w} + part of day`);
       let count: number | null = 1;

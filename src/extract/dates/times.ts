@@ -6,7 +6,7 @@
 import type { DatePart } from '../../types.js';
 import type { Extractor } from '../types.js';
 import { deictic, fmtTime } from './calendar.js';
-import { WEEKDAYS } from './lexicon.js';
+import { MONTHS, WEEKDAYS } from './lexicon.js';
 import { lowered, makeTimex, refDate, type Draft, type DraftTimex } from './match.js';
 
 const NAME = 'dates:time';
@@ -62,9 +62,19 @@ export const clockTimes: Extractor<DraftTimex> = {
       // a date right after: "3 p.m. Tuesday", "10 a.m. today", "noon yesterday"
       const nx = low[end] ?? '';
       let draft: Draft | undefined;
-      let value: string;
+      let value = '';
       const wd = WEEKDAYS.get(nx);
-      if (wd !== undefined && !nx.endsWith('.')) {
+      // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the date after the time
+      const mdAt = nx === ',' ? end + 1 : end;
+      const month = MONTHS.get(low[mdAt] ?? '');
+      const dayTok = low[mdAt + 1] ?? '';
+      if (month !== undefined && /^(?:[1-9]|[12]\d|3[01])$/.test(dayTok) && (meridiem || clock)) {
+        end = mdAt + 2;
+        stated.push('month', 'day');
+        const dd = Number(dayTok);
+        draft = { kind: 'month', month, day: dd, suffix: time };
+        value = `XXXX-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}${time}`;
+      } else if (wd !== undefined && !nx.endsWith('.')) {
         end++;
         stated.push('weekday');
         draft = { kind: 'weekday', wd, dir: 0, suffix: time };
@@ -72,7 +82,7 @@ export const clockTimes: Extractor<DraftTimex> = {
       } else if (nx === 'today' || nx === 'yesterday' || nx === 'tomorrow') {
         end++;
         value = `${deictic(ref, 'day', nx === 'today' ? 0 : nx === 'yesterday' ? -1 : 1)}${time}`;
-      } else {
+      } else if (!draft) {
         value = `${deictic(ref, 'day', 0)}${time}`;
       }
       out.push(makeTimex(doc, start, end, { extractor: NAME, type: 'TIME', value, reasons: ['pattern: clock time'], stated, implied: ['year', 'month', 'day'], draft, mod: start < i ? 'APPROX' : undefined }));
