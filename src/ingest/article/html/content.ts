@@ -40,6 +40,11 @@ const NEGATIVE_TOKENS = [
   'carousel', 'yarpp', 'sharedaddy', 'addthis', 'sumome', 'mc4wp', 'optin', 'pullquote', 'recirc', 'sticky',
   'feedback', 'correction', 'copyright', 'disclaimer', 'legal', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
 ];
+/** Strong boilerplate words also matched inside longer tokens. */
+const NEGATIVE_INFIXES = [
+  'caption', 'share', 'social', 'related', 'newsletter', 'byline', 'advert', 'sponsor', 'subscribe', 'breadcrumb', 'footer',
+  'sidebar', 'promo', 'outbrain', 'taboola', 'recirc', 'signup',
+];
 /** Tokens (parts of a class/id word) that mark boilerplate on their own: "top-ad", "nav-menu", "sr-only". */
 const NEGATIVE_EXACT = new Set(['ad', 'ads', 'adv', 'advert', 'nav', 'dfp', 'sr', 'overlay', 'icon', 'btn', 'cta']);
 /** Whole class/id words that mark boilerplate ("hidden", but not "field-label-hidden"). */
@@ -84,6 +89,8 @@ export function isNegative(el: El): boolean {
     if (NEGATIVE_EXACT.has(t)) return true;
     if (POSITIVE_OVERRIDE.has(t)) continue;
     for (const n of NEGATIVE_TOKENS) if (t.startsWith(n)) return true;
+    // camel-case compounds ("InlineImage-imageEmbedCaption", "articleShareBar")
+    if (t.length > 8) for (const n of NEGATIVE_INFIXES) if (t.includes(n)) return true;
   }
   return false;
 }
@@ -310,10 +317,39 @@ function skipInside(el: El, rootLen: number): boolean {
   if (isHidden(el)) return true;
   const big = el.textLen > 0.5 * rootLen;
   if (WEAK_DROP_TAGS.has(el.tag) && !big) return true;
-  if (!big && isNegative(el)) return true;
+  if (!big && isNegative(el) && !holdsTweet(el)) return true;
+  if (isTeaser(el)) return true;
   // A block that is nearly all links (a list of related stories, a tag cloud) is navigation.
   if ((el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section' || el.tag === 'table') &&
       el.textLen > 0 && el.linkLen / el.textLen > 0.6 && !big) return true;
+  return false;
+}
+
+/** Embedded tweets are quoted text that article bodies include; their wrappers often look like widgets. */
+function holdsTweet(el: El): boolean {
+  if (el.textLen > 2000) return false;
+  const stack: El[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.tag === 'blockquote' && (n.attrs.class ?? '').includes('twitter-tweet')) return true;
+    for (const c of n.children) if (typeof c !== 'string') stack.push(c);
+  }
+  return false;
+}
+
+/**
+ * A teaser card: a small block whose heading is a link, followed by an excerpt
+ * (<a><h3>Title</h3></a><p>Excerpt…</p>), as in "next article" and related-story boxes.
+ */
+function isTeaser(el: El): boolean {
+  if (el.textLen === 0 || el.textLen > 400 || el.linkLen < 0.2 * el.textLen || el.linkLen === el.textLen) return false;
+  if (el.tag !== 'div' && el.tag !== 'li' && el.tag !== 'article' && el.tag !== 'section') return false;
+  const stack: Array<{ n: El; link: boolean }> = [{ n: el, link: false }];
+  while (stack.length > 0) {
+    const { n, link } = stack.pop()!;
+    if (/^h[1-6]$/.test(n.tag) && (link || n.linkLen >= 0.8 * n.textLen) && n.textLen > 0) return true;
+    for (const c of n.children) if (typeof c !== 'string') stack.push({ n: c, link: link || n.tag === 'a' });
+  }
   return false;
 }
 
@@ -372,6 +408,9 @@ function isBoilerplate(p: Para): boolean {
   const ld = len === 0 ? 0 : p.linkChars / len;
   if (ld > 0.6 && len < 400) return true;
   if (/^(?:related|read more|more|see also|also read|recommended|watch|listen)\s*:/i.test(t) && len < 300) return true;
+  if (len < 300 && /\bsign up\b|\bsubscribe\b/i.test(t) && /newsletter|inbox|daily|weekly|email/i.test(t)) return true;
+  if (len < 150 && /getty images|shutterstock|\bap photo\b|\bafp\b.{0,10}\bgetty|^(?:photo|image|picture|credit|source)s?\s*:/i.test(t)) return true;
+  if (len < 600 && /^<[a-z][^>]*>/i.test(t) && t.endsWith('>')) return true;
   return false;
 }
 
