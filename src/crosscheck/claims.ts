@@ -1,0 +1,149 @@
+/**
+ * Claims: figures stated by articles (from QuantityMentions), with what they measure, the hedge,
+ * the time they refer to, who said them and which outlet they are credited to. The measure is the
+ * counted thing when the figures extractor found it, else the content words around the figure
+ * ("the longest range of ATACMS is 100 km" -> range, atacms); its dimension comes from the unit.
+ */
+import { prepareDoc, sentenceAt } from '../extract/common/text.js';
+import { STOPWORDS, stem } from '../stories/features.js';
+import type { AttributionMention, Claim, Extraction, QuantityMention, Span, TimexMention } from '../types.js';
+
+/** One article of a story with what extraction found in it. */
+export interface CrossArticle {
+  id: string;
+  text: string;
+  title?: string | null;
+  source?: string | null;
+  published?: string | null;
+  url?: string | null;
+  /** Set when the article is a near-duplicate (syndicated copy) of another one. */
+  duplicateOf?: string | null;
+  extraction: Extraction | null;
+}
+
+/** A claim plus what alignment needs: dimension, measure terms, origin. */
+export interface ClaimInfo extends Claim {
+  /** "length", "area", "count", "money", "percent", "duration", or the unit itself. */
+  dimension: string;
+  /** Stemmed content words naming what is measured. */
+  terms: string[];
+  /** Stem -> a surface form of it in the sentence ("atacm" -> "ATACMS"), for labels. */
+  surfaces: Map<string, string>;
+  /** Stemmed last word of the counted thing ("Russian towns and villages" -> "villag"), or null. */
+  head: string | null;
+  /** Head words of the counted thing, split at "and" ("missiles and drones" -> [missil], [drone]). */
+  parts: string[][];
+  /** Where the figure comes from: a cited outlet, else the article's outlet, else the article id. */
+  origin: string;
+}
+
+const DIMENSIONS: Record<string, string> = {
+  km: 'length', m: 'length', mi: 'length', cm: 'length', mm: 'length', ft: 'length',
+  km2: 'area', 'sq mi': 'area', ha: 'area', acre: 'area', m2: 'area',
+  '': 'count', '%': 'percent', day: 'duration', hour: 'duration', year: 'duration', month: 'duration',
+  USD: 'money', EUR: 'money', GBP: 'money', kg: 'mass', t: 'mass', lb: 'mass',
+};
+
+/** Units that measure time spans: they are rarely cross-checkable claims ("for six to eight days"). */
+const SKIP_DIMENSIONS = new Set(['duration']);
+
+function contentTerms(s: string, surfaces?: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const raw of s.split(/[^\p{L}\p{N}]+/u)) {
+    const w = raw.toLowerCase();
+    if (w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w)) {
+      const st = stem(w);
+      out.push(st);
+      if (surfaces && !surfaces.has(st)) surfaces.set(st, raw);
+    }
+  }
+  return out;
+}
+
+function parts(counted: string | undefined): string[][] {
+  if (!counted) return [];
+  const ps = counted
+    .toLowerCase()
+    .split(/\band\b|,|&/)
+    .map((p) => contentTerms(p))
+    .filter((p) => p.length > 0);
+  return ps.length > 1 ? ps.map((p) => [p[p.length - 1]!]) : [];
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/**
+ * Claims of one article. A figure's sentence, its measure terms (counted thing, else a window of
+ * content words around it) and its attribution (an attribution whose content covers the figure or
+ * that sits in its sentence; else a citation within the two sentences before: "..., reported The
+ * Wall Street Journal. The forces have advanced at least 20 miles").
+ */
+export function articleClaims(a: CrossArticle): ClaimInfo[] {
+  const x = a.extraction;
+  if (!x || x.quantities.length === 0) return [];
+  const doc = prepareDoc({ id: a.id, text: a.text });
+  const sents = doc.sentences;
+  const attrs: Array<{ m: AttributionMention; sent: number }> = [];
+  for (const m of x.attributions) {
+    const anchor = m.cue ?? m.speaker ?? m.content;
+    if (anchor) attrs.push({ m, sent: sentenceAt(sents, anchor.start) });
+  }
+  const out: ClaimInfo[] = [];
+  x.quantities.forEach((q: QuantityMention, i) => {
+    const si = sentenceAt(sents, q.start);
+    const s = si >= 0 ? sents[si]! : { start: q.start, end: q.end };
+    const unit = q.normalized?.unit ?? q.unit;
+    const dimension = DIMENSIONS[unit] ?? unit;
+    if (SKIP_DIMENSIONS.has(dimension)) return;
+    // Measure terms: the counted thing plus up to 6 content words each side within the sentence.
+    const surfaces = new Map<string, string>();
+    const before = contentTerms(a.text.slice(s.start, q.start), surfaces).slice(-6);
+    const after = contentTerms(a.text.slice(q.end, s.end), surfaces).slice(0, 6);
+    const terms = [...(q.counted ? contentTerms(q.counted.text) : []), ...before, ...after];
+    if (terms.length === 0) return;
+    // Attribution: inside the figure's sentence first, then a citation just before it.
+    let speaker: string | null = null;
+    let cites: string | null = null;
+    const here = attrs.filter((t) => t.sent === si);
+    const covering = here.find((t) => t.m.content && t.m.content.start <= q.start && q.end <= t.m.content.end) ?? here[0];
+    if (covering) {
+      speaker = covering.m.speakerCanonical ?? covering.m.speaker?.text ?? null;
+      cites = covering.m.cites ?? null;
+    }
+    if (cites === null && si >= 0) {
+      const prior = attrs.filter((t) => t.sent < si && t.sent >= si - 2 && t.m.cites).pop();
+      if (prior) cites = prior.m.cites ?? null;
+    }
+    const time = timeOf(x.timexes, s.start, s.end);
+    const measure = q.counted?.text ?? [...before.slice(-3), ...after.slice(0, 1)].map((t) => surfaces.get(t) ?? t).join(' ');
+    out.push({
+      id: `${a.id}#q${i}`,
+      articleId: a.id,
+      measure,
+      value: q.value,
+      unit: q.unit,
+      qualifier: q.qualifier ?? '=',
+      normalized: q.normalized ?? null,
+      time,
+      speaker,
+      cites,
+      span: { start: q.start, end: q.end, text: q.text },
+      sentence: span(a.text, s.start, s.end),
+      dimension,
+      terms: [...new Set(terms)],
+      surfaces,
+      head: q.counted ? (contentTerms(q.counted.text).pop() ?? null) : null,
+      parts: parts(q.counted?.text),
+      origin: cites ?? a.source ?? a.id,
+    });
+  });
+  return out;
+}
+
+/** The resolved date (TIMEX3 value) of the first DATE timex in a sentence, or null. */
+function timeOf(timexes: readonly TimexMention[], start: number, end: number): string | null {
+  for (const t of timexes) if (t.type === 'DATE' && t.start >= start && t.end <= end && /^\d{4}/.test(t.value)) return t.value;
+  return null;
+}
