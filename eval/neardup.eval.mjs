@@ -57,7 +57,7 @@ const FOOTERS = [
 ];
 const HEADLINES = ['Officials respond as crisis deepens', 'What we know so far', 'Live: latest on the developing story', 'Residents react to the news', 'Explainer: why it matters'];
 
-const sentences = (t) => t.match(/[^.!?]+(?:[.!?]+["”’)]*|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [t];
+const sentences = (t) => t.split(/(?<=[.!?]["”’)]?)\s+/).filter(Boolean);
 function trim(t) {
   // Syndicated copies are cut from the bottom: keep the first 40-80% of sentences.
   const s = sentences(t);

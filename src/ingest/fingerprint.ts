@@ -28,7 +28,7 @@ export const MIN_SHINGLES = 8;
 /** Candidates verified per lookup, best estimated first (bounds work on highly templated corpora). */
 export const MAX_VERIFIED = 8;
 
-const FP_VERSION = 2;
+const FP_VERSION = 3;
 const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
 
 /**
@@ -37,6 +37,9 @@ const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
  * Example: "The  Mayor's\noffice SAID." -> ["the", "mayor", "s", "office", "said"].
  */
 export function normalizedWords(text: string): string[] {
+  // ASCII fast path (most English news): same result, without NFKC and Unicode classes.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -83,9 +86,10 @@ function shinglesOfWords(w: string[]): Set<number> {
   }
   const wh = w.map(fnv1a);
   for (let i = 0; i + SHINGLE_WORDS <= wh.length; i++) {
+    // Order-sensitive combination (multiply-xor), mixed once: cheaper than mixing every word.
     let h = 0x2545f491;
-    for (let j = 0; j < SHINGLE_WORDS; j++) h = fmix32(h ^ (wh[i + j] as number)) + j;
-    out.add(h >>> 0);
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ (wh[i + j] as number), 0x01000193) + j;
+    out.add(fmix32(h));
   }
   return out;
 }

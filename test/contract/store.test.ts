@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { FTS_BATCH, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { article, storeContract } from './store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tri-store-'));
@@ -27,6 +27,29 @@ describe('sqlite store specifics', () => {
   it('names the path when it cannot open', async () => {
     await expect(openSqliteStore(join(dir, 'no', 'such', 'dir', 'x.db'))).rejects.toThrow(/no[/\\]such/);
     await expect(openSqliteStore('')).rejects.toThrow(/path/);
+  });
+
+  it('finds articles whose full-text indexing is still pending (as after a crash) from another connection', async () => {
+    const path = join(dir, 'pending.db');
+    const writer = await openSqliteStore(path);
+    await writer.addArticle(article({ text: 'The Quillmoor ferry resumed service on Monday.' }), '2026-03-02T10:00:00Z');
+    // The writer neither flushes nor closes: a reader must still find the article.
+    const reader = await openSqliteStore(path);
+    expect((await reader.search('quillmoor')).length).toBe(1);
+    expect((await writer.search('quillmoor')).length).toBe(1);
+    await reader.close();
+    await writer.close();
+    const again = await openSqliteStore(path);
+    expect((await again.search('quillmoor')).length).toBe(1);
+    await again.close();
+  });
+
+  it('indexes more than one batch of articles for search', async () => {
+    const s = await openSqliteStore(':memory:');
+    for (let i = 0; i < FTS_BATCH + 3; i++) await s.addArticle(article({ text: `Bulletin ${i}: the Quillmoor ferry timetable, edition w${i}.` }), 't');
+    expect((await s.search('quillmoor', { limit: 10_000 })).length).toBe(FTS_BATCH + 3);
+    expect((await s.search(`w${FTS_BATCH + 2}`)).length).toBe(1);
+    await s.close();
   });
 
   it('sees writes from a second connection to the same file', async () => {

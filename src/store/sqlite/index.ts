@@ -1,6 +1,7 @@
 /**
  * The embedded Store on SQLite (better-sqlite3): WAL journal, busy timeout, versioned migrations,
- * FTS5 over title and text, prepared statements, one transaction per article.
+ * FTS5 over title and text (filled in batches, see FTS_BATCH), prepared statements, one transaction
+ * per article.
  */
 import Database from 'better-sqlite3';
 import type { Article, ArticleStatus, DateSource, Extraction, Story } from '../../types.js';
@@ -12,6 +13,11 @@ export const BUSY_TIMEOUT_MS = 10_000;
 /** Characters of the content hash used as the article id: 48 bits, stable across stores. */
 const ID_CHARS = 12;
 const DEFAULT_LIMIT = 100;
+/**
+ * Articles indexed for full-text search per batch. Larger batches are cheaper per article; search
+ * flushes whatever is pending first, so results never miss a stored article.
+ */
+export const FTS_BATCH = 500;
 
 interface ArticleRow {
   id: string;
@@ -144,7 +150,30 @@ class SqliteStore implements Store {
       ),
       getState: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
       setState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      ftsUpto: db.prepare<[], { upto: number }>('SELECT upto FROM fts_progress'),
+      ftsIndex: db.prepare<[number]>(
+        "INSERT INTO articles_fts (rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles WHERE seq > ? ORDER BY seq",
+      ),
+      ftsSetUpto: db.prepare<[]>('UPDATE fts_progress SET upto = (SELECT coalesce(max(seq), 0) FROM articles)'),
+      maxSeq: db.prepare<[], { m: number }>('SELECT coalesce(max(seq), 0) AS m FROM articles'),
     };
+    this.flushFts();
+  }
+
+  /** Articles stored since the last flush (this connection's count; others flush their own). */
+  private ftsPending = 0;
+
+  private readonly flushTx = (): void => {
+    const upto = this.s.ftsUpto.get()?.upto ?? 0;
+    if ((this.s.maxSeq.get()?.m ?? 0) <= upto) return;
+    this.s.ftsIndex.run(upto);
+    this.s.ftsSetUpto.run();
+  };
+
+  /** Indexes every article not yet in the full-text index, in one transaction (idempotent, crash-safe). */
+  private flushFts(): void {
+    this.db.transaction(this.flushTx).immediate();
+    this.ftsPending = 0;
   }
 
   private open(): void {
@@ -193,7 +222,9 @@ class SqliteStore implements Store {
       throw new Error(`sqlite store: contentHash must be a hash string, got ${JSON.stringify(a.contentHash)}`);
     }
     // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both insert.
-    return this.db.transaction(this.addTx).immediate(a, ingestedAt);
+    const out = this.db.transaction(this.addTx).immediate(a, ingestedAt);
+    if (out.kind === 'new' && ++this.ftsPending >= FTS_BATCH) this.flushFts();
+    return out;
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -227,6 +258,7 @@ class SqliteStore implements Store {
     this.open();
     const q = ftsQuery(query);
     if (q === '') return [];
+    this.flushFts();
     const rows = this.s.search.all(q, positiveInt(opts.limit, DEFAULT_LIMIT, 'limit'), positiveInt(opts.offset, 0, 'offset'));
     return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet, rank: r.rank }));
   }
@@ -311,6 +343,10 @@ class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.db.close();
+    try {
+      this.flushFts();
+    } finally {
+      this.db.close();
+    }
   }
 }

@@ -84,6 +84,20 @@ CREATE TABLE state (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'full-text index filled in batches (fts_progress) instead of a per-row trigger',
+    // Indexing one article per transaction makes FTS5 write a segment per commit (~0.6 ms per
+    // article); batches of FTS_BATCH cost ~0.25 ms. Rows above fts_progress.upto are indexed by
+    // the next flush (every FTS_BATCH articles, before every search, at close, at open).
+    sql: `
+DROP TRIGGER articles_ai;
+DROP TRIGGER articles_ad;
+DROP TRIGGER articles_au;
+CREATE TABLE fts_progress (upto INTEGER NOT NULL);
+INSERT INTO fts_progress (upto) SELECT coalesce(max(seq), 0) FROM articles;
+`,
+  },
 ];
 
 /** Brings a database to the latest schema. Throws naming the version when the file is newer than this build. */
