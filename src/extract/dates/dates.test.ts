@@ -102,6 +102,13 @@ const positives: Row[] = [
   ['Repairs will take several weeks.', '2024-08-06', 'several weeks', 'DURATION', 'PXW'],
   ['Profit rose in the first nine months.', '2024-08-06', 'the first nine months', 'DURATION', 'P9M'],
   ['The fighting has gone on for twenty four hours.', '2024-08-06', 'twenty four hours', 'DURATION', 'PT24H'],
+  ['The talks lasted 2 1/2 years.', '2024-08-06', '2 1/2 years', 'DURATION', 'P2Y6M'],
+  ['The flight took 5 1/2 hours.', '2024-08-06', '5 1/2 hours', 'DURATION', 'PT5H30M'],
+  // holidays
+  ['Shops reopened after Christmas, traders said.', '2025-01-08', 'Christmas', 'DATE', '2024-12-25'],
+  ['Crowds thinned after Thanksgiving Day.', '2024-12-02', 'Thanksgiving Day', 'DATE', '2024-11-28'],
+  ['Turnout on Election Day was high.', '2024-11-10', 'Election Day', 'DATE', '2024-11-05'],
+  ['Fireworks are banned on New Year\'s Eve.', '2024-12-10', "New Year's Eve", 'DATE', '2024-12-31'],
   // sets
   ['The ferry runs every week in summer.', '2024-08-06', 'every week', 'SET', 'P1W'],
   ['The ferry sails each Tuesday from the port.', '2024-08-06', 'each Tuesday', 'SET', 'XXXX-WXX-2'],
@@ -159,6 +166,9 @@ const negatives: Array<[string, string]> = [
   ['More than 1990 people were evacuated.', '1990'],
   ['The daily Granma printed the speech.', 'daily'],
   ['He read The Sunday Times over breakfast.', 'Sunday'],
+  ['Her 6-year-old son was unhurt.', '6-year-old'],
+  ['About three-quarters of voters agreed.', 'three-quarters'],
+  ['He hosted 60 Minutes for years.', '60 Minutes'],
 ];
 
 describe('dates: negatives', () => {

@@ -46,11 +46,11 @@ export const durations: Extractor<DraftTimex> = {
     function hyphenated(i: number): number | null {
       const w = low[i]!;
       if (/^\d{1,3}$/.test(w) && low[i + 1] === '-' && glued(toks, i + 1) && glued(toks, i + 2)) {
+        // "10-year"; ages ("6-year-old", "month-old" as one token) are not tagged
         const unit = UNITS.get(low[i + 2] ?? '');
         if (!unit || low[i + 2]!.endsWith('s') && low[i + 2] !== 'hours') return null;
-        let e = i + 3;
-        // "9-month-old": keep "-old" in the span
-        if (low[e] === '-' && low[e + 1] === 'old' && glued(toks, e)) e += 2;
+        const e = i + 3;
+        if (low[e] === '-' && low[e + 1] === 'old' && glued(toks, e)) return null;
         const left = modifierBefore(low, i);
         return emit(left.start, e, durationValue(Number(w), unit), 'count-unit adjective', left.mod);
       }
@@ -58,9 +58,10 @@ export const durations: Extractor<DraftTimex> = {
       const parts = w.split('-');
       if (parts.length < 2) return null;
       const unitW = parts[parts.length - 1]!;
-      const unit = UNITS.get(unitW) ?? (parts.length >= 3 && parts[parts.length - 1] === 'old' ? UNITS.get(parts[parts.length - 2]!) : undefined);
-      if (!unit) return null;
-      const numParts = parts.slice(0, unit === UNITS.get(unitW) ? -1 : -2);
+      const unit = UNITS.get(unitW);
+      // "three-quarters" is a fraction, "years-long" not a count
+      if (!unit || unitW.endsWith('s')) return null;
+      const numParts = parts.slice(0, -1);
       const r = readNumber(numParts.length === 2 ? [numParts.join('-')] : numParts.length === 1 ? numParts : [], 0);
       if (!r || r.value === null || r.end !== 1) return null;
       const left = modifierBefore(low, i);
@@ -78,6 +79,8 @@ export const durations: Extractor<DraftTimex> = {
       if (!unit) return null;
       if (unit.gran === 'quarter' && low[i] !== 'two' && low[i] !== 'three' && !/^\d/.test(low[i]!)) return null;
       if (toks[u]!.kind !== 'word') return null;
+      // "60 Minutes" (a title): a capitalised unit after a digit count
+      if (/^\p{Lu}/u.test(toks[u]!.text) && /^\d/.test(low[i]!)) return null;
       // a singular unit needs a count of one ("a year", "one day"); "five year" is allowed (spoken news)
       const isA = low[i] === 'a' || low[i] === 'an';
       const after = low[u + 1];

@@ -6,6 +6,7 @@
 import type { Extractor, Refiner } from '../types.js';
 import { absoluteDates } from './absolute.js';
 import { durations } from './durations.js';
+import { holidays } from './holidays.js';
 import { periods } from './periods.js';
 import { chainAnchors } from './refine-anchor.js';
 import { finalizeTimexes } from './refine-finalize.js';
@@ -16,7 +17,7 @@ import { sets } from './sets.js';
 import { clockTimes } from './times.js';
 import { weekdays } from './weekdays.js';
 
-export const datesExtractors: Extractor[] = [absoluteDates, periods, relativeDates, weekdays, clockTimes, sets, durations];
+export const datesExtractors: Extractor[] = [absoluteDates, periods, relativeDates, weekdays, clockTimes, holidays, sets, durations];
 
 // Order matters: overlaps first (one draft per span), then tense (fills years and days), then anchors
 // (need resolved values to shift), then finalize (drops drafts before other areas' refiners run).

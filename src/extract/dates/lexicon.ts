@@ -89,8 +89,8 @@ export const ORDINALS: ReadonlyMap<string, number> = new Map([
 
 /** Words before an expression that qualify it (TIMEX3 mod); included in the span. */
 export const MODIFIERS: ReadonlyMap<string, string> = new Map([
-  ['about', 'APPROX'], ['around', 'APPROX'], ['approximately', 'APPROX'], ['roughly', 'APPROX'], ['some', 'APPROX'],
-  ['nearly', 'APPROX'], ['almost', 'APPROX'], ['over', 'MORE_THAN'], ['only', 'EQUAL'], ['just', 'EQUAL'],
+  // TimeBank spans include "nearly", "around", "some" but leave out "about", "almost", "only", "just", "over"
+  ['around', 'APPROX'], ['approximately', 'APPROX'], ['roughly', 'APPROX'], ['some', 'APPROX'], ['nearly', 'APPROX'],
 ]);
 
 /** Two-word modifiers: "more than", "less than", "at least", "up to", "no more than". */

@@ -115,6 +115,7 @@ export function readNumber(low: readonly string[], i: number): NumberRead | null
   if (w === undefined) return null;
   if (DIGITS.test(w)) {
     const v = Number(w.replace(/,/g, ''));
+    if (low[i + 1] === '1/2') return { value: v + 0.5, end: i + 2 };
     return { value: v, end: i + 1 };
   }
   if (w === 'a' || w === 'an') {
@@ -253,7 +254,15 @@ export function durationValue(count: number | null, unit: UnitInfo): string {
     return `P${t}X${unit.letter}`;
   }
   const v = count * unit.mult;
-  const num = Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
-  return `P${t}${num}${unit.letter}`;
+  if (Number.isInteger(v)) return `P${t}${v}${unit.letter}`;
+  // "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "1 1/2 days" -> P1DT12H
+  const whole = Math.floor(v);
+  const frac = v - whole;
+  const sub = unit.letter === 'Y' && !unit.time ? [12, 'M', ''] : unit.letter === 'H' ? [60, 'M', ''] : unit.letter === 'D' ? [24, 'H', 'T'] : null;
+  if (sub && Number.isInteger(Math.round(frac * (sub[0] as number) * 1000) / 1000)) {
+    const part = Math.round(frac * (sub[0] as number));
+    return `P${t}${whole > 0 ? `${whole}${unit.letter}` : ''}${sub[2] as string}${part}${sub[1] as string}`;
+  }
+  return `P${t}${Math.round(v * 100) / 100}${unit.letter}`;
 }
 

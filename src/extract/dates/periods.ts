@@ -104,7 +104,8 @@ export const periods: Extractor<DraftTimex> = {
       if (ord === undefined || ord < 1 || ord > (half ? 2 : 4)) return null;
       if (!half && !qt && end === i + 1 && low[i - 1] === 'the' && low[i + 1] === 'of' && !YEAR_RE.test(low[i + 2] ?? '')) return null;
       // "third quarter" needs the word "quarter" (already ensured) or the hyphenated token
-      const left = qt ? { start: i } : leftOfQuarter(i);
+      // "the third-quarter results": the article belongs to the noun, not to the hyphenated adjective
+      const left = qt ? { start: i } : w.includes('-') && low[i - 1] === 'the' ? { start: i } : leftOfQuarter(i);
       let y = left.y;
       const ya = yearAfter(end);
       if (ya && y === undefined) {

@@ -41,8 +41,15 @@ export const relativeDates: Extractor<DraftTimex> = {
     return out;
 
     /** Position word before i ("early", "late", "earlier", "later", "mid"): start index and mod. */
-    function posBefore(i: number): { start: number; mod?: string } {
+    function posBefore(i: number, dayLike = false): { start: number; mod?: string } {
       const p = low[i - 1];
+      if (dayLike && (p === 'earlier' || p === 'later')) return { start: i };
+      if (low[i - 3] === 'the' && low[i - 1] === 'of') {
+        const q = low[i - 2];
+        if (q === 'end' || q === 'close') return { start: i - 3, mod: 'END' };
+        if (q === 'beginning' || q === 'start') return { start: i - 3, mod: 'START' };
+        if (q === 'middle') return { start: i - 3, mod: 'MID' };
+      }
       if (p === 'early' || p === 'earlier') return { start: i - 1, mod: 'START' };
       if (p === 'late' || p === 'later') return { start: i - 1, mod: 'END' };
       if (p === 'mid' || p === 'mid-') return { start: i - 1, mod: 'MID' };
@@ -53,13 +60,13 @@ export const relativeDates: Extractor<DraftTimex> = {
       switch (w) {
         case 'today':
         case 'tonight': {
-          const pos = posBefore(i);
+          const pos = posBefore(i, true);
           if (w === 'tonight') return add(pos.start, i + 1, 'TIME', ref ? `${deictic(ref, 'day', 0)}TNI` : 'XXXX-XX-XXTNI', 'word: tonight', ['part_of_day'], { mod: pos.mod });
           return add(pos.start, i + 1, 'DATE', deictic(ref, 'day', 0), 'word: today', [], { mod: pos.mod });
         }
         case 'yesterday':
         case 'tomorrow': {
-          const pos = posBefore(i);
+          const pos = posBefore(i, true);
           const d = w === 'yesterday' ? -1 : 1;
           const pod = partOfDay(i + 1);
           if (pod) return add(pos.start, i + 2, 'TIME', `${deictic(ref, 'day', d)}T${pod}`, `word: ${w} + part of day`, ['part_of_day'], { mod: pos.mod });
@@ -120,7 +127,7 @@ export const relativeDates: Extractor<DraftTimex> = {
           return add(start, i + 2, 'DATE', deictic(ref, g, 0), 'the current period', []);
         }
         if (w === 'now' && (low[i + 1] === 'that' || low[i - 1] === 'from' || low[i + 1] === ',' && i > 0 && low[i - 1] === '.')) return i;
-        return add(i, i + 1, 'DATE', 'PRESENT_REF', `word: ${w}`, []);
+        return add(w === 'now' && low[i - 1] === 'right' ? i - 1 : i, i + 1, 'DATE', 'PRESENT_REF', `word: ${w}`, []);
       }
       if (PAST_WORDS.has(w)) {
         if (w === 'recent') {
@@ -130,7 +137,7 @@ export const relativeDates: Extractor<DraftTimex> = {
           if (u.gran === 'year' || u.gran === 'decade') return add(i, i + 2, 'DATE', 'PAST_REF', 'recent + periods', []);
           return add(i, i + 2, 'DURATION', `PX${u.letter}`, 'recent + periods', []);
         }
-        return add(i, i + 1, 'DATE', 'PAST_REF', `word: ${w}`, []);
+        return add(w === 'recently' && low[i - 1] === 'more' ? i - 1 : i, i + 1, 'DATE', 'PAST_REF', `word: ${w}`, []);
       }
       if (FUTURE_WORDS.has(w)) {
         if (w === 'soon' && (low[i - 1] === 'as' || low[i + 1] === 'as' || low[i + 1] === 'after')) return i;

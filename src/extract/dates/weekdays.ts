@@ -39,7 +39,8 @@ export const weekdays: Extractor<DraftTimex> = {
         if (low[i - 2] === 'this') start--;
       } else if (p === 'this') {
         start--;
-      } else if ((p === 'early' || p === 'late' || p === 'earlier' || p === 'later') && low[i - 2] !== 'the') {
+      } else if ((p === 'early' || p === 'late') && low[i - 2] !== 'the') {
+        // "early Tuesday" is in the span; "earlier Tuesday" is not (TimeBank convention)
         start--;
       }
       let end = i + 1;
