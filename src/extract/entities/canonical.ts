@@ -190,6 +190,41 @@ export const typeConsistencyRefiner: Refiner = {
   },
 };
 
+/**
+ * Label propagation: a name the model tagged somewhere in the text is tagged at its other
+ * occurrences too ("Kowalczyk" untagged in a headline after "Kowalczyk" PER in the body), with the
+ * type the document gives it most often. Case-sensitive, whole words, never over another entity.
+ * Must run after type consistency (it copies the repaired types).
+ */
+export const propagateRefiner: Refiner = {
+  name: 'entities.propagate',
+  refine(mentions: readonly Mention[], doc: Doc): Mention[] {
+    const ents = mentions.filter(isEntity);
+    const typeOf = new Map<string, Map<EntityType, number>>();
+    for (const e of ents) {
+      if (e.text.length < 2 || !/^\p{Lu}/u.test(e.text)) continue;
+      const v = typeOf.get(e.text) ?? new Map<EntityType, number>();
+      v.set(e.type, (v.get(e.type) ?? 0) + 1);
+      typeOf.set(e.text, v);
+    }
+    const taken = ents.map((e) => ({ start: e.start, end: e.end }));
+    const added: EntityMention[] = [];
+    // Longer names first, so "New York" is placed before "York" could claim part of it.
+    for (const name of [...typeOf.keys()].sort((a, b) => b.length - a.length)) {
+      let best: EntityType = 'MISC';
+      let bc = -1;
+      for (const [t, c] of typeOf.get(name)!) if (c > bc) [best, bc] = [t, c];
+      for (const start of findAll(doc.text, name)) {
+        const span = { start, end: start + name.length };
+        if (taken.some((x) => overlaps(x, span))) continue;
+        taken.push(span);
+        added.push({ kind: 'entity', ...span, text: name, type: best, canonical: name, extractor: 'entities.propagate', reasons: [`document: "${name}" tagged ${best} elsewhere`] });
+      }
+    }
+    return added.length === 0 ? [...mentions] : [...mentions, ...added];
+  },
+};
+
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'du', '&']);
 
 function initials(name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocHistory, WordCache, allowed, docStats, hashFeature, shape, shortShape, staticFeatures, staticHashes, TAGS } from './features.js';
+import { DocHistory, WordCache, allowed, docStats, hashFeature, shape, shortShape, staticFeatures, staticHashes, tagFeatures, tagHashes, TAGS } from './features.js';
 import { resourcesFrom } from './model.js';
 
 const res = resourcesFrom({ Kharkiv: 'a1 b2 c3', Lisbon: 'a1 b2 c4' }, [
@@ -26,6 +26,8 @@ describe('staticHashes', () => {
     [['Anna', 'Kovalenko', 'visited', 'New', 'York', 'and', 'Kharkiv', '.']],
     [['RED', 'CROSS', 'SENDS', 'AID', 'TO', 'LISBON']],
     [['Lisbon']],
+    [['KYIV', ',', 'Aug', '6']],
+    [['The', 'Red', 'Cross', 'said', 'Lisbon', 'is', 'calm']],
   ])('equals the hashed reference features for %j', (words) => {
     const stats = docStats([words, ['the', 'red', 'cross', 'said', 'Lisbon', 'won']]);
     const want = staticFeatures(words, res, stats).map((f) => f.map(hashFeature).sort());
@@ -41,6 +43,17 @@ describe('staticHashes', () => {
     expect(f[4]).toContain('g:I:LOC');
     expect(f[1]).not.toContain('g:B:LOC');
     expect(f[3]).toContain('d:lo=0|cm=1');
+  });
+});
+
+describe('tagHashes', () => {
+  it.each([
+    ['B-PER', 'O', 'said', 'xx'],
+    ['<s>', '<s>', 'kyiv', 'Xx'],
+  ])('equals the hashed tag features for %s %s', (p, p2, lw, sh) => {
+    const out: number[] = [];
+    tagHashes(p, p2, lw, sh, out);
+    expect(out).toEqual(tagFeatures(p, p2, lw, sh).map(hashFeature));
   });
 });
 

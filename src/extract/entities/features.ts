@@ -247,6 +247,76 @@ export function staticFeatures(words: readonly string[], res: FeatureResources, 
   return out;
 }
 
+/** Continues an FNV-1a hash over `s`: fnv(fnv(h0, a), b) === fnv(h0, a + b). */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const FNV0 = 0x811c9dc5;
+
+/** Hash of parts joined by "|" after a prefix: hashFeature(prefix + parts.join("|")) without building it. */
+function hashJoin(prefix: number, a: string, b?: string, c?: string): number {
+  let h = fnv(prefix, a);
+  if (b !== undefined) h = fnv(fnv(h, '|'), b);
+  if (c !== undefined) h = fnv(fnv(h, '|'), c);
+  return h >>> 0;
+}
+
+const P = (s: string): number => fnv(FNV0, s);
+const PRE = {
+  wm1: P('w-1='), wp1: P('w+1='), wm2: P('w-2='), wp2: P('w+2='), wm1w: P('w-1|w='), wwp1: P('w|w+1='),
+  sm1: P('s-1='), sp1: P('s+1='), sm1s: P('s-1|s='), ssp1: P('s|s+1='), sm1ssp1: P('s-1|s|s+1='),
+  cm1: P('c-1='), cp1: P('c+1='), cm1c: P('c-1|c='), ccp1: P('c|c+1='),
+  tm1: P('t-1='), tm2tm1: P('t-2|t-1='), tm1lw: P('t-1|lw='), tm1sh: P('t-1|sh='),
+  firstSh: P('first|sh='), capsLw: P('caps-seq|lw='), d: P('d:'), d0: P('d0:'),
+};
+const H_FIRST = hashFeature('first');
+const H_CAPS = hashFeature('caps-seq');
+
+/** The hashes of `contextFeatures`, computed without building the strings (same values). */
+function contextHashes(i: number, infos: readonly WordInfo[], words: readonly string[], caps: boolean, doc: DocStats, out: number[]): void {
+  const n = infos.length;
+  const { lw, sh } = infos[i]!;
+  const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lw);
+  const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.sh);
+  const C = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c1);
+  if (i === 0) out.push(H_FIRST, hashJoin(PRE.firstSh, sh));
+  if (caps) out.push(H_CAPS, hashJoin(PRE.capsLw, lw));
+  if (isCap(words[i]!)) {
+    const d = `lo=${doc.lower.has(lw) ? 1 : 0}|cm=${doc.capMid.has(lw) ? 1 : 0}`;
+    out.push(hashJoin(PRE.d, d));
+    if (i === 0 || caps) out.push(hashJoin(PRE.d0, d));
+  }
+  const wm1 = W(i - 1);
+  const wp1 = W(i + 1);
+  const sm1 = S(i - 1);
+  const sp1 = S(i + 1);
+  const cm1 = C(i - 1);
+  const cp1 = C(i + 1);
+  const c = C(i);
+  out.push(
+    hashJoin(PRE.wm1, wm1),
+    hashJoin(PRE.wp1, wp1),
+    hashJoin(PRE.wm2, W(i - 2)),
+    hashJoin(PRE.wp2, W(i + 2)),
+    hashJoin(PRE.wm1w, wm1, lw),
+    hashJoin(PRE.wwp1, lw, wp1),
+    hashJoin(PRE.sm1, sm1),
+    hashJoin(PRE.sp1, sp1),
+    hashJoin(PRE.sm1s, sm1, sh),
+    hashJoin(PRE.ssp1, sh, sp1),
+    hashJoin(PRE.sm1ssp1, sm1, sh, sp1),
+    hashJoin(PRE.cm1, cm1),
+    hashJoin(PRE.cp1, cp1),
+    hashJoin(PRE.cm1c, cm1, c),
+    hashJoin(PRE.ccp1, c, cp1),
+  );
+}
+
 /** The hashes of `staticFeatures`, faster: intrinsic word features come from the cache. */
 export function staticHashes(words: readonly string[], res: FeatureResources, doc: DocStats, cache: WordCache): number[][] {
   const infos = words.map((w) => cache.get(w, res));
@@ -255,10 +325,15 @@ export function staticHashes(words: readonly string[], res: FeatureResources, do
   gazetteerFeatures(words, infos.map((x) => x.lw), res, gaz);
   return infos.map((info, i) => {
     const h = info.hashes.slice();
-    for (const f of contextFeatures(i, infos, words, caps, doc)) h.push(hashFeature(f));
+    contextHashes(i, infos, words, caps, doc, h);
     for (const f of gaz[i]!) h.push(hashFeature(f));
     return h;
   });
+}
+
+/** The hashes of `tagFeatures` (same values, no strings). */
+export function tagHashes(prev: string, prev2: string, lw: string, sh: string, out: number[]): void {
+  out.push(hashJoin(PRE.tm1, prev), hashJoin(PRE.tm2tm1, prev2, prev), hashJoin(PRE.tm1lw, prev, lw), hashJoin(PRE.tm1sh, prev, sh));
 }
 
 /** Tag-history features, added by the decoder at position i given the two previous tags. */

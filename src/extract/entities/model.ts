@@ -16,7 +16,7 @@ import {
   hashFeature,
   WordCache,
   staticHashes,
-  tagFeatures,
+  tagHashes,
   type DocHistory,
   type DocStats,
   type FeatureResources,
@@ -107,6 +107,7 @@ export function decode(
   const hist = history?.features(words);
   const tags: number[] = [];
   const scores = new Float64Array(NTAGS);
+  const tagBuf: number[] = [];
   for (let i = 0; i < words.length; i++) {
     scores.fill(0);
     for (const h of feats[i]!) weights.add(h, scores);
@@ -114,7 +115,9 @@ export function decode(
     const prev = i > 0 ? TAGS[tags[i - 1]!] : '<s>';
     const prev2 = i > 1 ? TAGS[tags[i - 2]!] : '<s>';
     const info = cache.get(words[i]!, res);
-    for (const f of tagFeatures(prev!, prev2!, info.lw, info.sh)) weights.add(hashFeature(f), scores);
+    tagBuf.length = 0;
+    tagHashes(prev!, prev2!, info.lw, info.sh, tagBuf);
+    for (const h of tagBuf) weights.add(h, scores);
     const p = i > 0 ? tags[i - 1]! : 0;
     let best = 0;
     let bestScore = -Infinity;

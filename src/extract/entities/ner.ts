@@ -22,7 +22,9 @@ export function looksNorp(text: string): boolean {
   if (NORP_WORDS.has(last)) return true;
   // Hyphenated affiliations: "Kremlin-backed", "pro-Russian", "Iran-aligned".
   if (/-(?:backed|aligned|led|allied|based)$/.test(last) || /^(?:pro|anti)-/.test(last)) return true;
-  return words.length <= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[words.length - 1] ?? '') && NORP_SUFFIX.test(last);
+  // Plurals of demonyms: "Israelis", "Americans".
+  const stem = last.endsWith('s') ? last.slice(0, -1) : last;
+  return words.length <= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[words.length - 1] ?? '') && (NORP_SUFFIX.test(last) || NORP_SUFFIX.test(stem));
 }
 
 /** Token index ranges of the sequences the model tags: sentences, cut at line breaks. */
