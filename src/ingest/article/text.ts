@@ -242,7 +242,6 @@ function stripInline(line: string): string {
   return line
     .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, '')
     .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
-    .replace(/\[([^\]\n]{0,300})\]\[[^\]\n]{0,100}\]/g, '$1')
     .replace(/<(https?:\/\/[^>\s]{1,500})>/g, '$1')
     .replace(/<\/?[A-Z][^<>\n]{0,300}>/gi, '')
     .replace(/(\*\*|__)(?=\S)([^*_\n]{1,500}?\S)\1/g, '$2')
@@ -322,27 +321,46 @@ export function markdownToText(md: string): MdResult {
 const TERMINAL = /[.!?:;"'”’»)\]…]$/;
 const collapse = (s: string): string => s.replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
 
+/** How lines are laid out in a document: hard-wrapped at a width, or one paragraph per line. */
+interface Layout {
+  wrapped: boolean;
+  width: number;
+}
+
 /**
- * One block of consecutive non-blank lines -> paragraphs. A hard-wrapped block (most lines near
- * the block's width, as in e-mail or wire text at 60-80 columns) is joined into paragraphs that end
- * at a short line; otherwise each line is a paragraph unless it stops mid-sentence and the next
- * starts in lower case.
+ * Detects hard wrapping over the whole document (e-mail, wire and terminal text wrapped at 60-80
+ * columns): the 90th-percentile line length is the width, and most lines that are not the last of
+ * their block come close to it. Per-block guesses fail on two-line paragraphs; the document decides.
  */
-function blockParagraphs(lines: string[]): string[] {
-  if (lines.length === 1) return [lines[0] ?? ''];
-  const lens = lines.map((l) => l.length);
-  const width = Math.max(...lens);
-  const body = lens.slice(0, -1);
-  const nearWidth = body.filter((n) => n >= 0.75 * width).length;
-  const wrapped = width >= 30 && width <= 120 && lines.length >= 3 && nearWidth >= 0.6 * body.length;
+function detectLayout(bl: string[][]): Layout {
+  const lens = bl.flat().map((l) => l.length).sort((x, y) => x - y);
+  const width = lens[Math.floor(lens.length * 0.9)] ?? 0;
+  const inner = bl.flatMap((b) => b.slice(0, -1).map((l) => l.length));
+  if (width < 30 || width > 120 || inner.length < 2) return { wrapped: false, width };
+  const near = inner.filter((n) => n >= 0.7 * width).length;
+  const over = lens.filter((n) => n > width * 1.15).length;
+  return { wrapped: near >= 0.7 * inner.length && over <= 0.1 * lens.length, width };
+}
+
+/**
+ * One block of consecutive non-blank lines -> paragraphs. In a hard-wrapped document, lines of a
+ * block are joined (when blank lines separate paragraphs, every single newline is a wrap; without
+ * blank lines a short line ends a paragraph). Otherwise each line is a paragraph unless it stops
+ * mid-sentence and the next starts with a lower-case letter ("reached the\nvillage").
+ */
+function blockParagraphs(lines: string[], layout: Layout, blankSeparated: boolean): string[] {
   const paras: string[] = [];
   let cur = lines[0] ?? '';
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i] ?? '';
     const b = lines[i + 1] ?? '';
-    const bLower = /^[\p{Ll}\d(,;–—-]/u.test(b);
-    const join = wrapped ? a.length >= 0.75 * width || bLower : !TERMINAL.test(a) && bLower;
-    if (join) cur = cur.endsWith('-') && /^\p{Ll}/u.test(b) && /\p{L}-$/u.test(cur) ? `${cur}${b}` : `${cur} ${b}`;
+    // an e-mail address, handle or URL on its own line is not the rest of a sentence
+    const bLower = /^\p{Ll}/u.test(b) && !/^(?:[^\s@]+@\S+|https?:\/\/\S+|www\.\S+)$/.test(b);
+    let join: boolean;
+    if (layout.wrapped && blankSeparated) join = !(a.length < 0.5 * layout.width && TERMINAL.test(a));
+    else if (layout.wrapped) join = a.length >= 0.7 * layout.width || bLower;
+    else join = !TERMINAL.test(a) && bLower;
+    if (join) cur = /\p{L}-$/u.test(cur) && bLower ? `${cur}${b}` : `${cur} ${b}`;
     else {
       paras.push(cur);
       cur = b;
@@ -377,6 +395,8 @@ const PUBLISHED_LINE = /^(?:Published|Posted|Updated|Last updated|Date)(?: on)?:
 // up to five words, an optional region, an optional (outlet), then a dash. Single spaces between
 // parts keep every quantifier from trading characters with its neighbour (linear time).
 const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?: [\p{Lu}\p{M}.'’-]+){0,4})(, [\p{L}.'’]+(?: [\p{L}.'’]+){0,3})?,? (?:\(([^()\n]{2,40})\) )?[-–—]{1,2} /u;
+/** Upper-case labels that open captions and teasers, not datelines ("FILE - In this photo ..."). */
+const NOT_A_PLACE = /^(?:FILE|PHOTO|PHOTOS|VIDEO|WATCH|LISTEN|UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|LIVE|CORRECTION|EDITOR'S NOTE|NOTE)$/;
 const AGENCY_DATELINE = /^\(([^()\n]{2,40})\) ?[-–—]{1,2} /;
 const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b)/i;
 const RIGHTS_ONLY = /^All rights reserved\.?$/i;
@@ -427,8 +447,12 @@ export function copyrightHolder(line: string): string | null | undefined {
   return rest === '' ? null : rest;
 }
 
+/** Lines scraped pages leave at the top that are not headlines. */
+const NOT_A_TITLE = /^(?:Image copyright|Image caption|Story highlights|Media playback|Photos? by|Photos?:|Play\b|Please enable|Enlarge|Advertisement|Share\b|Tweet|Loading|Skip to|Click here|Sign up|Subscribe|Watch:|Related\b|Read more|Listen\b|Getty Images)/i;
+
 function isTitleLike(line: string): boolean {
   if (line.length < 3 || line.length > MAX_TITLE_CHARS) return false;
+  if (NOT_A_TITLE.test(line)) return false;
   if (line.split(' ').length > MAX_TITLE_WORDS) return false;
   if (/[.,;:]$/.test(line) && !/\.\.\.$|…$/.test(line)) return false;
   if (BYLINE_START.test(line) || DATELINE.test(line) || PUBLISHED_LINE.test(line)) return false;
@@ -531,7 +555,9 @@ export function parseText(body: string, input: string, opts: TextParseOptions): 
       }
     }
     bl = bl.filter((b) => b.length > 0);
-    paras = bl.flatMap(blockParagraphs);
+    const layout = detectLayout(bl);
+    const blankSeparated = bl.length >= 2;
+    paras = bl.flatMap((b) => blockParagraphs(b, layout, blankSeparated));
     text = paras.join('\n\n');
   }
 
@@ -540,7 +566,7 @@ export function parseText(body: string, input: string, opts: TextParseOptions): 
   for (const para of paras.slice(0, 3)) {
     const dl = DATELINE.exec(para);
     // A dateline place is upper case ("KYIV"), not a capitalised sentence start ("Officials -").
-    if (dl?.[1] !== undefined && dl[1] === dl[1].toUpperCase() && /\p{Lu}{2}/u.test(dl[1])) {
+    if (dl?.[1] !== undefined && dl[1] === dl[1].toUpperCase() && /\p{Lu}{2}/u.test(dl[1]) && !NOT_A_PLACE.test(dl[1])) {
       dateline = dl[1] + (dl[2] ?? '');
       if (dl[3] !== undefined) source ??= outletName(dl[3], true);
       break;
