@@ -1,32 +1,155 @@
 /**
- * Analysis of stored articles: runs the extraction pipeline on articles that have none yet and
- * saves it. (Story assignment joins here when src/stories lands.)
+ * Analysis of stored articles: runs the extraction pipeline on articles that have none yet, assigns
+ * unassigned articles to stories in ingestion order (the clusterer's state persists in the store, so
+ * `tri ingest` and `tri report` share it), and builds the per-story report data.
  */
+import { crossCheck, type CrossArticle } from '../crosscheck/index.js';
 import { createPipeline, type Pipeline } from '../extract/pipeline.js';
+import type { Report, ReportPlace, StoryReport } from '../report/types.js';
 import type { Store } from '../store/types.js';
+import { loadIdfPrior, StoryClusterer } from '../stories/index.js';
+import type { Article, Extraction, Story } from '../types.js';
+
+/** Key of the story clusterer's state in `Store.getState`. */
+export const CLUSTERER_STATE_KEY = 'stories.clusterer.v1';
 
 export interface AnalyzeResult {
   extracted: number;
   failed: Array<{ articleId: string; error: string }>;
+  /** Articles given a story by this run. */
+  assigned?: number;
 }
 
-/** Extracts mentions for every stored article without an extraction. One bad article never stops the rest. */
+const PAGE = 500;
+
+async function* allArticles(store: Store): AsyncGenerator<Article> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listArticles({ limit: PAGE, offset });
+    if (page.length === 0) return;
+    yield* page;
+  }
+}
+
+/** Extracts mentions for every stored article without an extraction, then assigns stories. One bad article never stops the rest. */
 export async function analyzeNew(store: Store, pipeline: Pipeline = createPipeline()): Promise<AnalyzeResult> {
   const result: AnalyzeResult = { extracted: 0, failed: [] };
-  const pageSize = 500;
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await store.listArticles({ limit: pageSize, offset });
-    if (page.length === 0) break;
-    for (const a of page) {
-      if (a.status !== 'ok' || (await store.getExtraction(a.id)) !== null) continue;
-      try {
-        const x = pipeline.extract({ id: a.id, text: a.text, published: a.published, ...(a.title ? { title: a.title } : {}) });
-        await store.saveExtraction(a.id, x);
-        result.extracted++;
-      } catch (err) {
-        result.failed.push({ articleId: a.id, error: err instanceof Error ? err.message : String(err) });
-      }
+  for await (const a of allArticles(store)) {
+    if (a.status !== 'ok' || (await store.getExtraction(a.id)) !== null) continue;
+    try {
+      const x = pipeline.extract({ id: a.id, text: a.text, published: a.published, ...(a.title ? { title: a.title } : {}) });
+      await store.saveExtraction(a.id, x);
+      result.extracted++;
+    } catch (err) {
+      result.failed.push({ articleId: a.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
+  result.assigned = (await assignStories(store)).assigned;
   return result;
+}
+
+/** The persisted clusterer, or a fresh one (with the background IDF table) when none is stored. */
+async function loadClusterer(store: Store): Promise<StoryClusterer> {
+  const state = await store.getState(CLUSTERER_STATE_KEY);
+  const k = state == null ? new StoryClusterer() : StoryClusterer.fromState(state);
+  const prior = loadIdfPrior();
+  if (prior) k.setPrior(prior.docs, prior.words, prior.names);
+  return k;
+}
+
+/**
+ * Gives every stored article without a story one, in ingestion order, online (earlier decisions are
+ * never revised). A near-duplicate joins the story of the article it copies. The clusterer state is
+ * saved after the batch.
+ */
+export async function assignStories(store: Store): Promise<{ assigned: number }> {
+  let k: StoryClusterer | null = null;
+  let assigned = 0;
+  const storyOf = new Map<string, string>();
+  for await (const a of allArticles(store)) {
+    if (a.storyId) {
+      storyOf.set(a.id, a.storyId);
+      continue;
+    }
+    if (a.status !== 'ok') continue;
+    const copied = a.duplicateOf ? storyOf.get(a.duplicateOf) : undefined;
+    let story: string;
+    let label: string;
+    if (copied) {
+      story = copied;
+      label = (await store.getStory(copied))?.label ?? copied;
+    } else {
+      k ??= await loadClusterer(store);
+      const x = await store.getExtraction(a.id);
+      const names = x ? x.entities.filter((e) => e.type !== 'MISC').map((e) => e.canonical) : [];
+      const r = k.assign({ id: a.id, text: a.text, title: a.title, published: a.published, names });
+      story = r.story;
+      label = r.label || a.title || story;
+    }
+    await store.assignStory(a.id, story, label);
+    storyOf.set(a.id, story);
+    assigned++;
+  }
+  if (k) await store.setState(CLUSTERER_STATE_KEY, k.toState());
+  return { assigned };
+}
+
+export interface ReportOptions {
+  /** One story only (else all, in creation order). */
+  storyId?: string;
+  /** Word budget of each brief. */
+  briefWords?: number;
+  /** Top entities listed per story. */
+  maxEntities?: number;
+}
+
+/** Report data for one story: brief, claims with verdicts, timeline, entities, places. */
+export async function storyReport(store: Store, story: Story, opts: ReportOptions = {}): Promise<StoryReport> {
+  const articles = await store.listArticles({ storyId: story.id, limit: 100_000 });
+  const cross: CrossArticle[] = [];
+  const extractions: Extraction[] = [];
+  for (const a of articles) {
+    const x = await store.getExtraction(a.id);
+    if (x) extractions.push(x);
+    cross.push({ id: a.id, text: a.text, title: a.title, source: a.source, published: a.published, url: a.url, duplicateOf: a.duplicateOf, extraction: x });
+  }
+  const cc = crossCheck(cross, opts.briefWords ?? 150);
+  const ents = new Map<string, { name: string; type: string; count: number }>();
+  const places = new Map<string, ReportPlace>();
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      const key = `${e.type}|${e.canonical}`;
+      const v = ents.get(key) ?? { name: e.canonical, type: e.type, count: 0 };
+      v.count++;
+      ents.set(key, v);
+    }
+    for (const p of x.places) {
+      const key = `${p.name}|${p.lat.toFixed(4)}|${p.lon.toFixed(4)}`;
+      const v: ReportPlace = places.get(key) ?? { name: p.name, lat: p.lat, lon: p.lon, ...(p.country ? { country: p.country } : {}), precision: p.precision, count: 0, articleIds: [] };
+      v.count++;
+      if (!v.articleIds.includes(x.id)) v.articleIds.push(x.id);
+      places.set(key, v);
+    }
+  }
+  return {
+    story,
+    articles: articles.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, url: a.url, duplicateOf: a.duplicateOf })),
+    brief: cc.brief,
+    groups: cc.groups,
+    timeline: cc.timeline,
+    entities: [...ents.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)).slice(0, opts.maxEntities ?? 20),
+    places: [...places.values()].sort((a, b) => b.count - a.count),
+  };
+}
+
+/** Report data for all stories (or one). Throws naming the id when the story does not exist. */
+export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<Report> {
+  let stories: Story[];
+  if (opts.storyId !== undefined) {
+    const s = await store.getStory(opts.storyId);
+    if (!s) throw new Error(`report: no story with id ${JSON.stringify(opts.storyId)}`);
+    stories = [s];
+  } else stories = await store.listStories();
+  const out: StoryReport[] = [];
+  for (const s of stories) out.push(await storyReport(store, s, opts));
+  return { stories: out };
 }

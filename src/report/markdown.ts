@@ -40,7 +40,11 @@ export function storyToMarkdown(r: StoryReport): string {
     out.push('| measure | verdict | figures | independent origins | evidence |', '|---|---|---|---|---|');
     for (const g of r.groups) {
       const figs = g.claims.map((c) => `${value(c)} ${articleRef(r, c.articleId)}`).join('; ');
-      const ev = g.claims.map((c) => `${articleRef(r, c.articleId)} “${mdEscape(c.sentence.text).slice(0, 200)}”`).join(' ');
+      const seen = new Set<string>();
+      const ev = g.claims
+        .filter((c) => !seen.has(`${c.articleId}:${c.sentence.start}`) && seen.add(`${c.articleId}:${c.sentence.start}`))
+        .map((c) => `${articleRef(r, c.articleId)} “${mdEscape(c.sentence.text).slice(0, 200)}”`)
+        .join(' ');
       out.push(`| ${mdEscape(g.measure)} | ${VERDICT_LABEL[g.verdict] ?? g.verdict} | ${figs} | ${g.independentSources.length}: ${g.independentSources.map(mdEscape).join(', ')} | ${ev} |`);
     }
   }
