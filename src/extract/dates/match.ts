@@ -239,6 +239,11 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
   for (let k = j; k < sentEnd && k - j < 8; k++) {
     const c = RIGHT_AUX.get(low[k] ?? '');
     if (c) return c;
+    // a fronted time phrase: "In January, the company brought in ..."
+    if (k - j < 5) {
+      const c2 = cueOf(low[k] ?? '');
+      if (c2 === 'past' || c2 === 'future') return c2;
+    }
     const rep = REPORTING.get(low[k] ?? '');
     if (rep !== undefined && k === j) return rep;
   }

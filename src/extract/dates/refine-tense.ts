@@ -45,9 +45,9 @@ export function yearFor(ref: Ymd, month: number, day: number | undefined, tense:
     if (tense === 'future' && month < ref.m) return ref.y + 1;
   }
   if (tense === null || tense === 'present') {
-    // no tense: the reference year, unless the month lies far ahead of it (news mostly reports the
-    // past: "December" without a verb, written in January, is the December just gone)
+    // no tense (or the present of announcements: "payable Jan. 2"): the nearest such date
     if (diff > 190) return ref.y - 1;
+    if (diff < -190) return ref.y + 1;
   }
   return ref.y;
 }
