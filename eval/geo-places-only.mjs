@@ -4,6 +4,7 @@
 // other extractors change. Usage: node eval/geo-places-only.mjs [--by-corpus] [--dump FILE]
 // (`npm run eval` uses eval/geo.eval.mjs, which runs the full CLI as we are judged.)
 import { existsSync, readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';

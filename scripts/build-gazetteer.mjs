@@ -40,7 +40,7 @@ export function normKey(s) {
     .trim();
 }
 
-const LATIN = /^[\p{Script=Latin}\p{M}\s'’.\-]+$/u;
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u;
 const rows = [];
 const add = (r) => rows.push(r);
 const uniq = (xs) => [...new Set(xs.filter((x) => x && x.length >= 2))];
@@ -84,7 +84,7 @@ for (const c of countries) {
   for (const x of d ? [d.m, d.f] : []) {
     if (!x) continue;
     dem.push(x);
-    if (!/(ese|ish|ch|ss|i)$/.test(x)) dem.push(x + 's');
+    if (!/(?:ese|ish|ch|ss|i)$/.test(x)) dem.push(x + 's');
   }
   dem.push(...(EXTRA_DEMONYMS[c.cca2] ?? []));
   const ownDem = dem.filter((x) => !usedDemonyms.has(x));

@@ -36,6 +36,8 @@ export interface Gazetteer {
   lookup(key: string): readonly GazHit[];
   /** Longest key length in tokens. */
   readonly maxTokens: number;
+  /** True when some key of two or more tokens starts with `prefix` + " " (`prefix` is whole tokens). */
+  hasLonger(prefix: string): boolean;
   /** True when `word` (lowercase) is a common English word ("mobile", "reading"). */
   isCommonWord(word: string): boolean;
   /** Number of records. */
@@ -44,6 +46,7 @@ export interface Gazetteer {
 
 const PRECISIONS = new Set<PlacePrecision>(['landmark', 'city', 'admin2', 'admin1', 'country', 'region', 'continent']);
 
+const MAX_TOKENS = 7;
 const VIAS: readonly MatchVia[] = ['name', 'alt', 'demonym', 'abbrev'];
 
 /**
@@ -54,18 +57,23 @@ const VIAS: readonly MatchVia[] = ['name', 'alt', 'demonym', 'abbrev'];
 export function parseGazetteer(tsv: string, commonWords: string): Gazetteer {
   // key -> codes (line index * 4 + via index)
   const index = new Map<string, number | number[]>();
+  const prefixes = new Set<string>();
   const lineStarts: number[] = [];
   let maxTokens = 1;
   const put = (key: string, code: number): void => {
     if (!key) return;
+    // Names of more than MAX_TOKENS words are official long forms nobody writes in news.
+    let n = 1;
+    for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) {
+      if (++n > MAX_TOKENS) return;
+      prefixes.add(key.slice(0, k));
+    }
+    if (n > maxTokens) maxTokens = n;
     const cur = index.get(key);
     if (cur === undefined) index.set(key, code);
     else if (typeof cur === 'number') {
       if (cur >> 2 !== code >> 2) index.set(key, [cur, code]);
     } else if (!cur.some((c) => c >> 2 === code >> 2)) cur.push(code);
-    let n = 1;
-    for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) n++;
-    if (n > maxTokens) maxTokens = n;
   };
   const putAll = (field: string, line: number, via: number, cityAltFrom: number): void => {
     if (!field) return;
@@ -136,6 +144,7 @@ export function parseGazetteer(tsv: string, commonWords: string): Gazetteer {
       return hits;
     },
     maxTokens,
+    hasLonger: (prefix) => prefixes.has(prefix),
     isCommonWord: (w) => words.has(w),
     size: lineStarts.length,
   };

@@ -9,5 +9,15 @@ const DASHES = /[‐–—]/g;
 
 /** Normalises one token's text (no spaces inside). */
 export function normToken(text: string): string {
+  // Fast path: plain ASCII letters, digits and hyphens only need lowercasing.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.toLowerCase();
   return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(DROPPED, '').replace(DASHES, '-');
 }

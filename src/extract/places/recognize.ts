@@ -50,7 +50,10 @@ const UPPER_START = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
 
 function isCap(t: Token): boolean {
-  return t.kind === 'word' && UPPER_START.test(t.text);
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t.text);
 }
 
 function isAllCaps(text: string): boolean {
@@ -69,8 +72,14 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (k < n) sentenceStart[k] = 1;
   }
   // Lines in capitals (headlines, datelines): every word is capitalised there, so treat as sentence starts.
-  const overlaps = (a: number, b: number, kind: Interval['kind']): boolean =>
-    intervals.some((iv) => iv.kind === kind && iv.start < b && a < iv.end);
+  // Character masks (bit 1 block, 2 person, 4 loc): overlap tests in O(span) however many intervals.
+  const mask = new Uint8Array(doc.text.length + 1);
+  const BIT: Record<Interval['kind'], number> = { block: 1, person: 2, loc: 4 };
+  for (const iv of intervals) for (let k = Math.max(0, iv.start); k < Math.min(iv.end, mask.length); k++) mask[k]! |= BIT[iv.kind];
+  const overlaps = (a: number, b: number, kind: Interval['kind']): boolean => {
+    for (let k = a; k < b; k++) if (mask[k]! & BIT[kind]) return true;
+    return false;
+  };
 
   const out: Candidate[] = [];
   // Names used for a person anywhere in the article ("Mayor Jones", "Tom Jones") are people throughout.
@@ -88,9 +97,11 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (!isCap(tj) && !NAME_CONNECTORS.has(tj.text)) break;
       }
       key = j === i ? normToken(tj.text) : `${key} ${normToken(tj.text)}`;
-      if (!isCap(tj)) continue;
-      const hits = gaz.lookup(key);
-      if (hits.length > 0) best = { j, key, hits };
+      if (isCap(tj)) {
+        const hits = gaz.lookup(key);
+        if (hits.length > 0) best = { j, key, hits };
+      }
+      if (!gaz.hasLonger(key)) break;
     }
     if (!best) continue;
     const first = i;

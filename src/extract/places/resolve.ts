@@ -56,6 +56,8 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
 /** Weight of the article's country votes for a city (half for a region), and the cap on the votes. */
 const COUNTRY_W = 2.5;
 const COUNTRY_CAP = 1.5;
+/** Proximity anchors per article (bounds the work on very long texts). */
+const MAX_ANCHORS = 64;
 
 const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
 
@@ -66,12 +68,21 @@ const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
  */
 export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = []): Resolved[] {
   const first = cands.map((c) => best(c, (h) => prior(h, c.levelHint)));
-  // Anchors for proximity: confident first-pass cities and regions, by surface key.
+  // Anchors for proximity: confident first-pass towns, one per surface key, at most MAX_ANCHORS.
   const anchors: { key: string; lat: number; lon: number }[] = [];
+  const anchored = new Set<string>();
   first.forEach((r, i) => {
-    if (r && r.margin >= 2 && (r.hit.place.precision === 'city' || r.hit.place.precision === 'admin2')) {
-      anchors.push({ key: cands[i]!.key, lat: r.hit.place.lat, lon: r.hit.place.lon });
+    const key = cands[i]!.key;
+    if (r && r.margin >= 2 && r.hit.place.precision === 'city' && !anchored.has(key) && anchors.length < MAX_ANCHORS) {
+      anchored.add(key);
+      anchors.push({ key, lat: r.hit.place.lat, lon: r.hit.place.lon });
     }
+  });
+  // Qualifiers by the index of the candidate they qualify.
+  const qualsOf = new Map<number, Resolved[]>();
+  cands.forEach((q, k) => {
+    const r = first[k];
+    if (q.qualifies >= 0 && r) qualsOf.set(q.qualifies, [...(qualsOf.get(q.qualifies) ?? []), r]);
   });
   // Context: country and admin-1 votes per surface key.
   const countryVotes = new Map<string, Map<string, number>>();
@@ -104,7 +115,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   const chosen: (Resolved | null)[] = [];
   cands.forEach((c, i) => {
     // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
-    const quals = cands.map((q, k) => (q.qualifies === i ? first[k] : null)).filter((x): x is Resolved => x !== null);
+    const quals = qualsOf.get(i) ?? [];
     // A town named like a country or a region ("Mexico", Missouri; "California", Maryland) needs a
     // qualifier; a capital or a city of a million may outrank a region of its name ("Washington").
     const countryNamed = c.hits.some((h) => h.via === 'name' && (h.place.precision === 'country' || h.place.precision === 'continent'));
@@ -126,7 +137,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         if (p.precision === 'city') {
           s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
           // Near another confidently placed town of the article (local news names neighbours).
-          if (anchors.some((a) => a.key !== c.key && km(a.lat, a.lon, p.lat, p.lon) < 150)) s += 1.5;
+          if (anchors.some((a) => a.key !== c.key && Math.abs(a.lat - p.lat) < 1.5 && km(a.lat, a.lon, p.lat, p.lon) < 150)) s += 1.5;
         }
       }
       if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
@@ -134,8 +145,11 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         s -= 1.5 * Math.min(2, sum(countryVotes, c.hits.find((o) => o.place.precision === 'admin1')!.place.cc, c.key));
         s += 1.5 * Math.min(2, sum(countryVotes, p.cc, c.key));
       }
-      if (storyCountries.has(p.cc)) s += 1;
-      if (storyRegions.has(a1key(p))) s += 1;
+      // The story's places count like one more mention in the article.
+      if (p.precision === 'city' || p.precision === 'admin1') {
+        if (storyCountries.has(p.cc)) s += p.precision === 'city' ? COUNTRY_W : COUNTRY_W / 2;
+        if (p.precision === 'city' && storyRegions.has(a1key(p))) s += 5;
+      }
       for (const q of quals) {
         const qp = q.hit.place;
         if (qp.precision === 'country' && qp.cc === p.cc) s += 6;
