@@ -91,6 +91,8 @@ const positives: Row[] = [
   ['The payment would be made in January.', '2024-10-30', 'January', 'DATE', '2025-01'],
   ['The minister met the unions on Friday.', '2024-08-06', 'Friday', 'DATE', '2024-08-02'],
   ['The envoy could arrive as early as Thursday.', '2024-08-06', 'Thursday', 'DATE', '2024-08-08'],
+  ['Lawyers will appeal Monday\'s ruling.', '2024-08-08', 'Monday', 'DATE', '2024-08-05'],
+  ['Until Monday, the two sides had not met.', '2024-08-08', 'Monday', 'DATE', '2024-08-05'],
   ['Police arrived around 7:15 p.m. on the day.', '2024-08-06', 'around 7:15 p.m.', 'TIME', '2024-08-06T19:15'],
   // durations
   ['The siege lasted three years.', '2024-08-06', 'three years', 'DURATION', 'P3Y'],

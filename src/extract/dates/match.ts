@@ -180,7 +180,7 @@ export function modifierBefore(low: readonly string[], i: number): { start: numb
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE_CUES = new Set([
-  'will', "'ll", 'shall', 'wo', 'would', 'could', 'might', 'tomorrow', 'upcoming', 'scheduled', 'plans', 'plan', 'planned',
+  'will', "'ll", 'shall', 'wo', 'would', 'tomorrow', 'upcoming', 'scheduled', 'plans', 'plan', 'planned',
   'planning', 'intends', 'hopes', 'slated', 'until', 'till', 'expects', 'awaiting', 'pending',
 ]);
 const PAST_CUES = new Set([
@@ -230,6 +230,10 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
       continue;
     }
     if (w === 'to' && FUTURE_TO.has(low[k - 1] ?? '')) return 'future';
+    // "as early as Tuesday", "as soon as Friday"
+    if (w === 'as' && (low[k - 1] === 'early' || low[k - 1] === 'soon') && low[k - 2] === 'as') return 'future';
+    // a sentence-initial "Until Thursday, they had not ..." looks back, not ahead
+    if ((w === 'until' || w === 'till') && k === sentStart) continue;
     if (FUTURE_CUES.has(w)) return 'future';
     // participles after an auxiliary ("will be named", "would be made") defer to the auxiliary
     if ((w.endsWith('ed') || (PAST_CUES.has(w) && !AUX_WORDS.has(w))) && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;

@@ -52,7 +52,7 @@ export function yearFor(ref: Ymd, month: number, day: number | undefined, tense:
   return ref.y;
 }
 
-function resolve(m: DraftTimex, ref: Ymd, tense: Tense | null): DraftTimex {
+function resolve(m: DraftTimex, ref: Ymd, tense: Tense | null, possessive: boolean): DraftTimex {
   const d = m.draft;
   if (!d) return m;
   switch (d.kind) {
@@ -71,7 +71,8 @@ function resolve(m: DraftTimex, ref: Ymd, tense: Tense | null): DraftTimex {
       const fwd = (d.wd - today + 7) % 7; // 0..6
       if (d.dir < 0) delta = back === 0 ? -7 : back;
       else if (d.dir > 0) delta = fwd === 0 ? 7 : fwd;
-      else delta = tense === 'future' ? fwd : back;
+      // "Wednesday's ruling": a possessive weekday names an event already known, i.e. past
+      else delta = tense === 'future' && !possessive ? fwd : back;
       const day = addDays(ref, delta);
       return { ...m, value: fmtDay(day) + d.suffix, draft: undefined, anchor: fmtDay(ref), reasons: [...m.reasons, `day from tense: ${tense ?? 'none'}`] };
     }
@@ -106,7 +107,8 @@ export const resolveByTense: Refiner = {
       if (m.kind !== 'time') return m;
       const t = m as DraftTimex;
       if (!t.draft || t.draft.kind === 'shift') return m;
-      return resolve(t, ref, tenseOf(doc, low, m));
+      const next = doc.tokens[tokenAt(doc, m.end)];
+      return resolve(t, ref, tenseOf(doc, low, m), next !== undefined && next.start === m.end && (next.text === "'s" || next.text === '’s'));
     });
   },
 };
