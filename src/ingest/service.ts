@@ -7,6 +7,8 @@ import { analyzeNew, type AnalyzeResult } from '../core/analyze.js';
 import type { Store } from '../store/types.js';
 import type { ParsedArticle } from '../types.js';
 import { analyzeText, encodeFingerprint, NearDupIndex } from './fingerprint.js';
+import { parseDocument as parseAny } from './parse.js';
+import { readSources as readFromSources } from './sources.js';
 import type { RawDocument, SourceItem, SourceOptions } from './types.js';
 
 export type ReadSources = (inputs: string[], opts: SourceOptions & { stdin?: Readable }) => AsyncIterable<SourceItem>;
@@ -63,27 +65,13 @@ export interface IngestOptions extends SourceOptions {
   now?: () => string;
   /** A near-duplicate index already built from this store (long-running servers keep one). */
   index?: NearDupIndex;
-  /** Replace the source reader / parser (tests; defaults load ./sources.js and ./parse.js). */
+  /** Replace the source reader / parser (tests; defaults: ./sources.ts and ./parse.ts). */
   readSources?: ReadSources;
   parseDocument?: ParseDocument;
 }
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Loads a sibling module at run time, naming it clearly when this build does not have it yet. */
-async function loadSibling<T>(file: string, what: string): Promise<T> {
-  const spec = new URL(file, import.meta.url).href;
-  try {
-    return (await import(spec)) as T;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' && message(err).includes(file.replace('./', ''))) {
-      throw new Error(`ingest: the ${what} (src/ingest/${file.replace('./', '').replace('.js', '.ts')}) is not available in this build`, { cause: err });
-    }
-    throw err;
-  }
 }
 
 /** Builds the near-duplicate index from the fingerprints already stored, verifying candidates on stored text. */
@@ -98,8 +86,8 @@ export async function buildNearDupIndex(store: Store): Promise<NearDupIndex> {
  * `await ingest(['examples/'], { store })` -> `{ new: 6, nearDuplicates: 1, exactDuplicates: 0, ... }`.
  */
 export async function ingest(inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
-  const readSources = opts.readSources ?? (await loadSibling<{ readSources: ReadSources }>('./sources.js', 'source reader')).readSources;
-  const parseDocument = opts.parseDocument ?? (await loadSibling<{ parseDocument: ParseDocument }>('./parse.js', 'document parser')).parseDocument;
+  const readSources = opts.readSources ?? readFromSources;
+  const parseDocument = opts.parseDocument ?? parseAny;
   const srcOpts: SourceOptions & { stdin?: Readable } = {
     ...(opts.allowPrivate !== undefined ? { allowPrivate: opts.allowPrivate } : {}),
     ...(opts.fetchFeedLinks !== undefined ? { fetchFeedLinks: opts.fetchFeedLinks } : {}),
