@@ -25,6 +25,8 @@ const MAX_TITLE_CHARS = 160;
 const MAX_TITLE_WORDS = 28;
 /** Header lines (title, byline, date) are looked for in this many leading paragraphs. */
 const HEADER_BLOCKS = 4;
+/** The language guess reads this much text: a few paragraphs decide it, the rest only costs time. */
+const LANG_SAMPLE_CHARS = 3000;
 /** Signature lines are looked for in this many trailing lines. */
 const TRAILER_LINES = 6;
 
@@ -607,7 +609,7 @@ export function parseText(body: string, input: string, opts: TextParseOptions): 
     published,
     source: opts.meta?.source ?? found.source ?? source,
     url,
-    lang: opts.meta?.lang ?? found.lang ?? (empty ? null : guessLanguage(text)),
+    lang: opts.meta?.lang ?? found.lang ?? (empty ? null : guessLanguage(text.slice(0, LANG_SAMPLE_CHARS))),
     text,
     ...(published !== null && publishedFrom !== undefined ? { publishedFrom } : {}),
     ...(opts.meta?.externalId !== undefined ? { externalId: opts.meta.externalId } : {}),
