@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildBrief, orderForReading, summaryLine } from './brief.js';
+
+// An invented three-report cluster about one event.
+const R1 =
+  'A magnitude 6.1 earthquake struck the coastal city of Vellmar early on Sunday, collapsing dozens of buildings. ' +
+  'Rescue teams worked through the night to reach people trapped under the rubble of a market hall. ' +
+  'The regional governor said at least 40 people had died and hundreds were injured.\n\n' +
+  'Click here to subscribe to our newsletter.';
+const R2 =
+  'The death toll from the Vellmar earthquake rose to 52 on Monday as rescue teams pulled more bodies from collapsed buildings. ' +
+  'Aftershocks rattled the city overnight, sending residents into the streets. ' +
+  'The government declared three days of national mourning for the victims of the earthquake.';
+const R3 =
+  'A magnitude 6.1 earthquake struck the coastal city of Vellmar early on Sunday, collapsing dozens of buildings. ' +
+  'Neighbouring countries sent rescue dogs and field hospitals to the earthquake zone.';
+
+describe('buildBrief', () => {
+  const arts = [{ text: R1, published: '2031-05-04' }, { text: R2, published: '2031-05-05' }, { text: R3, published: '2031-05-04' }];
+
+  it('cites every sentence by article and offsets', () => {
+    const b = buildBrief(arts, { maxWords: 80 });
+    expect(b.length).toBeGreaterThan(1);
+    for (const s of b) expect(arts[s.article]!.text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('removes redundancy: the repeated lead appears once', () => {
+    const b = buildBrief(arts, { maxWords: 200 });
+    expect(b.filter((s) => s.text.startsWith('A magnitude 6.1 earthquake')).length).toBe(1);
+  });
+
+  it('skips boilerplate', () => {
+    const b = buildBrief(arts, { maxWords: 500 });
+    expect(b.some((s) => /subscribe/i.test(s.text))).toBe(false);
+  });
+
+  it.each([
+    [{ maxWords: 20 }, (ws: number, _bs: number, last: number) => ws - last < 20],
+    [{ maxBytes: 200 }, (_ws: number, bs: number, last: number) => bs - last < 200],
+  ])('stops once the budget %j is reached', (opts, ok) => {
+    const b = buildBrief(arts, opts);
+    const lines = b.map((s) => summaryLine(s.text));
+    const ws = lines.join(' ').split(' ').length;
+    const bs = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
+    const last = 'maxWords' in opts ? lines[lines.length - 1]!.split(' ').length : Buffer.byteLength(lines[lines.length - 1]!);
+    expect(ok(ws, bs, last)).toBe(true);
+  });
+
+  it('returns [] for clusters without prose and throws on a bad budget', () => {
+    expect(buildBrief([{ text: '' }, { text: 'Short.' }])).toEqual([]);
+    expect(() => buildBrief(arts, { maxWords: 0 })).toThrow(/maxWords/);
+    expect(() => buildBrief(arts, { maxBytes: -1 })).toThrow(/maxBytes/);
+  });
+
+  it('orders for reading by date, article, position', () => {
+    const b = orderForReading(buildBrief(arts, { maxWords: 200 }), arts);
+    const keys = b.map((s) => `${arts[s.article]!.published}|${s.article}|${String(s.start).padStart(6, '0')}`);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('survives adversarial text', () => {
+    expect(Array.isArray(buildBrief([{ text: '9'.repeat(100_000) }, { text: 'of the '.repeat(50_000) }]))).toBe(true);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { AttributionMention, Extraction, QuantityMention, TimexMention } from '../types.js';
+import { alignClaims, claimInterval, pairVerdict } from './align.js';
+import { articleClaims, type ClaimInfo, type CrossArticle } from './claims.js';
+import { crossCheck } from './index.js';
+import { buildTimeline } from './timeline.js';
+
+// Invented articles with hand-made extractions, so these tests do not depend on other extractors.
+function at(text: string, sub: string, from = 0): { start: number; end: number; text: string } {
+  const start = text.indexOf(sub, from);
+  if (start < 0) throw new Error(`fixture: "${sub}" not in text`);
+  return { start, end: start + sub.length, text: sub };
+}
+function qty(text: string, sub: string, value: number | [number, number], unit: string, extra: Partial<QuantityMention> = {}): QuantityMention {
+  return { kind: 'quantity', extractor: 'test', reasons: [], ...at(text, sub), value, unit, ...extra };
+}
+function cite(text: string, cue: string, cites: string): AttributionMention {
+  return { kind: 'attribution', extractor: 'test', reasons: [], ...at(text, cue), speaker: null, cue: at(text, cue), content: null, cites };
+}
+function timex(text: string, sub: string, value: string): TimexMention {
+  return { kind: 'time', extractor: 'test', reasons: [], ...at(text, sub), type: 'DATE', value, stated: [], implied: [] };
+}
+function art(id: string, text: string, m: { q?: QuantityMention[]; a?: AttributionMention[]; t?: TimexMention[] }, more: Partial<CrossArticle> = {}): CrossArticle {
+  const extraction: Extraction = { id, entities: [], timexes: m.t ?? [], places: [], quantities: m.q ?? [], attributions: m.a ?? [], published: null };
+  return { id, text, source: null, extraction, ...more };
+}
+
+const A1 = 'The new Kestrel rocket has a range of about 300 kilometers, officials said. It was tested on Monday.';
+const A2 = 'Analysts noted that the longest range of the Kestrel rocket is 100 km, far less than claimed.';
+const B1 = 'The rebels have pushed at least 20 miles into the northern province, the Daily Ledger reported.';
+const B2 = 'Rebel fighters have pushed at least 20 miles into the northern province, per the Ledger.';
+const B3 = 'Government troops retook 12 villages near the coast.';
+const C1 = 'The militia fired more than 200 rockets and shells at the port overnight. Officials counted about 120 rockets and 90 shells.';
+
+const km = (v: number) => ({ normalized: { value: v, unit: 'km' } });
+
+describe('claimInterval', () => {
+  it.each([
+    [{ value: 20, normalized: null, qualifier: '>' as const }, 19, Infinity],
+    [{ value: 20, normalized: null, qualifier: '<' as const }, 0, 21],
+    [{ value: 100, normalized: null, qualifier: '~' as const }, 80, 120],
+    [{ value: [3, 5] as [number, number], normalized: null, qualifier: '=' as const }, 3, 5],
+    [{ value: 20, normalized: { value: 32.18688, unit: 'km' }, qualifier: '=' as const }, 32.18688 * 0.95, 32.18688 * 1.05],
+  ])('%j', (c, lo, hi) => {
+    const iv = claimInterval(c);
+    expect(iv.lo).toBeCloseTo(lo, 6);
+    if (hi === Infinity) expect(iv.hi).toBe(Infinity);
+    else expect(iv.hi).toBeCloseTo(hi, 6);
+  });
+});
+
+describe('pairVerdict', () => {
+  const c = (value: number | [number, number], qualifier: ClaimInfo['qualifier'], normalized: number | null = null): ClaimInfo =>
+    ({ value, qualifier, normalized: normalized === null ? null : { value: normalized, unit: 'km' } }) as ClaimInfo;
+  it.each([
+    ['"at least 20 miles" vs "20 miles"', c(20, '>', 32.19), c(20, '=', 32.19), 'refine'],
+    ['"at least 20 miles" vs "at least 20 miles"', c(20, '>', 32.19), c(20, '>', 32.19), 'agree'],
+    ['"about 300 km" vs "100 km"', c(300, '~'), c(100, '='), 'contradict'],
+    ['"20 miles" vs "32 km"', c(20, '=', 32.19), c(32, '='), 'agree'],
+    ['"more than 200" vs "210"', c(200, '>'), c(210, '='), 'refine'],
+    ['"up to 50" vs "70"', c(50, '<'), c(70, '='), 'contradict'],
+    ['"3 to 5" vs "4"', c([3, 5], '='), c(4, '='), 'refine'],
+    ['"about 1,000" vs "1,050"', c(1000, '~'), c(1050, '~'), 'agree'],
+  ])('%s -> %s', (_name, a, b, v) => expect(pairVerdict(a, b)).toBe(v));
+});
+
+describe('articleClaims', () => {
+  it('takes measure words around the figure and the citation of the sentence', () => {
+    const a = art('b1', B1, { q: [qty(B1, '20 miles', 20, 'mi', { qualifier: '>', ...km(32.18688) })], a: [cite(B1, 'reported', 'The Daily Ledger')] });
+    const [c] = articleClaims(a);
+    expect(c).toBeDefined();
+    expect(c!.dimension).toBe('length');
+    expect(c!.terms).toEqual(expect.arrayContaining(['rebel', 'push', 'northern', 'provinc']));
+    expect(c!.cites).toBe('The Daily Ledger');
+    expect(c!.sentence.text).toBe(B1);
+    expect(c!.span).toEqual({ start: B1.indexOf('20 miles'), end: B1.indexOf('20 miles') + 8, text: '20 miles' });
+  });
+  it('inherits a citation from the sentence just before', () => {
+    const t = 'Rebels gained ground, the Daily Ledger reported. They have pushed at least 20 miles into the province.';
+    const [c] = articleClaims(art('x', t, { q: [qty(t, '20 miles', 20, 'mi', { qualifier: '>' })], a: [cite(t, 'reported', 'The Daily Ledger')] }));
+    expect(c!.cites).toBe('The Daily Ledger');
+  });
+  it('skips durations and articles without extraction', () => {
+    const t = 'The talks lasted six days in the capital.';
+    expect(articleClaims(art('d', t, { q: [qty(t, 'six days', 6, 'day', { normalized: { value: 6, unit: 'day' } })] }))).toEqual([]);
+    expect(articleClaims({ id: 'n', text: t, extraction: null })).toEqual([]);
+  });
+});
+
+describe('alignClaims', () => {
+  const kestrel1 = art('k1', A1, { q: [qty(A1, '300 kilometers', 300, 'km', { qualifier: '~', counted: at(A1, 'range'), ...km(300) })] }, { source: 'Wire One' });
+  const kestrel2 = art('k2', A2, { q: [qty(A2, '100 km', 100, 'km', km(100))] }, { source: 'Analyst Weekly' });
+  const adv1 = art('b1', B1, { q: [qty(B1, '20 miles', 20, 'mi', { qualifier: '>', ...km(32.18688) })], a: [cite(B1, 'reported', 'The Daily Ledger')] }, { source: 'Herald' });
+  const adv2 = art('b2', B2, { q: [qty(B2, '20 miles', 20, 'mi', { qualifier: '>', ...km(32.18688) })], a: [cite(B2, 'per', 'The Daily Ledger')] }, { source: 'Courier' });
+  const other = art('b3', B3, { q: [qty(B3, '12', 12, '', { counted: at(B3, 'villages') })] });
+
+  it('flags a contradicted range, and counts a figure from one newspaper as one origin', () => {
+    const arts = [kestrel1, kestrel2, adv1, adv2, other];
+    const groups = alignClaims(arts.flatMap(articleClaims), arts);
+    const range = groups.find((g) => g.claims.some((c) => c.articleId === 'k1'));
+    expect(range?.verdict).toBe('contradict');
+    expect(range?.claims.map((c) => c.articleId)).toEqual(['k1', 'k2']);
+    expect(range?.measure).toMatch(/range/);
+    const adv = groups.find((g) => g.claims.some((c) => c.articleId === 'b1'));
+    expect(adv?.verdict).toBe('agree');
+    expect(adv?.independentSources).toEqual(['The Daily Ledger']);
+    // A figure only one article states is not a group.
+    expect(groups.some((g) => g.claims.some((c) => c.articleId === 'b3'))).toBe(false);
+  });
+
+  it('collapses syndicated copies to the original outlet', () => {
+    const t1 = 'The storm destroyed at least 40 houses in the fishing village.';
+    const orig = art('o', t1, { q: [qty(t1, '40', 40, '', { qualifier: '>', counted: at(t1, 'houses') })] }, { source: 'Coast Wire' });
+    const copy = art('c', t1, { q: [qty(t1, '40', 40, '', { qualifier: '>', counted: at(t1, 'houses') })] }, { source: 'Inland Daily', duplicateOf: 'o' });
+    const [g] = alignClaims([orig, copy].flatMap(articleClaims), [orig, copy]);
+    expect(g?.independentSources).toEqual(['Coast Wire']);
+  });
+
+  it('checks a total against the sum of its parts', () => {
+    const a = art('m', C1, {
+      q: [
+        qty(C1, '200', 200, '', { qualifier: '>', counted: at(C1, 'rockets and shells') }),
+        qty(C1, '120', 120, '', { qualifier: '~', counted: at(C1, 'rockets', C1.indexOf('120')) }),
+        qty(C1, '90', 90, '', { counted: at(C1, 'shells', C1.indexOf('90')) }),
+      ],
+    });
+    const groups = alignClaims(articleClaims(a), [a]);
+    expect(groups.map((g) => g.verdict)).toEqual(['consistent-aggregate']);
+    expect(groups[0]!.claims.map((c) => c.value)).toEqual([200, 120, 90]);
+  });
+
+  it('does not align counts of different things', () => {
+    const t1 = 'Troops took 74 villages.';
+    const t2 = 'Troops took 74 bridges.';
+    const a = art('a', t1, { q: [qty(t1, '74', 74, '', { counted: at(t1, 'villages') })] });
+    const b = art('b', t2, { q: [qty(t2, '74', 74, '', { counted: at(t2, 'bridges') })] });
+    expect(alignClaims([a, b].flatMap(articleClaims), [a, b])).toEqual([]);
+  });
+});
+
+describe('buildTimeline', () => {
+  it('merges same-date sentences that tell one event and keeps unresolved dates apart', () => {
+    const t1 = 'The dam failed on 4 May 2031, flooding the valley. Repairs began later.';
+    const t2 = 'Engineers said the dam failed on May 4, flooding the valley below.';
+    const t3 = 'A new inquiry opens this Saturday.';
+    const events = buildTimeline([
+      art('1', t1, { t: [timex(t1, '4 May 2031', '2031-05-04')] }),
+      art('2', t2, { t: [timex(t2, 'May 4', '2031-05-04')] }),
+      art('3', t3, { t: [timex(t3, 'this Saturday', 'XXXX-WXX-6')] }),
+    ]);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ when: '2031-05-04', resolved: true });
+    expect(events[0]!.citations.map((c) => c.articleId)).toEqual(['1', '2']);
+    expect(events[0]!.citations[0]).toEqual({ articleId: '1', start: 0, end: t1.indexOf(' Repairs') });
+    expect(events[1]).toMatchObject({ when: 'this Saturday', resolved: false });
+  });
+});
+
+describe('crossCheck', () => {
+  it('returns groups (contradictions first), a timeline and a cited brief', () => {
+    const t1 = A1 + ' The launch site sits on the northern coast of the island.';
+    const a = art('k1', t1, { q: [qty(t1, '300 kilometers', 300, 'km', { qualifier: '~', counted: at(t1, 'range'), ...km(300) })] });
+    const b = art('k2', A2, { q: [qty(A2, '100 km', 100, 'km', km(100))] });
+    const r = crossCheck([a, b], 40);
+    expect(r.groups[0]?.verdict).toBe('contradict');
+    expect(r.brief.length).toBeGreaterThan(0);
+    for (const s of r.brief) {
+      const src = s.articleId === 'k1' ? t1 : A2;
+      expect(src.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});

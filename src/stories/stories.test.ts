@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { articleFeatures, stem } from './features.js';
+import { StoryClusterer, dayNumber } from './clusterer.js';
+
+// Invented news-style articles (CONVENTIONS 5/6): two floods, a transfer saga, a chip factory.
+const FLOOD_1 =
+  'Floodwaters swept through the river town of Marrowby on Monday after three days of torrential rain, forcing 2,000 residents ' +
+  'from their homes. Emergency crews in boats rescued families from rooftops as the Tamsin River burst its banks. ' +
+  'Mayor Ellen Hartwick said the flooding was the worst the town had seen in a century.';
+const FLOOD_2 =
+  'Rescue crews in Marrowby pulled more stranded residents from flooded homes on Tuesday as the Tamsin River kept rising. ' +
+  'Mayor Ellen Hartwick said about 2,500 people had now left their homes and shelters were full. Torrential rain is forecast to ease.';
+const TRANSFER =
+  'Striker Paulo Venn completed his record transfer to Northgate United on Monday, signing a five-year contract. ' +
+  'The club paid a fee believed to be 80 million euros, a league record. Venn scored 31 goals last season for Castellan FC.';
+const CHIPS =
+  'Semiconductor maker Orrin Systems will build a chip factory outside Dunmore, creating 3,000 jobs, the company said. ' +
+  'The plant will make processors for cars and phones and open in 2027, chief executive Lina Osei told investors.';
+const FLOOD_3 =
+  'Floodwaters began to recede in Marrowby on Wednesday, and residents returned to homes caked in mud after the Tamsin River ' +
+  'flooding. Mayor Ellen Hartwick thanked rescue crews and asked the government for emergency aid.';
+
+describe('stem', () => {
+  it.each([
+    ['missiles', 'missil'],
+    ['attacked', 'attack'],
+    ['flooding', 'flood'],
+    ['cities', 'city'],
+    ['crisis', 'crisis'],
+    ['bus', 'bus'],
+  ])('%s -> %s', (w, s) => expect(stem(w)).toBe(s));
+});
+
+describe('articleFeatures', () => {
+  it('counts content stems, bigrams and name phrases; drops stopwords', () => {
+    const f = articleFeatures('Mayor Ellen Hartwick said the river flooded. The river rose.');
+    expect(f.words.get('river')).toBe(2);
+    expect(f.words.has('the')).toBe(false);
+    expect(f.words.has('said')).toBe(false);
+    expect(f.words.get('river flood')).toBe(1);
+    expect(f.names.get('mayor ellen hartwick')).toBe(1);
+  });
+  it('does not take a sentence-initial stopword as a name', () => {
+    const f = articleFeatures('The mayor spoke. It rained.');
+    expect(f.names.has('the')).toBe(false);
+    expect(f.names.has('it')).toBe(false);
+  });
+  it('handles adversarial inputs in linear time', () => {
+    expect(articleFeatures('9'.repeat(100_000)).words.size).toBe(0);
+    expect(articleFeatures('of the '.repeat(50_000)).words.size).toBe(0);
+    expect(articleFeatures('Aa '.repeat(50_000)).names.size).toBeGreaterThan(0);
+  });
+});
+
+describe('dayNumber', () => {
+  it.each([
+    ['1970-01-02', 1],
+    ['2024-08-06', 19941],
+    ['2024-08-06T23:00:00Z', 19941],
+    ['not a date', null],
+    [null, null],
+  ])('%s -> %s', (v, d) => expect(dayNumber(v)).toBe(d));
+});
+
+describe('StoryClusterer', () => {
+  const stream = [
+    { id: 'f1', text: FLOOD_1, published: '2031-03-03' },
+    { id: 't1', text: TRANSFER, published: '2031-03-03' },
+    { id: 'f2', text: FLOOD_2, published: '2031-03-04' },
+    { id: 'c1', text: CHIPS, published: '2031-03-04' },
+    { id: 'f3', text: FLOOD_3, published: '2031-03-05' },
+  ];
+
+  it('groups reports of one event and separates other events', () => {
+    const k = new StoryClusterer();
+    const got = stream.map((a) => k.assign(a));
+    const s = Object.fromEntries(got.map((g) => [g.id, g.story]));
+    expect(s.f2).toBe(s.f1);
+    expect(s.f3).toBe(s.f1);
+    expect(s.t1).not.toBe(s.f1);
+    expect(s.c1).not.toBe(s.f1);
+    expect(s.c1).not.toBe(s.t1);
+    expect(got.map((g) => g.isNew)).toEqual([true, true, false, true, false]);
+    expect(k.liveStories).toBe(3);
+  });
+
+  it('gives stable sequential ids and never revises a decision', () => {
+    const k = new StoryClusterer();
+    const first = stream.map((a) => k.assign(a).story);
+    expect(first[0]).toBe('s1');
+    expect(first[1]).toBe('s2');
+    // Same stream again through a fresh clusterer: same ids (deterministic).
+    const k2 = new StoryClusterer();
+    expect(stream.map((a) => k2.assign(a).story)).toEqual(first);
+  });
+
+  it('survives a JSON round trip of its state with identical later decisions', () => {
+    const a = new StoryClusterer();
+    const b = new StoryClusterer();
+    for (const x of stream.slice(0, 3)) {
+      a.assign(x);
+      b.assign(x);
+    }
+    const restored = StoryClusterer.fromState(JSON.parse(JSON.stringify(b.toState())));
+    for (const x of stream.slice(3)) expect(restored.assign(x)).toEqual(a.assign(x));
+  });
+
+  it('keeps far-apart dated articles apart (time decay and expiry)', () => {
+    const k = new StoryClusterer({ maxIdleDays: 30 });
+    const a = k.assign({ id: 'a', text: FLOOD_1, published: '2031-03-03' });
+    const b = k.assign({ id: 'b', text: FLOOD_2, published: '2032-06-01' });
+    expect(b.story).not.toBe(a.story);
+  });
+
+  it('uses a background IDF table when given', () => {
+    const k = new StoryClusterer();
+    k.setPrior(1000, [['river', 10], ['mayor', 50]], [['marrowby', 1]]);
+    const a = k.assign({ id: 'a', text: FLOOD_1 });
+    expect(k.assign({ id: 'b', text: FLOOD_2 }).story).toBe(a.story);
+  });
+
+  it.each([
+    [{ threshold: 2 }, /threshold/],
+    [{ nameWeight: -1 }, /nameWeight/],
+    [{ halfLifeDays: 0 }, /halfLifeDays/],
+  ])('throws on bad option %j', (opts, re) => {
+    expect(() => new StoryClusterer(opts)).toThrow(re);
+  });
+
+  it('rejects a state that is not one', () => {
+    expect(() => StoryClusterer.fromState({ version: 9 })).toThrow(/not a clusterer state/);
+    expect(() => StoryClusterer.fromState(null)).toThrow(/StoryClusterer/);
+  });
+
+  it('handles empty and degenerate texts', () => {
+    const k = new StoryClusterer();
+    const a = k.assign({ id: 'e', text: '' });
+    const b = k.assign({ id: 'e2', text: '...' });
+    expect(a.isNew).toBe(true);
+    expect(b.isNew).toBe(true);
+  });
+
+  it('keeps the number of live stories bounded on a long stream (expiry)', () => {
+    const k = new StoryClusterer({ maxIdleArticles: 500 });
+    for (let i = 0; i < 3000; i++) k.assign({ id: String(i), text: `Unique${i}word event happened in Zzplace${i} with Qqperson${i}.` });
+    expect(k.liveStories).toBeLessThanOrEqual(1500);
+  });
+});
