@@ -305,3 +305,33 @@ describe('feeds and URLs (replay fetcher)', () => {
     expect(items[0]?.ok && items[0].doc.url).toBe('https://courier.example/page');
   });
 });
+
+describe('recorded responses on disk (test/fixtures/replay)', () => {
+  it('a feed URL expands; a teaser item follows its link through a redirect to a windows-1252 page', async () => {
+    const fetcher = await ReplayFetcher.fromDirectory(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'replay'));
+    const items = await all(['https://wire.example/feed.xml'], { fetcher });
+    expect(items.map(brief)).toEqual(['ok html https://wire.example/feed.xml#1']);
+    const doc = items[0]?.ok ? items[0].doc : null;
+    expect(doc?.url).toBe('https://wire.example/2030/levee');
+    expect(doc?.body).toContain('“We will work day and night,” the site manager said – crews');
+    expect(doc?.meta).toMatchObject({ title: 'Levee repairs begin in the Ollan valley', published: '2030-08-19T07:30:00+02:00', source: 'Northern Wire' });
+  });
+});
+
+describe('URLs over HTTP (server on 127.0.0.1)', () => {
+  it('refused without allowPrivate, read with it', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body>${LONG_HTML}</body></html>`));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/story`;
+      const [refused] = await all([url]);
+      expect(refused?.ok).toBe(false);
+      expect(!refused?.ok && refused?.error).toMatch(/127\.0\.0\.1 is loopback; refused without allowPrivate/);
+      const [read] = await all([url], { allowPrivate: true });
+      expect(read?.ok && read.doc.body).toContain('levee would be repaired');
+    } finally {
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  });
+});
