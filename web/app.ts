@@ -68,6 +68,12 @@ function show(...nodes: Child[]): void {
 
 const fmtDate = (d: string | null | undefined): string => (d ? d.slice(0, 10) : '—');
 
+/** "a · b · c" from the parts that are present. */
+function joinWithDots(parts: Array<Node | string | null | undefined>): Child[] {
+  const present = parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== '');
+  return present.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]));
+}
+
 // ------------------------------------------------------------------------------------------------
 // Story list
 
@@ -364,11 +370,13 @@ async function articlePage(id: string, params: URLSearchParams): Promise<void> {
     h(
       'p',
       { class: 'muted' },
-      [a.source, a.byline, a.published ? `published ${fmtDate(a.published)}` : d.extraction?.published?.inferred ? `published ~${fmtDate(d.extraction.published.value)} (inferred)` : null]
-        .filter(Boolean)
-        .join(' · '),
-      url ? h('span', {}, ' · ', h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')) : a.url ? ` · ${a.url}` : null,
-      a.duplicateOf ? h('span', {}, ' · copy of ', h('a', { href: `#/article/${encodeURIComponent(a.duplicateOf)}` }, a.duplicateOf)) : null,
+      ...joinWithDots([
+        a.source,
+        a.byline,
+        a.published ? `published ${fmtDate(a.published)}` : d.extraction?.published?.inferred ? `published ~${fmtDate(d.extraction.published.value)} (inferred)` : null,
+        url ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original') : a.url,
+        a.duplicateOf ? h('span', {}, 'copy of ', h('a', { href: `#/article/${encodeURIComponent(a.duplicateOf)}` }, a.duplicateOf)) : null,
+      ]),
     ),
     h(
       'p',

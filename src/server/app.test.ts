@@ -10,7 +10,7 @@ import { articleFromJson } from '../ingest/sources.js';
 import type { SourceItem } from '../ingest/types.js';
 import { buildStoryDetail } from '../core/story-detail.js';
 import type { ApiErrorBody, ArticleDetail, IngestResponse, Page, SearchResult, StoryDetail, StoryListItem } from './api-types.js';
-import { createApp, type AppDeps } from './app.js';
+import { createApp, withArticleIds, type AppDeps } from './app.js';
 
 const TOKEN = 'test-token-0123456789';
 let dir: string;
@@ -32,7 +32,7 @@ function deps(over: Partial<AppDeps> = {}): AppDeps {
         ],
         timeline: [],
       })),
-    ingestItems: (it) => ingestItems(it, { store, parseDocument, analyze: false }),
+    ingestItems: withArticleIds((it, onProgress) => ingestItems(it, { store, parseDocument, analyze: false, onProgress })),
     readUrls: () => items([]),
     token: TOKEN,
     webRoot: null,
@@ -164,6 +164,7 @@ describe('POST /api/ingest', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as IngestResponse;
     expect(body.new).toBe(1);
+    expect(body.articleIds).toHaveLength(1);
     expect(body.failed).toBe(1);
     expect(body.problems[0]!.error).toContain('missing field "text"');
     const search = (await (await app.request('/api/search?q=ferry')).json()) as Page<SearchResult>;

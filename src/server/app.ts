@@ -9,7 +9,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/types.js';
-import type { IngestSummary } from '../ingest/service.js';
+import type { IngestProgress, IngestSummary } from '../ingest/service.js';
 import type { SourceItem } from '../ingest/types.js';
 import type { StoryDetail } from './api-types.js';
 import { ApiError, errorBody, handleError } from './errors.js';
@@ -19,6 +19,22 @@ import { ingestRoutes } from './routes/ingest.js';
 import { exportRoutes } from './routes/exports.js';
 import { metaRoutes } from './routes/meta.js';
 import { staticRoutes, type WebRoot } from './routes/static.js';
+
+/**
+ * Wraps the ingest service so that the API can answer with the ids of the articles it stored.
+ * Example: `withArticleIds((items, onProgress) => ingestItems(items, { store, parseDocument, onProgress }))`.
+ */
+export function withArticleIds(
+  run: (items: AsyncIterable<SourceItem>, onProgress: (p: IngestProgress) => void) => Promise<IngestSummary>,
+): AppDeps['ingestItems'] {
+  return async (items) => {
+    const articleIds: string[] = [];
+    const summary = await run(items, (p) => {
+      if ((p.last.outcome === 'new' || p.last.outcome === 'near_duplicate') && p.last.articleId) articleIds.push(p.last.articleId);
+    });
+    return { ...summary, articleIds };
+  };
+}
 
 /** Largest request body accepted (bytes): a JSONL batch of a few thousand articles. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -11,6 +11,7 @@ import { buildNearDupIndex, ingestItems } from '../../ingest/service.js';
 import { parseDocument } from '../../ingest/parse.js';
 import { readSources } from '../../ingest/sources.js';
 import { startServer } from '../../server/main.js';
+import { withArticleIds } from '../../server/app.js';
 import { parseCommandArgs, UsageError, type CliIO } from '../io.js';
 import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, intOption, openStore } from './_db.js';
 
@@ -57,7 +58,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     {
       store,
       storyDetail: (id) => buildStoryDetail(store, id, crossCheckStory),
-      ingestItems: (items) => ingestItems(items, { store, index, parseDocument }),
+      ingestItems: withArticleIds((items, onProgress) => ingestItems(items, { store, index, parseDocument, onProgress })),
       readUrls: (urls) => readSources(urls, { allowPrivate }),
       token: token === '' ? null : token,
       allowRemoteReads: values['allow-remote'] ?? false,
