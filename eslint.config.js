@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'test-artifacts/**', '**/*.d.ts'] },
@@ -19,6 +20,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // browser tests run code inside the page (page.evaluate) and the UI runs in the browser
+    files: ['test/browser/**', 'web/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );
