@@ -165,7 +165,7 @@ for (const f of admin1) {
     }
     if (n === 0) continue;
     const base = g.properties.name;
-    const names = /\b(County|Parish|Borough|city|City|Census Area|Municipality)$/.test(base) ? [base] : [`${base} ${SUFFIX[st] ?? 'County'}`];
+    const names = /\b(?:County|Parish|Borough|city|City|Census Area|Municipality)$/.test(base) ? [base] : [`${base} ${SUFFIX[st] ?? 'County'}`];
     add({ id: `us:${g.id}`, prec: 'admin2', name: names[0], lat: sumY / n, lon: sumX / n, cc: 'US', a1: st, pop: 0, fc: 'ADM2',
       keys: uniq(names.map(normKey)), dem: [], abbr: [] });
   }
