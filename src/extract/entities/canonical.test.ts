@@ -185,6 +185,31 @@ describe('outlets', () => {
 });
 
 describe('type consistency', () => {
+  it.each<[string, string, Array<[string, EntityType]>, Array<[string, EntityType, string]>]>([
+    [
+      'a spelling variant of a named person is retyped PER and linked',
+      'Gen. Oleksandr Syrskyi spoke. Syrskiy said the line held.',
+      [['Oleksandr Syrskyi', 'PER'], ['Syrskiy', 'LOC']],
+      [['Oleksandr Syrskyi', 'PER', 'Oleksandr Syrskyi'], ['Syrskiy', 'PER', 'Oleksandr Syrskyi']],
+    ],
+    [
+      'an untagged surname of a named person is added',
+      'Volodymyr Zelenskiy spoke on Tuesday. Zelensky told reporters the front was stable.',
+      [['Volodymyr Zelenskiy', 'PER']],
+      [['Volodymyr Zelenskiy', 'PER', 'Volodymyr Zelenskiy'], ['Zelensky', 'PER', 'Volodymyr Zelenskiy']],
+    ],
+  ])('%s', (_label, text, spans, want) => {
+    expect(run(text, spans).map((e) => [e.text, e.type, e.canonical])).toEqual(want);
+  });
+
+  it.each<[string, string, Array<[string, EntityType]>]>([
+    ['a lowercase word equal to a surname', 'Anna Rose spoke. The rose garden was closed.', [['Anna Rose', 'PER']]],
+    ['an all-caps headline word', 'ANNA ROSE WINS\n\nAnna Rose won.', [['Anna Rose', 'PER']]],
+  ])('negative: %s is not added', (_label, text, spans) => {
+    expect(run(text, spans).map((e) => e.text)).toEqual(['Anna Rose']);
+  });
+
+
   it('a surname of a named person is PER; otherwise the majority type wins', () => {
     const text = 'Anna Kowalczyk won. Kowalczyk thanked Acme Corp. Acme Corp and Acme Corp grew.';
     const got = run(text, [['Anna Kowalczyk', 'PER'], ['Kowalczyk', 'LOC'], ['Acme Corp', 'LOC'], ['Acme Corp', 'ORG'], ['Acme Corp', 'ORG']]);

@@ -153,18 +153,21 @@ export const outletRefiner: Refiner = {
 
 /**
  * Document-level type consistency: a single-word name that is the surname of a person named in
- * full in the same text is a PER ("Blackburn" after "Peter Blackburn"); otherwise the same text
- * tagged with different types takes its majority type.
+ * full in the same text is a PER ("Blackburn" after "Peter Blackburn"; spelling variants too:
+ * "Syrskiy" after "Oleksandr Syrskyi"), and such a surname the model left untagged is added
+ * ("Zelensky told ..." after "Volodymyr Zelenskiy"). Otherwise the same text tagged with different
+ * types takes its majority type.
  */
 export const typeConsistencyRefiner: Refiner = {
   name: 'entities.consistency',
-  refine(mentions: readonly Mention[]): Mention[] {
+  refine(mentions: readonly Mention[], doc: Doc): Mention[] {
     const ents = mentions.filter(isEntity).filter((m) => m.subtype !== 'outlet');
     const surnames = new Set<string>();
     for (const e of ents) {
       if (e.type !== 'PER') continue;
       const parts = stripTitles(e.text).split(/\s+/);
-      if (parts.length >= 2) surnames.add(parts[parts.length - 1]!);
+      const last = parts[parts.length - 1]!;
+      if (parts.length >= 2 && last.length >= 3) surnames.add(canonicalKey(last));
     }
     const votes = new Map<string, Map<EntityType, number>>();
     for (const e of ents) {
@@ -172,10 +175,10 @@ export const typeConsistencyRefiner: Refiner = {
       v.set(e.type, (v.get(e.type) ?? 0) + 1);
       votes.set(e.text, v);
     }
-    return mentions.map((m) => {
+    const out: Mention[] = mentions.map((m) => {
       if (!isEntity(m) || m.subtype === 'outlet') return m;
       let type: EntityType = m.type;
-      if (!m.text.includes(' ') && surnames.has(m.text)) type = 'PER';
+      if (!m.text.includes(' ') && surnames.has(canonicalKey(m.text))) type = 'PER';
       else {
         const v = votes.get(m.text);
         if (v && v.size > 1) {
@@ -187,41 +190,18 @@ export const typeConsistencyRefiner: Refiner = {
       }
       return type === m.type ? m : { ...m, type, reasons: [...m.reasons, `document: consistent type ${type}`] };
     });
-  },
-};
-
-/**
- * Label propagation: a name the model tagged somewhere in the text is tagged at its other
- * occurrences too ("Kowalczyk" untagged in a headline after "Kowalczyk" PER in the body), with the
- * type the document gives it most often. Case-sensitive, whole words, never over another entity.
- * Must run after type consistency (it copies the repaired types).
- */
-export const propagateRefiner: Refiner = {
-  name: 'entities.propagate',
-  refine(mentions: readonly Mention[], doc: Doc): Mention[] {
-    const ents = mentions.filter(isEntity);
-    const typeOf = new Map<string, Map<EntityType, number>>();
-    for (const e of ents) {
-      if (e.text.length < 2 || !/^\p{Lu}/u.test(e.text)) continue;
-      const v = typeOf.get(e.text) ?? new Map<EntityType, number>();
-      v.set(e.type, (v.get(e.type) ?? 0) + 1);
-      typeOf.set(e.text, v);
+    if (surnames.size === 0) return out;
+    // Untagged capitalised words that are a named person's surname (mixed-case text only).
+    const taken = out.filter(isEntity);
+    for (const tok of doc.tokens) {
+      if (tok.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(tok.text)) continue;
+      if (!surnames.has(canonicalKey(tok.text))) continue;
+      if (taken.some((e) => overlaps(e, tok))) continue;
+      const m: EntityMention = { kind: 'entity', start: tok.start, end: tok.end, text: tok.text, type: 'PER', canonical: tok.text, extractor: 'entities.consistency', reasons: ['document: surname of a person named in full'] };
+      out.push(m);
+      taken.push(m);
     }
-    const taken = ents.map((e) => ({ start: e.start, end: e.end }));
-    const added: EntityMention[] = [];
-    // Longer names first, so "New York" is placed before "York" could claim part of it.
-    for (const name of [...typeOf.keys()].sort((a, b) => b.length - a.length)) {
-      let best: EntityType = 'MISC';
-      let bc = -1;
-      for (const [t, c] of typeOf.get(name)!) if (c > bc) [best, bc] = [t, c];
-      for (const start of findAll(doc.text, name)) {
-        const span = { start, end: start + name.length };
-        if (taken.some((x) => overlaps(x, span))) continue;
-        taken.push(span);
-        added.push({ kind: 'entity', ...span, text: name, type: best, canonical: name, extractor: 'entities.propagate', reasons: [`document: "${name}" tagged ${best} elsewhere`] });
-      }
-    }
-    return added.length === 0 ? [...mentions] : [...mentions, ...added];
+    return out;
   },
 };
 

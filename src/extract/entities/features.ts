@@ -11,8 +11,11 @@ export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 
 export type Tag = (typeof TAGS)[number];
 export const NTAGS = TAGS.length;
 
-/** Gazetteer type bits. */
+/** Entity types, in the order of their gazetteer bits and document-memory counts. */
 export const GAZ_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** Gazetteer bits: the four types from training data, then external lists ("xLOC": GeoNames cities). */
+export const GAZ_BITS = [...GAZ_TYPES, 'xLOC'] as const;
 
 /** Longest gazetteer phrase tried, in tokens. */
 export const GAZ_MAX_LEN = 6;
@@ -140,9 +143,9 @@ function gazetteerFeatures(words: readonly string[], lowers: readonly string[], 
       i++;
       continue;
     }
-    for (let b = 0; b < GAZ_TYPES.length; b++) {
+    for (let b = 0; b < GAZ_BITS.length; b++) {
       if ((mask & (1 << b)) === 0) continue;
-      const t = GAZ_TYPES[b]!;
+      const t = GAZ_BITS[b]!;
       if (matched === 1) out[i]!.push(`g:U:${t}`);
       else {
         out[i]!.push(`g:B:${t}`);
@@ -159,6 +162,8 @@ interface WordInfo {
   sh: string;
   /** Mid-granularity cluster id, or "-". */
   c1: string;
+  /** Finest cluster id, or "-". */
+  c2: string;
   /** The word's intrinsic feature strings (see `intrinsicFeatures`). */
   feats: string[];
   /** Their hashes. */
@@ -176,7 +181,7 @@ function wordInfo(w: string, res: FeatureResources): WordInfo {
   const cl = clusterOf(res, w);
   if (cl) for (let g = 0; g < cl.length; g++) f.push(`c${g}=${cl[g]!}`);
   else f.push('c=none');
-  return { lw, sh, c1: cl?.[1] ?? '-', feats: f, hashes: f.map(hashFeature) };
+  return { lw, sh, c1: cl?.[1] ?? '-', c2: cl?.[2] ?? '-', feats: f, hashes: f.map(hashFeature) };
 }
 
 /**
@@ -203,6 +208,7 @@ function contextFeatures(i: number, infos: readonly WordInfo[], words: readonly 
   const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lw);
   const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.sh);
   const C = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c1);
+  const F = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c2);
   const f: string[] = [];
   if (i === 0) f.push('first', `first|sh=${sh}`);
   if (caps) f.push('caps-seq', `caps-seq|lw=${lw}`);
@@ -230,6 +236,9 @@ function contextFeatures(i: number, infos: readonly WordInfo[], words: readonly 
     `c+1=${C(i + 1)}`,
     `c-1|c=${C(i - 1)}|${C(i)}`,
     `c|c+1=${C(i)}|${C(i + 1)}`,
+    `f-1=${F(i - 1)}`,
+    `f+1=${F(i + 1)}`,
+    `w-1|w+1=${W(i - 1)}|${W(i + 1)}`,
   );
   return f;
 }
@@ -272,6 +281,7 @@ const PRE = {
   sm1: P('s-1='), sp1: P('s+1='), sm1s: P('s-1|s='), ssp1: P('s|s+1='), sm1ssp1: P('s-1|s|s+1='),
   cm1: P('c-1='), cp1: P('c+1='), cm1c: P('c-1|c='), ccp1: P('c|c+1='),
   tm1: P('t-1='), tm2tm1: P('t-2|t-1='), tm1lw: P('t-1|lw='), tm1sh: P('t-1|sh='),
+  fm1: P('f-1='), fp1: P('f+1='), wm1wp1: P('w-1|w+1='),
   firstSh: P('first|sh='), capsLw: P('caps-seq|lw='), d: P('d:'), d0: P('d0:'),
 };
 const H_FIRST = hashFeature('first');
@@ -284,6 +294,7 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
   const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lw);
   const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.sh);
   const C = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c1);
+  const F = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c2);
   if (i === 0) out.push(H_FIRST, hashJoin(PRE.firstSh, sh));
   if (caps) out.push(H_CAPS, hashJoin(PRE.capsLw, lw));
   if (isCap(words[i]!)) {
@@ -314,6 +325,9 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
     hashJoin(PRE.cp1, cp1),
     hashJoin(PRE.cm1c, cm1, c),
     hashJoin(PRE.ccp1, c, cp1),
+    hashJoin(PRE.fm1, F(i - 1)),
+    hashJoin(PRE.fp1, F(i + 1)),
+    hashJoin(PRE.wm1wp1, wm1, wp1),
   );
 }
 

