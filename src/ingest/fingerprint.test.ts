@@ -166,3 +166,13 @@ describe('adversarial inputs finish', () => {
     expect(contentHash('x'.repeat(1_000_000))).toHaveLength(64);
   });
 });
+
+describe('templated texts', () => {
+  it('keeps buckets bounded, and still finds copies of the first members', async () => {
+    const idx = new NearDupIndex();
+    const tpl = (i: number) => `Road works bulletin ${i}: the road between Ostry and Pell will close for three days while crews replace drainage pipe, the works department said on Monday.`;
+    for (let i = 0; i < 500; i++) idx.add(`t${i}`, fingerprint(tpl(i)));
+    expect(idx.candidates(fingerprint(tpl(9999))).length).toBeLessThanOrEqual(64 * 60);
+    expect(await idx.find(tpl(9999))).not.toBeNull();
+  });
+});

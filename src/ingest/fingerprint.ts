@@ -27,6 +27,12 @@ export const NEAR_DUP_THRESHOLD = 0.5;
 export const MIN_SHINGLES = 8;
 /** Candidates verified per lookup, best estimated first (bounds work on highly templated corpora). */
 export const MAX_VERIFIED = 8;
+/**
+ * Entries kept per LSH bucket. Templated texts (weather bulletins, market reports) all land in the
+ * same buckets; past this size a bucket keeps its first members as representatives, so a lookup
+ * stays O(bands * MAX_BUCKET) instead of growing with the store.
+ */
+export const MAX_BUCKET = 64;
 
 const FP_VERSION = 3;
 const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
@@ -245,7 +251,7 @@ export class NearDupIndex {
       const cur = this.buckets.get(k);
       if (cur === undefined) this.buckets.set(k, n);
       else if (typeof cur === 'number') this.buckets.set(k, [cur, n]);
-      else cur.push(n);
+      else if (cur.length < MAX_BUCKET) cur.push(n);
     }
   }
 

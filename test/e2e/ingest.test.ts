@@ -140,9 +140,9 @@ describe('tri ingest, end to end', () => {
     const s = JSON.parse(r.out);
     expect(s.failed).toBe(3);
     const problems = (s.problems as Array<{ input: string; error: string }>).map((p) => `${p.input} ${p.error}`).join('\n');
-    expect(problems).toMatch(/batch\.jsonl:2\b.*text/);
-    expect(problems).toMatch(/batch\.jsonl:3\b.*text/);
-    expect(problems).toMatch(/batch\.jsonl:4\b/);
+    expect(problems).toMatch(/batch\.jsonl:2:.*text/);
+    expect(problems).toMatch(/batch\.jsonl:3:.*text/);
+    expect(problems).toMatch(/batch\.jsonl:4:/);
     expect(r.err).toMatch(/batch\.jsonl:2/);
     expect(s.new + s.nearDuplicates).toBe(2);
   });
