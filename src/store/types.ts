@@ -33,6 +33,8 @@ export interface ListOptions {
   storyId?: string;
   /** Include near-duplicates (default true). */
   includeDuplicates?: boolean;
+  /** Only articles that have no saved extraction yet (what analysis still has to do). */
+  withoutExtraction?: boolean;
 }
 
 export interface SearchHit {

@@ -193,6 +193,14 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       expect(await store.getExtraction(a.id)).toEqual(changed);
     });
 
+    it('lists only the articles without an extraction when asked', async () => {
+      const a = await store.addArticle(article(), T0);
+      const b = await store.addArticle(article(), T0);
+      await store.saveExtraction(a.id, extraction(a.id));
+      expect((await store.listArticles({ withoutExtraction: true })).map((x) => x.id)).toEqual([b.id]);
+      expect((await store.listArticles({ withoutExtraction: false })).map((x) => x.id)).toEqual([a.id, b.id]);
+    });
+
     it('assigns stories once and for all', async () => {
       const a = await store.addArticle(article({ published: '2026-03-01' }), T0);
       const b = await store.addArticle(article({ published: '2026-02-27' }), T0);
