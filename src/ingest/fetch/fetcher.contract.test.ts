@@ -207,6 +207,25 @@ describe('HttpFetcher specifics', () => {
   it('refuses an IPv4-mapped IPv6 loopback literal', async () => {
     await expect(new HttpFetcher().fetch('http://[::ffff:127.0.0.1]:9/')).rejects.toMatchObject({ code: 'private_address' });
   });
+  it('checks every address a name resolves to: one private address among public ones is refused', async () => {
+    const resolve = async (): Promise<Array<{ address: string; family: number }>> => [
+      { address: '93.184.216.34', family: 4 },
+      { address: '10.0.0.8', family: 4 },
+    ];
+    await expect(new HttpFetcher({}, { resolve }).fetch('http://mixed.test/a')).rejects.toMatchObject({ code: 'private_address', message: expect.stringContaining('10.0.0.8 (private)') });
+  });
+  it('connects to the address it checked (a name resolved by the injected resolver to 127.0.0.1)', async () => {
+    const port = new URL(base).port;
+    const resolve = async (): Promise<Array<{ address: string; family: number }>> => [{ address: '127.0.0.1', family: 4 }];
+    const r = await new HttpFetcher({}, { resolve }).fetch(`http://newsroom.test:${port}/ok`, { allowPrivate: true });
+    expect(r.body).toBe('<p>hello</p>');
+  });
+  it('an unresolvable name is a dns error', async () => {
+    const resolve = async (): Promise<never> => {
+      throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    };
+    await expect(new HttpFetcher({}, { resolve }).fetch('http://nowhere.test/')).rejects.toMatchObject({ code: 'dns', message: expect.stringContaining('ENOTFOUND') });
+  });
   it('fetches the same page with allowPrivate', async () => {
     expect((await new HttpFetcher().fetch(`${base}/ok`, { allowPrivate: true })).body).toBe('<p>hello</p>');
   });

@@ -33,31 +33,43 @@ interface Hop {
   bytes: Uint8Array;
 }
 
-/** A lookup that resolves all addresses and refuses the name when any of them is private. */
-function guardedLookup(url: string, allowPrivate: boolean): LookupFunction {
+/** Resolves a host name to all its addresses (default: the system resolver, `dns.lookup` with all). */
+export type Resolver = (hostname: string, family: number) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname, family) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true, family }, (err, addresses: LookupAddress[]) => (err ? reject(err) : resolve(addresses)));
+  });
+
+/**
+ * A socket lookup that resolves every address of the name and refuses the name when any of them is
+ * private (a name with one public and one private address could otherwise be steered to the
+ * private one); the socket then connects to an address that was checked, never re-resolving.
+ */
+function guardedLookup(url: string, allowPrivate: boolean, resolver: Resolver): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (err, addresses: LookupAddress[]) => {
-      if (err) {
-        callback(new FetchError('dns', url, `cannot resolve ${hostname} (${err.code ?? err.message})`, { cause: err }), '', 0);
-        return;
-      }
-      if (!allowPrivate) {
-        for (const a of addresses) {
-          const why = blockedAddressReason(a.address);
-          if (why !== null) {
-            callback(new FetchError('private_address', url, `${hostname} resolves to ${a.address} (${why}); refused without allowPrivate`), '', 0);
-            return;
+    const fam = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
+    resolver(hostname, fam).then(
+      (addresses) => {
+        if (!allowPrivate) {
+          for (const a of addresses) {
+            const why = blockedAddressReason(a.address);
+            if (why !== null) {
+              callback(new FetchError('private_address', url, `${hostname} resolves to ${a.address} (${why}); refused without allowPrivate`), '', 0);
+              return;
+            }
           }
         }
-      }
-      const first = addresses[0];
-      if (first === undefined) {
-        callback(new FetchError('dns', url, `cannot resolve ${hostname} (no addresses)`), '', 0);
-        return;
-      }
-      if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      else callback(null, first.address, first.family);
-    });
+        const first = addresses[0];
+        if (first === undefined) {
+          callback(new FetchError('dns', url, `cannot resolve ${hostname} (no addresses)`), '', 0);
+          return;
+        }
+        if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+        else callback(null, first.address, first.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(new FetchError('dns', url, `cannot resolve ${hostname} (${err.code ?? err.message})`, { cause: err }), '', 0),
+    );
   };
 }
 
@@ -76,7 +88,15 @@ function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | null
 }
 
 export class HttpFetcher implements Fetcher {
-  constructor(private readonly defaults: FetchOptions = {}) {}
+  private readonly resolver: Resolver;
+
+  /** `deps.resolve` replaces the system resolver (tests: a name that resolves to chosen addresses). */
+  constructor(
+    private readonly defaults: FetchOptions = {},
+    deps: { resolve?: Resolver } = {},
+  ) {
+    this.resolver = deps.resolve ?? systemResolver;
+  }
 
   async fetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
     const opts: FetchOptions = { ...this.defaults, ...options };
@@ -137,7 +157,7 @@ export class HttpFetcher implements Fetcher {
         {
           method: 'GET',
           agent: false,
-          lookup: guardedLookup(url, allowPrivate),
+          lookup: guardedLookup(url, allowPrivate, this.resolver),
           signal,
           headers: {
             'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
