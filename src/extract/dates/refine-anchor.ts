@@ -34,6 +34,7 @@ export const chainAnchors: Refiner = {
     const order = mentions.map((m, idx) => ({ m, idx })).filter((x) => x.m.kind === 'time').sort((a, b) => a.m.start - b.m.start);
     const out = [...mentions];
     let last: { value: string; g: Granular; sentence: number } | null = null;
+    let lastQuarter: string | null = null;
     for (const { m, idx } of order) {
       const t = m as DraftTimex;
       const sentence = sentenceAt(doc.sentences, t.start);
@@ -49,7 +50,13 @@ export const chainAnchors: Refiner = {
         const anchorYear = last ? (last.g.g === 'day' ? last.g.date.y : last.g.y) : null;
         const refYear = ref ? Number(ref.value.slice(0, 4)) : null;
         const adjOk = !isAdj || (anchorYear !== null && refYear !== null && anchorYear === refYear);
-        if (near && last && (!isAgo || last.g.g === 'quarter') && adjOk) {
+        // "a year earlier" after a day ("ended Sept. 30") compares results, not days: no day anchors
+        const usable = near && last !== null && (!isAgo || last.g.g === 'quarter') && adjOk;
+        if (!usable && d.keep && d.unit === 'year' && lastQuarter !== null) {
+          // financial copy: the comparison is with the quarter being reported
+          const v = shiftYears(lastQuarter, d.n);
+          if (v !== null) next = { ...t, value: v, anchor: lastQuarter, draft: undefined, reasons: [...t.reasons, `anchored: ${lastQuarter}`] } as DraftTimex;
+        } else if (usable && last) {
           // "the year-ago quarter" after "Sept. 30": compare quarters, not days
           let anchorValue = last.value;
           if ((isAdj || t.text.toLowerCase().endsWith('quarter')) && (last.g.g === 'day' || last.g.g === 'month')) {
@@ -68,6 +75,7 @@ export const chainAnchors: Refiner = {
       if (t.type === 'DATE' || t.type === 'TIME') {
         const g = parseGranular(t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''));
         if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence };
+        if (g && g.g === 'quarter') lastQuarter = t.value;
       }
     }
     return out;

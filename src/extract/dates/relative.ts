@@ -116,6 +116,20 @@ export const relativeDates: Extractor<DraftTimex> = {
         case 'prior':
         case 'same':
           return anchoredNext(i, w);
+        case 'that':
+          // "that year", "that day": the period of the last date mentioned
+          if (low[i + 1] === 'year' || low[i + 1] === 'day' || low[i + 1] === 'month' || low[i + 1] === 'week') {
+            if (toks[i + 2] && (toks[i + 2]!.kind === 'word' && !['when', ',', 'and', 'in', 'the', 'he', 'she', 'they', 'it'].includes(low[i + 2]!))) return i;
+            const unit = low[i + 1] as 'year' | 'day' | 'month' | 'week';
+            return add(i, i + 2, 'DATE', deictic(ref, unit, 0), `that ${unit}`, [], { draft: { kind: 'shift', unit, n: 0, keep: false } });
+          }
+          return i;
+        case 'year':
+          return theYear(i);
+        case 'period':
+          // "the latest period" (financial copy): the quarter being reported
+          if (low[i - 1] === 'latest' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', deictic(ref, 'quarter', -1), 'the latest period', []);
+          return i;
         default:
           break;
       }
@@ -260,6 +274,19 @@ export const relativeDates: Extractor<DraftTimex> = {
       if (p === 'about' || p === 'some' || p === 'nearly' || p === 'almost' || p === 'around' || p === 'roughly' || p === 'approximately') return { start: k - 1, mod: 'APPROX' };
       if (p === 'than' && (low[k - 2] === 'more' || low[k - 2] === 'less')) return { start: k - 2, mod: low[k - 2] === 'more' ? 'MORE_THAN' : 'LESS_THAN' };
       return { start: k };
+    }
+
+    /** "the year", "the fiscal year", "the full year": the reference year, or a one-year duration after "for". */
+    function theYear(i: number): number {
+      let s = i - 1;
+      if (low[s] === 'fiscal' || low[s] === 'full' || low[s] === 'calendar') s--;
+      if (low[s] !== 'the') return i;
+      const nx = low[i + 1] ?? '';
+      if (nx === 'before' || nx === 'after' || nx === 'ago' || nx === 'earlier' || nx === 'later' || nx === "'s" || nx === 'of' || nx === 'when' || nx === 'that' || nx === 'in') return i;
+      if (toks[i + 1]?.kind === 'number' || nx === 'two' || nx === 'end') return i;
+      const p = low[s - 1] ?? '';
+      if (p === 'for' || p === 'over' || p === 'during' || p === 'throughout' || p === 'through' || p === 'within') return add(s, i + 1, 'DURATION', 'P1Y', 'the year (duration)', []);
+      return add(s, i + 1, 'DATE', deictic(ref, 'year', 0), 'the year', []);
     }
 
     /** "a year earlier", "a year later", "two years earlier": anchored year shifts. */
