@@ -61,7 +61,7 @@ function bodyParagraphs(body: string): string {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n|\n/)
-    .map((p) => p.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')
     .join('\n\n');
 }

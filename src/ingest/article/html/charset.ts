@@ -54,7 +54,7 @@ function makeDecoder(label: string): InstanceType<typeof TextDecoder> | null {
 export function sniffDeclaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES)).toLowerCase();
   // Linear: each pattern is anchored on a literal and bounded character classes.
-  const meta = /<meta\b[^>]{0,300}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/.exec(head);
+  const meta = /<meta\s[^>]{0,300}?charset\s*=\s*["']?([\w.:-]{1,40})/.exec(head);
   if (meta?.[1]) return meta[1];
   const xml = /^<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})/.exec(head);
   if (xml?.[1]) return xml[1];

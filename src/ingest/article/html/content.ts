@@ -62,7 +62,7 @@ const POSITIVE_TOKENS = new Set(['article', 'body', 'content', 'entry', 'hentry'
 const POSITIVE_PREFIXES = ['article', 'content', 'entry', 'story', 'body', 'richtext'];
 
 /** Explicit markers of the article body: a container carrying one of these gets a strong bonus. */
-const BODY_MARKER = /^(?:article-?body|articlebody|article-?content|articlecontent|article-?text|articletext|story-?body|storybody|story-?content|storytext|story-?text|entry-?content|entrycontent|post-?content|postcontent|post-?body|postbody|post-?entry|post-?text|body-?text|bodytext|article__body|article-body__content|c-entry-content|rich-?text|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article)$/;
+const BODY_MARKER = /^(?:article-?body|article-?content|article-?text|story-?body|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?entry|post-?text|body-?text|article__body|article-body__content|c-entry-content|rich-?text|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article)$/;
 
 function tokens(el: El): string[] {
   const cls = el.attrs.class;
@@ -298,6 +298,8 @@ interface Walker {
   linkChars: number;
   bufTag: string;
   rootLen: number;
+  /** The last thing seen was a <br> (a second one ends the paragraph). */
+  pendingBr: boolean;
 }
 
 function flush(w: Walker): void {
@@ -309,6 +311,7 @@ function flush(w: Walker): void {
   w.buf = [];
   w.linkChars = 0;
   w.bufTag = 'div';
+  w.pendingBr = false;
 }
 
 /** Whether a subtree inside the container is skipped as boilerplate. */
@@ -353,20 +356,30 @@ function isTeaser(el: El): boolean {
   return false;
 }
 
-function walk(el: El, w: Walker, inLink: boolean): void {
-  for (const c of el.children) {
+/** Depth-first over the container (iterative: pages nest thousands of levels deep). */
+function walk(root: El, w: Walker): void {
+  const stack: Array<{ el: El; i: number; inLink: boolean; block: boolean }> = [{ el: root, i: 0, inLink: false, block: false }];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    if (f.i >= f.el.children.length) {
+      stack.pop();
+      if (f.block) flush(w);
+      continue;
+    }
+    const c = f.el.children[f.i++]!;
     if (typeof c === 'string') {
       w.buf.push(c);
-      if (inLink) w.linkChars += c.trim().length;
+      if (f.inLink) w.linkChars += c.trim().length;
+      if (w.pendingBr && c.trim() !== '') w.pendingBr = false;
       continue;
     }
     if (c.tag === 'br') {
       // two <br> in a row separate paragraphs; one is a line break inside a paragraph
-      const last = w.buf[w.buf.length - 1];
-      if (last === '\u0000') {
-        w.buf.pop();
-        flush(w);
-      } else w.buf.push('\u0000');
+      if (w.pendingBr) flush(w);
+      else {
+        w.buf.push(' ');
+        w.pendingBr = true;
+      }
       continue;
     }
     if (skipInside(c, w.rootLen)) continue;
@@ -375,16 +388,14 @@ function walk(el: El, w: Walker, inLink: boolean): void {
       flush(w);
       w.bufTag = c.tag;
     }
-    walk(c, w, inLink || c.tag === 'a');
-    if (block) flush(w);
+    stack.push({ el: c, i: 0, inLink: f.inLink || c.tag === 'a', block });
   }
 }
 
 function linearise(container: El): Para[] {
-  const w: Walker = { paras: [], buf: [], linkChars: 0, bufTag: 'div', rootLen: container.textLen };
-  walk(container, w, false);
+  const w: Walker = { paras: [], buf: [], linkChars: 0, bufTag: 'div', rootLen: container.textLen, pendingBr: false };
+  walk(container, w);
   flush(w);
-  for (const p of w.paras) p.text = p.text.replace(/\s*\u0000\s*/g, ' ').trim();
   return w.paras.filter((p) => p.text !== '');
 }
 
@@ -409,7 +420,7 @@ function isBoilerplate(p: Para): boolean {
   if (ld > 0.6 && len < 400) return true;
   if (/^(?:related|read more|more|see also|also read|recommended|watch|listen)\s*:/i.test(t) && len < 300) return true;
   if (len < 300 && /\bsign up\b|\bsubscribe\b/i.test(t) && /newsletter|inbox|daily|weekly|email/i.test(t)) return true;
-  if (len < 150 && /getty images|shutterstock|\bap photo\b|\bafp\b.{0,10}\bgetty|^(?:photo|image|picture|credit|source)s?\s*:/i.test(t)) return true;
+  if (len < 150 && /getty images|shutterstock|\bap photo\b|\bafp\b.{1,10}\bgetty|^(?:photo|image|picture|credit|source)s?\s*:/i.test(t)) return true;
   if (len < 600 && /^<[a-z][^>]*>/i.test(t) && t.endsWith('>')) return true;
   return false;
 }

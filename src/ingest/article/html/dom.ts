@@ -31,7 +31,12 @@ export interface Page {
   htmlLang: string | null;
   /** <time> elements (attributes and the element itself) in document order. */
   times: El[];
+  /** Parsing stopped early (nesting deeper than MAX_DEPTH). */
+  truncated: boolean;
 }
+
+/** Deepest element nesting parsed; deeper pages are cut there (see parsePage). */
+export const MAX_DEPTH = 2000;
 
 /** Elements whose content is never visible text (skipped while building the tree). */
 const SKIP_CONTENT = new Set([
@@ -53,16 +58,25 @@ function newEl(tag: string, attrs: Record<string, string>, parent: El | null): E
  */
 export function parsePage(html: string): Page {
   const root = newEl('#root', {}, null);
-  const page: Page = { root, metas: [], links: [], jsonLd: [], title: '', htmlLang: null, times: [] };
+  const page: Page = { root, metas: [], links: [], jsonLd: [], title: '', htmlLang: null, times: [], truncated: false };
   let cur = root;
   // Depth inside an element whose content is not shown (script, style, title, ...).
   let skipDepth = 0;
   let inTitle = false;
   let jsonLdBuf: string | null = null;
+  // Open-element depth as htmlparser2 sees it: its stack handling is quadratic in depth, so an
+  // adversarial page nesting tens of thousands of elements is cut at MAX_DEPTH (real pages stay
+  // well under a few hundred levels).
+  let depth = 0;
 
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (!VOID.has(name) && ++depth > MAX_DEPTH) {
+          page.truncated = true;
+          parser.pause();
+          return;
+        }
         if (name === 'meta') {
           page.metas.push(attrs);
           return;
@@ -106,6 +120,7 @@ export function parsePage(html: string): Page {
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
+        depth--;
         if (skipDepth > 0) {
           skipDepth--;
           if (skipDepth === 0) {
@@ -189,7 +204,7 @@ export function textOf(el: El): string {
 
 /** Collapses whitespace (including NBSP) to single spaces and trims. */
 export function collapse(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Elements that start a new line of text. */

@@ -61,7 +61,7 @@ export function guessLanguage(text: string): string | null {
   if (share('latin') < 0.4) return null;
   const scores: Record<string, number> = {};
   let words = 0;
-  for (const w of sample.toLowerCase().split(/[^\p{L}]+/u)) {
+  for (const w of sample.toLowerCase().split(/\P{L}+/u)) {
     if (w === '') continue;
     words++;
     const hits = INDEX.get(w);

@@ -268,6 +268,12 @@ export function readMeta(page: Page, url: string | undefined): PageMeta {
   else if (host !== null && source !== null && /^@|^https?:/.test(source)) source = outletForHost(host) ?? host;
   if (source !== null) source = decodeEntities(collapse(source));
 
+  // a site name in the <title> suffix ("Headline - Riverside Daily") when nothing else named the outlet
+  if (source === null || source === host) {
+    const m = /\s[|\u2013\u2014-]\s([^|\u2013\u2014-]{2,40})$/.exec(collapse(page.title));
+    if (m?.[1] && m[1].trim().split(' ').length <= 5) source = m[1].trim();
+  }
+
   // title
   let title: string | null = meta.get('og:title') ?? (articleObj ? str(articleObj.headline) ?? str(articleObj.name) : null) ??
     meta.get('twitter:title') ?? null;
