@@ -10,7 +10,7 @@ import { durationValue, glued, lowered, makeTimex, modifierBefore, readNumber, t
 const NAME = 'dates:duration';
 
 /** Words after which "a year" / bare "years" is a duration ("for a year", "for years"). */
-const DURATION_PREPS = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'just', 'only', 'during', 'spent', 'took', 'lasted', 'last', 'past', 'first', 'next', 'least', 'around', 'half', 'some', 'roughly', 'to', 'through']);
+const DURATION_PREPS = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'barely', 'after', 'just', 'only', 'during', 'spent', 'took', 'lasted', 'last', 'past', 'first', 'next', 'least', 'around', 'half', 'some', 'roughly', 'to', 'through']);
 const SPAN_WORDS = new Set(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'final', 'initial', 'remaining', 'latest']);
 
 export const durations: Extractor<DraftTimex> = {

@@ -13,8 +13,6 @@ const ADVERBS: ReadonlyMap<string, string> = new Map([
   ['daily', 'P1D'], ['weekly', 'P1W'], ['monthly', 'P1M'], ['yearly', 'P1Y'], ['annually', 'P1Y'], ['hourly', 'PT1H'],
   ['nightly', 'P1D'], ['biweekly', 'P2W'], ['semiannually', 'P6M'],
 ]);
-/** Words that may follow a frequency adverb ("daily since 1990"). */
-const ADVERB_FOLLOWERS = new Set(['since', 'for', 'to', 'at', 'in', 'on', 'and', 'or', 'from', 'between', 'until', 'during', 'by', 'with', 'through', 'across', 'over', 'except', 'but']);
 const RATE_BEFORE = new Set(['twice', 'once', 'times']);
 const NOT_AFTER_RATE = new Set(['ago', 'earlier', 'later', 'before', 'after', 'old', 'of', 'from', 'or', 'and']);
 
@@ -34,9 +32,9 @@ export const sets: Extractor<DraftTimex> = {
       let j: number | null = null;
       const adv = ADVERBS.get(w);
       if (adv !== undefined) {
-        // adverbs only ("flies daily", "paid annually"); "daily flights" and "the daily Granma" are adjectives
-        const nx = toks[i + 1];
-        if (!nx || nx.kind !== 'word' || ADVERB_FOLLOWERS.has(low[i + 1]!)) j = emit(i, i + 1, adv, `adverb: ${w}`);
+        // adverbs and adjectives alike ("flies daily", "a daily rally", "his weekly address"): the
+        // TempEval-3 annotation marks both as sets
+        j = emit(i, i + 1, adv, `frequency word: ${w}`);
       } else if (w === 'every' || w === 'each' || w === 'per') {
         j = everyAt(i);
       } else if (WEEKDAYS_PLURAL.has(w) && toks[i]!.text[0] === w[0]!.toUpperCase()) {
@@ -48,7 +46,7 @@ export const sets: Extractor<DraftTimex> = {
       } else if ((w === 'a' || w === 'an') && UNITS.has(low[i + 1] ?? '') && !low[i + 1]!.endsWith('s')) {
         const p = low[i - 1] ?? '';
         const prevTok = toks[i - 1];
-        const isRate = RATE_BEFORE.has(p) || prevTok?.kind === 'number' || (/^[a-z]+s$/.test(p) && !['is', 'was', 'has', 'as', 'this', 'its', 'his', 'us', 'does', 'less', 'yes'].includes(p));
+        const isRate = RATE_BEFORE.has(p) || prevTok?.kind === 'number' || p === 'million' || p === 'billion' || p === 'thousand' || p === 'dollars' || (/^[a-z]+s$/.test(p) && !['is', 'was', 'has', 'as', 'this', 'its', 'his', 'us', 'does', 'less', 'yes'].includes(p));
         if (isRate && !NOT_AFTER_RATE.has(low[i + 2] ?? '')) {
           j = emit(i, i + 2, durationValue(1, UNITS.get(low[i + 1]!)!), 'rate: a + unit');
         }
