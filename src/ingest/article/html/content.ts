@@ -38,7 +38,7 @@ const NEGATIVE_TOKENS = [
   'slideshow', 'infobox', 'teaser', 'nextup', 'upnext', 'offscreen', 'visually', 'screenreader', 'headline',
   'kicker', 'standfirst', 'bio', 'login', 'paywall', 'donate', 'contributor', 'tooltip',
   'carousel', 'yarpp', 'sharedaddy', 'addthis', 'sumome', 'mc4wp', 'optin', 'pullquote', 'recirc', 'sticky',
-  'feedback', 'correction', 'copyright', 'disclaimer', 'legal', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
+  'feedback', 'correction', 'rollover', 'hover', 'popover', 'excerpt', 'abstract', 'heading', 'copyright', 'disclaimer', 'legal', 'subnav', 'shopping', 'affiliate', 'jumplink', 'adsense', 'googlead', 'adsbygoogle',
 ];
 /** Strong boilerplate words also matched inside longer tokens. */
 const NEGATIVE_INFIXES = [
@@ -46,7 +46,7 @@ const NEGATIVE_INFIXES = [
   'sidebar', 'promo', 'outbrain', 'taboola', 'recirc', 'signup',
 ];
 /** Tokens (parts of a class/id word) that mark boilerplate on their own: "top-ad", "nav-menu", "sr-only". */
-const NEGATIVE_EXACT = new Set(['ad', 'ads', 'adv', 'advert', 'nav', 'dfp', 'sr', 'overlay', 'icon', 'btn', 'cta']);
+const NEGATIVE_EXACT = new Set(['ad', 'ads', 'adv', 'advert', 'nav', 'dfp', 'sr', 'overlay', 'icon', 'btn', 'cta', 'dek']);
 /** Whole class/id words that mark boilerplate ("hidden", but not "field-label-hidden"). */
 const NEGATIVE_WORDS = new Set([
   'hidden', 'hide', 'hid', 'rail', 'photo', 'image', 'img', 'figure', 'button', 'date', 'posted', 'dek', 'meta', 'more', 'tag',
@@ -403,8 +403,12 @@ function linearise(container: El): Para[] {
 // Step 3: classify paragraphs
 // ---------------------------------------------------------------------------------------------
 
-/** Short lines that are page furniture wherever they appear. */
-const BOILER_LINE = /^(?:advertisement|advertising|sponsored(?: content)?|story continues below|continue reading|read more|read next|see also|related(?: articles?| stories| coverage| content)?|more from|more on this|recommended|you may also like|share(?: this)?(?: article| story)?|share on|tweet|email|print|comments?|leave a comment|click here|subscribe|sign up|follow us|image|photo|video|getty images|ap photo|reuters|file photo|listen to this article|copyright|all rights reserved|©|advert)\b/i;
+/** Lines that are page furniture when they are the whole line ("Advertisement", "Video"). */
+const BOILER_EXACT = /^(?:advertisement|advertising|advert|anzeige|publicidade|publicidad|pubblicità|sponsored|share|share this|tweet|email|print|comments?|image|photo|video|getty images|file photo|close|loading)[\s.:!…]*$/i;
+/** Phrases that open page-furniture lines (also in the languages our sources use most). */
+const BOILER_START = /^(?:story continues below|continue reading|read more|read next|read also|see also|related(?: articles?| stories| coverage| content| links)?\s*:|more from|recommended for you|you may also like|you might also like|share this (?:article|story|post)|share on|leave a comment|subscribe to|sign up for|follow us|listen to this article|copyright|all rights reserved|©|like this (?:story|article)\?|see more photos|leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|baca juga|читайте также|смотрите также)/i;
+/** End-of-article credits and contact lines ("Reporting by ...; Editing by ...", "X contributed to this report."). */
+const CREDIT_LINE = /^\(?(?:reporting|writing|additional reporting) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)|\b(?:can|may) be reached at\b|^follow\b.{0,80}\b(?:on|at) (?:twitter|facebook|instagram)|^(?:editing|edited) by\b|^(?:follow|email|listen to|watch)\b/i;
 
 /** A line that is only a date, time or "by NAME" (bylines and timestamps at the edges). */
 const BYLINE = /^(?:by|von|por|par|di|oleh|от|posted by|written by|story by|words by)\s/i;
@@ -413,17 +417,23 @@ const DATE_LINE = /^(?:(?:updated|published|posted|last updated)\b.{0,60}|[\d\s:
 function isBoilerplate(p: Para): boolean {
   const t = p.text;
   const len = t.length;
-  if (len < 120 && BOILER_LINE.test(t)) return true;
+  if (len < 40 && BOILER_EXACT.test(t)) return true;
+  if (len < 160 && BOILER_START.test(t)) return true;
+  if (!/[\p{L}\p{N}]/u.test(t)) return true;
   if (len < 80 && DATE_LINE.test(t)) return true;
   if (len < 100 && BYLINE.test(t)) return true;
   const ld = len === 0 ? 0 : p.linkChars / len;
   if (ld > 0.6 && len < 400) return true;
   if (/^(?:related|read more|more|see also|also read|recommended|watch|listen)\s*:/i.test(t) && len < 300) return true;
   if (len < 300 && /\bsign up\b|\bsubscribe\b/i.test(t) && /newsletter|inbox|daily|weekly|email/i.test(t)) return true;
+  if (len < 300 && /\(credit:|\(photo:|\bphotos? ©/i.test(t)) return true;
   if (len < 150 && /getty images|shutterstock|\bap photo\b|\bafp\b.{1,10}\bgetty|^(?:photo|image|picture|credit|source)s?\s*:/i.test(t)) return true;
   if (len < 600 && /^<[a-z][^>]*>/i.test(t) && t.endsWith('>')) return true;
   return false;
 }
+
+/** A short edge line holding a date or time ("November 19, 2019 / 12:21 AM / Updated 14 hours ago"). */
+const EDGE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b|\b\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|gmt|utc|et|bst|cet)\b|\b\d+ (?:minutes?|hours?|days?) ago\b/i;
 
 function endsSentence(t: string): boolean {
   return /[.!?…"”’'):;]$/.test(t);
@@ -437,11 +447,11 @@ function endsSentence(t: string): boolean {
 export function classify(paras: Para[]): Para[] {
   const kept = paras.filter((p) => !isBoilerplate(p));
   // trim weak lines at the start and end
-  const weak = (p: Para): boolean => p.text.length < 50 && !endsSentence(p.text);
+  const weak = (p: Para): boolean => p.text.length < 50 && !endsSentence(p.text) || p.text.length < 100 && EDGE_DATE.test(p.text);
   let a = 0;
   let b = kept.length;
   while (a < b && (weak(kept[a]!) || kept[a]!.heading)) a++;
-  while (b > a && weak(kept[b - 1]!)) b--;
+  while (b > a && (weak(kept[b - 1]!) || kept[b - 1]!.text.length < 300 && CREDIT_LINE.test(kept[b - 1]!.text))) b--;
   const out: Para[] = [];
   for (let i = a; i < b; i++) {
     out.push(kept[i]!);
