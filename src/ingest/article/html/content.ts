@@ -408,7 +408,7 @@ const BOILER_EXACT = /^(?:advertisement|advertising|advert|anzeige|publicidade|p
 /** Phrases that open page-furniture lines (also in the languages our sources use most). */
 const BOILER_START = /^(?:story continues below|continue reading|read more|read next|read also|see also|related(?: articles?| stories| coverage| content| links)?\s*:|more from|recommended for you|you may also like|you might also like|share this (?:article|story|post)|share on|leave a comment|subscribe to|sign up for|follow us|listen to this article|copyright|all rights reserved|©|like this (?:story|article)\?|see more photos|leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|baca juga|читайте также|смотрите также)/i;
 /** End-of-article credits and contact lines ("Reporting by ...; Editing by ...", "X contributed to this report."). */
-const CREDIT_LINE = /^\(?(?:reporting|writing|additional reporting) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)|\b(?:can|may) be reached at\b|^follow\b.{0,80}\b(?:on|at) (?:twitter|facebook|instagram)|^(?:editing|edited) by\b|^(?:follow|email|listen to|watch)\b/i;
+const CREDIT_LINE = /^\(?(?:reporting|writing|additional reporting) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)|\b(?:can|may) be reached at\b|^follow\b.{1,80}\b(?:on|at) (?:twitter|facebook|instagram)|^(?:editing|edited) by\b|^(?:follow|email|listen to|watch)\b/i;
 
 /** A line that is only a date, time or "by NAME" (bylines and timestamps at the edges). */
 const BYLINE = /^(?:by|von|por|par|di|oleh|от|posted by|written by|story by|words by)\s/i;
