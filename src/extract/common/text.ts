@@ -151,6 +151,8 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     } else if (t.text === '.') {
       const prev = tokens[i - 1];
       if (prev && !t.spaceBefore && NEVER_FINAL.has(prev.text.toLowerCase())) continue;
+      // tokenised decimals "6 . 2 %": a spaced period between two numbers
+      if (prev && t.spaceBefore && prev.kind === 'number' && after.kind === 'number') continue;
     }
     const c = after.text[0] ?? '';
     if (/[\p{Lu}\p{N}"“‘'([—–-]/u.test(c)) {

@@ -25,7 +25,7 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'cm', forms: ['cm', 'centimeter', 'centimeters', 'centimetre', 'centimetres'], dimension: 'length', si: 'km', factor: 1e-5 },
   { code: 'mm', forms: ['mm', 'millimeter', 'millimeters', 'millimetre', 'millimetres'], dimension: 'length', si: 'km', factor: 1e-6 },
   { code: 'mi', forms: ['mi', 'mile', 'miles'], dimension: 'length', si: 'km', factor: 1.609344 },
-  { code: 'µm', forms: ['µm', 'μm', 'micrometer', 'micrometers', 'micrometre', 'micrometres', 'micron', 'microns'], dimension: 'length', si: 'km', factor: 1e-9 },
+  { code: 'micrometre', forms: ['µm', 'μm', 'micrometer', 'micrometers', 'micrometre', 'micrometres', 'micron', 'microns'], dimension: 'length', si: 'km', factor: 1e-9 },
   { code: 'nm', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
   { code: 'nmi', forms: ['nautical mile', 'nautical miles', 'nmi'], dimension: 'length', si: 'km', factor: 1.852 },
   { code: 'ft', forms: ['ft', 'foot', 'feet', "'", '’'], dimension: 'length', si: 'km', factor: 0.0003048, ambiguous: ["'", '’'] },

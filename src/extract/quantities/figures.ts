@@ -129,6 +129,8 @@ function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHi
     key += (n > 0 && t.spaceBefore ? ' ' : '') + norm(t.text);
     const hit = UNIT_FORMS.get(key);
     if (!hit) continue;
+    // "$" after a number belongs to the next number when one follows ("a five-year $700000 award")
+    if (hit.currency && /^\p{Sc}$/u.test(key) && tokens[j + n + 1]?.kind === 'number') continue;
     if (AMBIGUOUS.has(key)) {
       const first = tokens[j]!;
       const after = tokens[j + n + 1];
@@ -165,6 +167,42 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
     if (n && (n.kind === 'number' || (n.kind === 'word' && isNumberStart(n)))) return { code, numberAt: i + len };
   }
   return null;
+}
+
+/** Currency codes written against the number: "USD10m", "RM23.50", "INR1 trillion". */
+const GLUED_CURRENCY = /^(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|NZD|HKD|SGD|CHF|MYR|RM|Rs|RMB|NIS)(\d{1,3}(?:,\d{3})+|\d+)(m|mn|bn|k)?$/;
+const GLUED_CODES: Record<string, string> = { RM: 'MYR', Rs: 'INR', RMB: 'CNY', NIS: 'ILS', SGD: 'SGD' };
+
+function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: ParsedNumber } | null {
+  const m = GLUED_CURRENCY.exec(tokens[i]!.text);
+  if (!m) return null;
+  let digits = m[2]!;
+  let end = i + 1;
+  // "RM120,000": the thousands groups arrive as separate tokens
+  while (!m[3] && tokens[end]?.text === ',' && !tokens[end]!.spaceBefore && /^\d{3}$/.test(tokens[end + 1]?.text ?? '') && !tokens[end + 1]!.spaceBefore) {
+    digits += tokens[end + 1]!.text;
+    end += 2;
+  }
+  let value = Number(digits.replace(/,/g, ''));
+  const dec = tokens[end];
+  if (dec && !dec.spaceBefore && dec.kind === 'number' && /^\.\d+$/.test(dec.text)) {
+    value += Number(dec.text);
+    end++;
+  }
+  let scaled = false;
+  if (m[3]) {
+    value *= m[3] === 'k' ? 1e3 : m[3] === 'bn' ? 1e9 : 1e6;
+    scaled = true;
+  }
+  const sc = scaled ? undefined : tokens[end];
+  const scale = sc ? (/^(?:m|mil|mln|mn)$/i.test(sc.text) ? 1e6 : /^(?:bn|b|bil|bln)$/i.test(sc.text) ? 1e9 : /^(?:k)$/i.test(sc.text) ? 1e3 : /^(?:million|billion|trillion|thousand)$/i.test(sc.text) ? { million: 1e6, billion: 1e9, trillion: 1e12, thousand: 1e3 }[sc.text.toLowerCase()]! : 0) : 0;
+  if (sc && scale > 0 && (!sc.spaceBefore || sc.text.length > 3)) {
+    value *= scale;
+    end++;
+    scaled = true;
+  }
+  const code = GLUED_CODES[m[1]!] ?? m[1]!;
+  return { code, p: { value, start: i, end, form: 'digits', scaled } };
 }
 
 function lookbackHedge(tokens: readonly Token[], i: number, sentStart: number): { q: Qualifier; start: number } | null {
@@ -256,14 +294,14 @@ function longName(hit: UnitHit): string {
   return singular.sort((a, b) => b.length - a.length)[0] ?? hit.def.code;
 }
 
-const RATE_DENOMINATORS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'share', 'person', 'capita', 'head', 'game', 'barrel', 'gallon', 'litre', 'liter', 'ton', 'tonne', 'kilogram', 'kg', 'night', 'annum']);
+const RATE_DENOMINATORS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'share', 'person', 'capita', 'head', 'game', 'barrel', 'gallon', 'litre', 'liter', 'ton', 'tonne', 'kilogram', 'kg', 'night', 'annum', 'ounce', 'pound', 'lot', 'unit', 'household', 'seat', 'ticket']);
 
 function isYearLike(tokens: readonly Token[], p: ParsedNumber): boolean {
   if (p.form !== 'digits' || p.scaled || p.end - p.start !== 1) return false;
   const s = tokens[p.start]!.text;
   if (!/^\d{4}$/.test(s)) return false;
   const v = Number(s);
-  return v >= 1000 && v <= 2100;
+  return v >= 1900 && v <= 2100;
 }
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|s)$/i;
@@ -276,7 +314,16 @@ export function extractFigures(doc: Doc, ctx: ExtractContext): QuantityMention[]
     let i = sent.tokenStart;
     while (i < sent.tokenEnd) {
       const t = tokens[i]!;
-      const prefix = t.kind === 'number' ? null : matchPrefix(tokens, i);
+      const glued = t.kind === 'word' ? gluedCurrency(tokens, i) : null;
+      const prefix = t.kind === 'number' || glued ? null : matchPrefix(tokens, i);
+      if (glued) {
+        const m = figureAt(doc, ctx, sent.tokenStart, sent.tokenEnd, i, { code: glued.code, numberAt: i }, reserved, glued.p);
+        if (m) {
+          out.push(m.mention);
+          i = Math.max(m.nextToken, i + 1);
+          continue;
+        }
+      }
       if (!prefix && !isNumberStart(t) && !((t.text === 'a' || t.text === 'an' || t.text === 'A' || t.text === 'An') && tokens[i + 1] && /^(?:dozen|hundred|thousand|million|billion|third|quarter|half)$/i.test(tokens[i + 1]!.text))) {
         i++;
         continue;
@@ -300,10 +347,11 @@ function figureAt(
   i: number,
   prefix: { code: string; numberAt: number } | null,
   reserved: Reserved,
+  gluedNumber?: ParsedNumber,
 ): { mention: QuantityMention; nextToken: number } | null {
   const { tokens, text } = doc;
   const numAt = prefix ? prefix.numberAt : i;
-  const p = parseNumber(tokens, numAt);
+  const p = gluedNumber ?? parseNumber(tokens, numAt);
   if (!p || p.end > sentEnd) return null;
   const first = tokens[numAt]!;
   const reasons: string[] = [];
@@ -363,7 +411,7 @@ function figureAt(
       let k = end + 1;
       if (prefix && PREFIXES.has(tokens[k]?.text ?? '')) k++;
       const q = tokens[k] ? parseNumber(tokens, k) : null;
-      if (q && !Array.isArray(q.value) && typeof p.value === 'number' && q.end <= sentEnd && !isYearLike(tokens, p)) {
+      if (q && !Array.isArray(q.value) && typeof p.value === 'number' && q.end <= sentEnd && (!isYearLike(tokens, p) || matchUnit(tokens, q.end, sentEnd) !== null)) {
         let lo = p.value;
         const hi = q.value;
         // "1.2 to 1.5 million": the scale of the high end applies to the low end
@@ -386,6 +434,7 @@ function figureAt(
   let unitEnd = end;
   let currency = prefix?.code;
   let hit: UnitHit | null = null;
+  let suffixCounted: Span | undefined;
   if (!currency) {
     let j = end;
     if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore) j++; // "15-year-old", "400-square-mile"
@@ -413,6 +462,24 @@ function figureAt(
     // "$5 million dollars" never; "$5 per share" handled below
     hit = { kind: 'currency', code: currency, end, form: '' };
   }
+  // "1/2 pound of chocolate": a weight, not money
+  if (!prefix && currency === 'GBP' && /^pounds?$/i.test(tokens[unitEnd - 1]?.text ?? '') && tokens[unitEnd]?.text.toLowerCase() === 'of') {
+    currency = undefined;
+    unitDef = UNITS.find((u) => u.code === 'lb');
+    hit = unitDef ? { kind: 'unit', def: unitDef, end: unitEnd, form: 'pound' } : hit;
+    unitCode = 'lb';
+  }
+  if (p.suffix && !currency && unitCode === '') {
+    const sfx = UNIT_FORMS.get(norm(p.suffix.text));
+    const at = tokens[p.start]!.start + p.suffix.offset;
+    if (sfx?.def) {
+      unitDef = sfx.def;
+      unitCode = sfx.def.code;
+      hit = { kind: 'unit', def: sfx.def, end: p.end, form: p.suffix.text };
+    } else if (!sfx) {
+      suffixCounted = { start: at, end: at + p.suffix.text.length, text: p.suffix.text };
+    }
+  }
   if (currency) unitCode = currency;
   // "aged 18 to 34", "aged 65": ages
   if (unitCode === '' && /^aged?$/i.test(tokens[(prefix ? i : numAt) - 1]?.text ?? '')) {
@@ -439,6 +506,12 @@ function figureAt(
       unitEnd = c.end + 1;
       reasons.push('minor currency unit added');
     }
+  }
+  // rates: "£24 a-year" written as one token
+  if (hit && /^a-(?:year|month|week|day)$/i.test(tokens[unitEnd]?.text ?? '')) {
+    unitCode = `${longName(hit)} per ${tokens[unitEnd]!.text.slice(2).toLowerCase()}`;
+    unitDef = undefined;
+    unitEnd += 1;
   }
   // rates: "5 percent a year", "$2 per share"
   if (hit && (tokens[unitEnd]?.text.toLowerCase() === 'per' || tokens[unitEnd]?.text.toLowerCase() === 'a' || tokens[unitEnd]?.text === '/')) {
@@ -514,7 +587,9 @@ function figureAt(
   // --- what is counted -------------------------------------------------------------------------
   let counted: Span | undefined;
   const isCount = unitCode === '' || unitCode === 'count';
-  if (isCount) {
+  if (suffixCounted) {
+    counted = suffixCounted;
+  } else if (isCount) {
     let j = unitEnd;
     if (tokens[j]?.text.toLowerCase() === 'of' && (p.form === 'vague' || p.form === 'fraction' || p.scaled || (tokens[numAt]!.text.toLowerCase() === 'one'))) {
       j++;
@@ -540,7 +615,9 @@ function figureAt(
 
   // --- filters for bare numbers ------------------------------------------------------------------
   if (nameLike && unitCode === '') return null;
-  if (unitCode === '' && counted && /^\p{Lu}/u.test(counted.text) && !/\s/.test(counted.text) && !isPlural(counted.text.toLowerCase())) return null;
+  if (isRange && unitCode === '' && counted && /^\p{Lu}/u.test(counted.text)) return null; // "16-18 Industrial Avenue"
+  // "787 Dreamliner", "49 Zorro Ranch Road": a number before a proper name is part of the name
+  if (unitCode === '' && counted && counted.text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !isPlural(counted.text.split(/\s+/).pop()!.toLowerCase())) return null;
   // "eight or nine euros", "16369.03 up 58.06 points": borrow the unit of the figure that follows
   const yearLike = isYearLike(tokens, p) && !isRange;
   if (yearLike && unitCode === '' && /^(?:in|since|by|of|from|until|till|before|after|during|between|and|to|early|late|mid|the|fiscal|year)$/i.test(prev?.text ?? '')) return null;

@@ -18,6 +18,8 @@ export interface ParsedNumber {
   scaled: boolean;
   /** The multiplier of the trailing scale word(s) (1 when none): "1.5 million" -> 1e6. */
   scale?: number;
+  /** What follows the number inside a hyphenated token: "four-cylinder" -> "cylinder" (offset in the token). */
+  suffix?: { text: string; offset: number };
 }
 
 const UNITS_WORDS: ReadonlyMap<string, number> = new Map([
@@ -178,7 +180,15 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
   // Hyphenated words: "twenty-five", "two-thirds"
   if (w.includes('-')) {
     const h = hyphenWords(w);
-    if (!h) return null;
+    if (!h) {
+      // "four-cylinder", "five-year", "two-door": a number word glued to what it counts or measures
+      const dash = w.indexOf('-');
+      const head = w.slice(0, dash);
+      const v = wordValue(head);
+      const rest = t.text.slice(dash + 1);
+      if (v === undefined || v === 0 || !/^\p{L}+$/u.test(rest)) return null;
+      return { value: v, start: i, end: i + 1, form: 'words', scaled: false, suffix: { text: rest, offset: dash + 1 } };
+    }
     if (h.fraction) return { value: h.value, start: i, end: i + 1, form: 'fraction', scaled: false };
     return wordSequence(tokens, i, h.value);
   }
