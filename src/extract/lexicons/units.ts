@@ -57,7 +57,7 @@ export const UNITS: readonly UnitDef[] = [
   // speed
   { code: 'km/h', forms: ['km/h', 'kph', 'kmh', 'km/hr', 'kmph', 'kilometers per hour', 'kilometres per hour', 'kilometers an hour', 'kilometres an hour'], dimension: 'speed', si: 'km/h', factor: 1 },
   { code: 'mph', forms: ['mph', 'miles per hour', 'miles an hour', 'mile per hour'], dimension: 'speed', si: 'km/h', factor: 1.609344 },
-  { code: 'knot', forms: ['knot', 'knots'], dimension: 'speed', si: 'km/h', factor: 1.852 },
+  { code: 'knot', forms: ['knot', 'knots', 'kt', 'kts'], dimension: 'speed', si: 'km/h', factor: 1.852 },
   { code: 'm/s', forms: ['m/s', 'meters per second', 'metres per second'], dimension: 'speed', si: 'km/h', factor: 3.6 },
   { code: 'miles per gallon', forms: ['mpg', 'miles per gallon'], dimension: 'other' },
   // temperature
@@ -121,30 +121,32 @@ export interface CurrencyDef {
   prefixes: string[];
   /** Written after the number, lower-case: "dollars", "euros", "usd". */
   names: string[];
+  /** Full name used in compound units ("malaysian ringgit per month"). */
+  longName: string;
 }
 
 export const CURRENCIES: readonly CurrencyDef[] = [
-  { code: 'USD', prefixes: ['$', 'US$', 'U.S.$', 'USD', 'US $'], names: ['dollar', 'dollars', 'usd', 'us dollars', 'us dollar', 'u.s. dollars', 'bucks', '$'] },
-  { code: 'EUR', prefixes: ['€', 'EUR'], names: ['euro', 'euros', 'eur', '€'] },
-  { code: 'GBP', prefixes: ['£', 'GBP'], names: ['pound', 'pounds', 'pounds sterling', 'sterling', 'gbp', 'quid', '£'] },
-  { code: 'JPY', prefixes: ['¥', 'JPY'], names: ['yen', 'jpy', '¥'] },
-  { code: 'CNY', prefixes: ['CNY', 'RMB'], names: ['yuan', 'renminbi', 'rmb', 'cny'] },
-  { code: 'AUD', prefixes: ['A$', 'AU$', 'AUD'], names: ['australian dollars', 'australian dollar', 'aud'] },
-  { code: 'CAD', prefixes: ['C$', 'CA$', 'CAD'], names: ['canadian dollars', 'canadian dollar', 'cad'] },
-  { code: 'NZD', prefixes: ['NZ$', 'NZD'], names: ['new zealand dollars', 'nzd'] },
-  { code: 'HKD', prefixes: ['HK$', 'HKD'], names: ['hong kong dollars', 'hkd'] },
-  { code: 'INR', prefixes: ['₹', 'Rs', 'Rs.', 'INR'], names: ['rupees', 'rupee', 'inr', '₹'] },
-  { code: 'RUB', prefixes: ['₽', 'RUB'], names: ['roubles', 'rubles', 'rouble', 'ruble', 'rub'] },
-  { code: 'UAH', prefixes: ['₴', 'UAH'], names: ['hryvnias', 'hryvnia', 'hryvnia', 'uah'] },
-  { code: 'CHF', prefixes: ['CHF', 'SFr'], names: ['swiss francs', 'francs', 'chf'] },
-  { code: 'KRW', prefixes: ['₩', 'KRW'], names: ['won', 'krw'] },
-  { code: 'ILS', prefixes: ['₪', 'NIS', 'ILS'], names: ['shekels', 'shekel', 'nis'] },
-  { code: 'TRY', prefixes: ['₺', 'TRY'], names: ['lira', 'liras', 'turkish lira'] },
-  { code: 'ZAR', prefixes: ['ZAR'], names: ['rand', 'zar'] },
-  { code: 'MYR', prefixes: ['RM', 'MYR'], names: ['ringgit', 'myr'] },
-  { code: 'BTC', prefixes: ['BTC'], names: ['bitcoin', 'bitcoins', 'btc'] },
-  { code: 'cent', prefixes: [], names: ['cent', 'cents', '¢'] },
-  { code: 'penny', prefixes: [], names: ['pence', 'penny', 'p'] },
+  { code: 'USD', prefixes: ['$', 'US$', 'U.S.$', 'USD', 'US $'], names: ['dollar', 'dollars', 'usd', 'us dollars', 'us dollar', 'u.s. dollars', 'bucks', '$'] , longName: 'dollar' },
+  { code: 'EUR', prefixes: ['€', 'EUR'], names: ['euro', 'euros', 'eur', '€'] , longName: 'euro' },
+  { code: 'GBP', prefixes: ['£', 'GBP'], names: ['pound', 'pounds', 'pounds sterling', 'sterling', 'gbp', 'quid', '£'] , longName: 'pound sterling' },
+  { code: 'JPY', prefixes: ['¥', 'JPY'], names: ['yen', 'jpy', '¥'] , longName: 'japanese yen' },
+  { code: 'CNY', prefixes: ['CNY', 'RMB'], names: ['yuan', 'renminbi', 'rmb', 'cny'] , longName: 'chinese yuan' },
+  { code: 'AUD', prefixes: ['A$', 'AU$', 'AUD'], names: ['australian dollars', 'australian dollar', 'aud'] , longName: 'australian dollar' },
+  { code: 'CAD', prefixes: ['C$', 'CA$', 'CAD'], names: ['canadian dollars', 'canadian dollar', 'cad'] , longName: 'canadian dollar' },
+  { code: 'NZD', prefixes: ['NZ$', 'NZD'], names: ['new zealand dollars', 'nzd'] , longName: 'new zealand dollar' },
+  { code: 'HKD', prefixes: ['HK$', 'HKD'], names: ['hong kong dollars', 'hkd'] , longName: 'hong kong dollar' },
+  { code: 'INR', prefixes: ['₹', 'Rs', 'Rs.', 'INR'], names: ['rupees', 'rupee', 'inr', '₹'] , longName: 'indian rupee' },
+  { code: 'RUB', prefixes: ['₽', 'RUB'], names: ['roubles', 'rubles', 'rouble', 'ruble', 'rub'] , longName: 'russian ruble' },
+  { code: 'UAH', prefixes: ['₴', 'UAH'], names: ['hryvnias', 'hryvnia', 'hryvnia', 'uah'] , longName: 'ukrainian hryvnia' },
+  { code: 'CHF', prefixes: ['CHF', 'SFr'], names: ['swiss francs', 'francs', 'chf'] , longName: 'swiss franc' },
+  { code: 'KRW', prefixes: ['₩', 'KRW'], names: ['won', 'krw'] , longName: 'south korean won' },
+  { code: 'ILS', prefixes: ['₪', 'NIS', 'ILS'], names: ['shekels', 'shekel', 'nis'] , longName: 'shekel' },
+  { code: 'TRY', prefixes: ['₺', 'TRY'], names: ['lira', 'liras', 'turkish lira'] , longName: 'turkish lira' },
+  { code: 'ZAR', prefixes: ['ZAR'], names: ['rand', 'zar'] , longName: 'south african rand' },
+  { code: 'MYR', prefixes: ['RM', 'MYR'], names: ['ringgit', 'myr'] , longName: 'malaysian ringgit' },
+  { code: 'BTC', prefixes: ['BTC'], names: ['bitcoin', 'bitcoins', 'btc'] , longName: 'bitcoin' },
+  { code: 'cent', prefixes: [], names: ['cent', 'cents', '¢'] , longName: 'cent' },
+  { code: 'penny', prefixes: [], names: ['pence', 'penny', 'p'] , longName: 'penny' },
 ];
 
 /** Scale words after a number: "1.2 million", "$3bn", "25k". */

@@ -27,7 +27,7 @@ const MAX_UNIT_WORDS = 4;
 const PREFIXES = new Map<string, string>();
 for (const c of CURRENCIES) for (const p of c.prefixes) PREFIXES.set(p.replace(/\s+/g, ''), c.code);
 /** Prefixes ending in "$" match in any case ("aud$ 15", "c $ 300 million"); others are case-sensitive ("Rs", "RM"). */
-const lookupPrefix = (s: string): string | undefined => PREFIXES.get(s) ?? (s.endsWith('$') ? PREFIXES.get(s.toUpperCase()) : undefined);
+const lookupPrefix = (s: string): string | undefined => PREFIXES.get(s) ?? (s.endsWith('$') && s.length >= 4 ? PREFIXES.get(s.toUpperCase()) : undefined);
 
 const HEDGES: ReadonlyArray<[string, Qualifier]> = [
   ['more or less', '~'], ['an estimated', '~'], ['approximately', '~'], ['roughly', '~'], ['around', '~'],
@@ -127,7 +127,16 @@ function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHi
     const t = tokens[j + n]!;
     if (t.kind === 'number') break;
     key += (n > 0 && t.spaceBefore ? ' ' : '') + norm(t.text);
-    const hit = UNIT_FORMS.get(key);
+    let hit = UNIT_FORMS.get(key);
+    // "43.4 percent-owned", "a 20-mile-long convoy": the unit is the first part of a hyphenated word
+    if (!hit && n === 0 && t.text.includes('-')) {
+      const head = norm(t.text.slice(0, t.text.indexOf('-')));
+      const h = UNIT_FORMS.get(head);
+      if (h && !AMBIGUOUS.has(head)) {
+        best = h.def ? { kind: 'unit', def: h.def, end: j + 1, form: head } : { kind: 'currency', code: h.currency!, end: j + 1, form: head };
+        break;
+      }
+    }
     if (!hit) continue;
     // "$" after a number belongs to the next number when one follows ("a five-year $700000 award")
     if (hit.currency && /^\p{Sc}$/u.test(key) && tokens[j + n + 1]?.kind === 'number') continue;
@@ -153,7 +162,8 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
     let ok = true;
     for (let k = 1; k < len; k++) {
       const u = tokens[i + k]!;
-      if (u.spaceBefore && !(k === len - 1 && u.text === '$')) {
+      // "HK $5.4m" (a spaced "$" after a code) but not "A $300 million" (the article "a")
+      if (u.spaceBefore && !(k === len - 1 && u.text === '$' && t.text.length >= 2)) {
         ok = false;
         break;
       }
@@ -284,10 +294,7 @@ function convert(value: number | [number, number], def: UnitDef | undefined): Qu
 
 /** Long unit name used in compounds ("percentage per year", "dollar per share"). */
 function longName(hit: UnitHit): string {
-  if (hit.kind === 'currency') {
-    const c = CURRENCIES.find((x) => x.code === hit.code);
-    return c?.names[0] ?? hit.code;
-  }
+  if (hit.kind === 'currency') return CURRENCIES.find((x) => x.code === hit.code)?.longName ?? hit.code;
   if (hit.def.code === '%') return 'percentage';
   // the longest singular spelled-out form: "square foot", "kilometre"
   const singular = hit.def.forms.filter((f) => !f.endsWith('s') && /^[a-z ]+$/.test(f));
