@@ -62,7 +62,13 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   if (years.length === 0 && copyright !== null) years.push(copyright);
   // The year of writing: the latest year mentioned outside future-tense clauses, but not one that is
   // only an outlier far ahead of the others ("by 2030").
-  const year = years.length > 0 ? latestPlausibleYear(years) : null;
+  let year = years.length > 0 ? latestPlausibleYear(years) : null;
+  // Without a full date, a text that compares with "last year" / "a year earlier" and names no
+  // later year than Y was most likely written in Y + 1 (results for Y reported the next year).
+  if (year !== null && !dated.some((x) => x.precision === 'day') && hasLastYear(low) && copyright === null) {
+    year += 1;
+    reasons.push('year after the latest year named, with "last year" comparisons');
+  }
   if (year !== null) {
     for (const md of monthDays) {
       const tense = tenseOf(doc, low, md.m);
@@ -147,4 +153,15 @@ function latestPlausibleYear(years: readonly number[]): number {
   const second = sorted[sorted.length - 2];
   if (second !== undefined && max - second > 5 && sorted.filter((y) => y === max).length === 1) return second;
   return max;
+}
+
+const LAST_YEAR_CUES = new Set(['year-earlier', 'year-ago']);
+/** True when the text speaks of "last year", "a year earlier/ago", "year-earlier". */
+function hasLastYear(low: readonly string[]): boolean {
+  for (let i = 0; i < low.length; i++) {
+    const w = low[i]!;
+    if (LAST_YEAR_CUES.has(w)) return true;
+    if (w === 'year' && (low[i - 1] === 'last' || ((low[i + 1] === 'earlier' || low[i + 1] === 'ago') && low[i - 1] === 'a'))) return true;
+  }
+  return false;
 }

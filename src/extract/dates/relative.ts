@@ -6,7 +6,7 @@
  */
 import type { DatePart } from '../../types.js';
 import type { Extractor } from '../types.js';
-import { deictic, fmtMonth, seasonIndexOf, SEASON_ORDER, weekday, type Gran } from './calendar.js';
+import { deictic, fmtDay, fmtMonth, isValidDate, seasonIndexOf, SEASON_ORDER, weekday, type Gran } from './calendar.js';
 import { MONTHS, SEASONS, UNITS } from './lexicon.js';
 import { isCapitalized, lowered, makeTimex, readNumber, refDate, type Draft, type DraftTimex } from './match.js';
 
@@ -211,6 +211,17 @@ export const relativeDates: Extractor<DraftTimex> = {
         let y = ref.y;
         if (dir < 0 && month >= ref.m) y--;
         if (dir > 0 && month <= ref.m) y++;
+        // "last Oct. 23": the day goes with it
+        const dayW = low[i + 2] ?? '';
+        if (/^(?:[1-9]|[12]\d|3[01])$/.test(dayW)) {
+          const day = Number(dayW);
+          const key = month * 100 + day;
+          const refKey = ref.m * 100 + ref.d;
+          let yd = ref.y;
+          if (dir < 0 && key >= refKey) yd--;
+          if (dir > 0 && key <= refKey) yd++;
+          if (isValidDate(yd, month, day)) return add(start, i + 3, 'DATE', fmtDay({ y: yd, m: month, d: day }), `${low[i]} + month day`, ['month', 'day'], { mod, implied: ['year'] });
+        }
         return add(start, i + 2, 'DATE', fmtMonth(y, month), `${low[i]} + month`, ['month'], { mod, implied: ['year'] });
       }
       const season = SEASONS.get(nx);
