@@ -204,6 +204,12 @@ describe('JSONL and JSON', () => {
     const many = put('many.json', JSON.stringify([{ text: ARTICLE }, { nope: 1 }]));
     expect((await all([one, many])).map(brief)).toEqual(['ok structured /one.json', 'ok structured /many.json[0]', 'failed /many.json[1]: /many.json[1]: missing field "text" (or "html")']);
   });
+  it('a .json file holding a JSON Feed expands to its items', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Harbour Courier', items: [{ id: 'j1', title: 'Full', content_html: LONG_HTML, date_published: '2030-08-16' }] };
+    const items = await all([put('feed.json', JSON.stringify(feed))]);
+    expect(items.map(brief)).toEqual(['ok html /feed.json#1']);
+    expect(items[0]?.ok && items[0].doc.meta).toEqual({ title: 'Full', published: '2030-08-16', source: 'Harbour Courier' });
+  });
   it('splitLines handles CRLF, chunk boundaries and a missing final newline', async () => {
     const chunks = [Buffer.from('ab\r\ncd'), Buffer.from('ef\n\ngh')];
     const got: Array<string | null> = [];

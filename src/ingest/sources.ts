@@ -19,7 +19,8 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import { decodeBytes, DecodeError } from './fetch/charset.js';
 import { HttpFetcher } from './fetch/http.js';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetch/types.js';
-import { FeedError, looksLikeFullArticle, normalizeFeedDate, parseFeed, sniffFeed, type FeedItem } from './feeds/parse.js';
+import { isJsonFeed, parseJsonFeed } from './feeds/jsonfeed.js';
+import { FeedError, looksLikeFullArticle, normalizeFeedDate, parseFeed, sniffFeed, type Feed, type FeedItem } from './feeds/parse.js';
 import type { RawDocument, RawKind, SourceItem, SourceOptions } from './types.js';
 
 /** 20 MB: a long news article is under 200 kB of HTML; anything this big is not one article. */
@@ -280,7 +281,8 @@ class Reader {
           yield fail(input, `${input}: invalid JSON (${message(err)})`);
           return;
         }
-        if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield articleFromJson(`${input}[${i}]`, v[i]);
+        if (isJsonFeed(v)) yield* this.feedItems(input, parseJsonFeed(v), warnings);
+        else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield articleFromJson(`${input}[${i}]`, v[i]);
         else yield articleFromJson(input, v);
         return;
       }
@@ -368,7 +370,8 @@ class Reader {
     const media = res.mediaType ?? '';
     let kind: FileKind;
     if (/(?:rss|atom|rdf)\+xml$/.test(media) || ((media.endsWith('/xml') || media === '') && sniffFeed(res.body) !== null)) kind = 'feed';
-    else if (media.includes('json')) kind = res.body.trimStart().startsWith('[') ? 'json' : 'jsonl';
+    else if (media === 'application/feed+json') kind = 'json';
+    else if (media.includes('json')) kind = res.body.trimStart().startsWith('[') || /^\s*\{\s*"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(res.body) ? 'json' : 'jsonl';
     else if (media === 'text/plain') kind = 'text';
     else if (media === 'text/markdown') kind = 'markdown';
     else if (media === '') kind = sniffKind(res.body);
@@ -388,6 +391,10 @@ class Reader {
       yield fail(input, err instanceof FeedError ? `${err.message}` : `cannot parse feed: ${message(err)}`);
       return;
     }
+    yield* this.feedItems(input, feed, warnings);
+  }
+
+  private async *feedItems(input: string, feed: Feed, warnings: string[]): AsyncGenerator<SourceItem> {
     const feedWarnings = [...warnings, ...feed.warnings];
     if (feed.items.length === 0) {
       yield fail(input, 'feed has no items', 'not_article');

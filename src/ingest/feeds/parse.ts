@@ -8,7 +8,7 @@
  */
 import { Parser } from 'htmlparser2';
 
-export type FeedKind = 'rss' | 'atom' | 'rdf';
+export type FeedKind = 'rss' | 'atom' | 'rdf' | 'json';
 
 export interface FeedItem {
   title: string | null;
