@@ -252,6 +252,34 @@ export function findContainer(root: El): El | null {
   return top;
 }
 
+/**
+ * The container plus sibling blocks that continue the article (Readability's sibling join): a
+ * sibling that scores at least a fifth of the container, or a plain paragraph of prose with few links.
+ */
+function withSiblings(top: El, scores: Map<El, number>): El[] {
+  const parent = top.parent;
+  if (parent === null || parent.tag === '#root') return [top];
+  const topScore = weighted(top, scores.get(top) ?? 0);
+  const threshold = Math.max(10, topScore * 0.2);
+  const out: El[] = [];
+  for (const c of parent.children) {
+    if (typeof c === 'string') continue;
+    if (c === top) {
+      out.push(c);
+      continue;
+    }
+    if (c.textLen === 0 || DROP_TAGS.has(c.tag) || WEAK_DROP_TAGS.has(c.tag) || isHidden(c) || isNegative(c)) continue;
+    const sameClass = c.attrs.class !== undefined && c.attrs.class !== '' && c.attrs.class === top.attrs.class;
+    const s = weighted(c, scores.get(c) ?? 0) + (sameClass ? topScore * 0.2 : 0);
+    if (scores.has(c) && s >= threshold) out.push(c);
+    else if (c.tag === 'p') {
+      const ld = linkDensity(c);
+      if ((c.textLen > 80 && ld < 0.25) || (c.textLen > 0 && c.textLen <= 80 && ld === 0 && /\.(?: |$)/.test(textOf(c)))) out.push(c);
+    }
+  }
+  return out;
+}
+
 function isAncestor(a: El, b: El): boolean {
   for (let x: El | null = b; x !== null; x = x.parent) if (x === a) return true;
   return false;
@@ -447,7 +475,11 @@ function endsSentence(t: string): boolean {
 export function classify(paras: Para[]): Para[] {
   const kept = paras.filter((p) => !isBoilerplate(p));
   // trim weak lines at the start and end
-  const weak = (p: Para): boolean => p.text.length < 50 && !endsSentence(p.text) || p.text.length < 100 && EDGE_DATE.test(p.text);
+  // list items are content even when short ("England (Group A): 10th appearance"); a tweet's
+  // "— Name (@handle) May 7, 2024" line is a quote's attribution, not a timestamp
+  const weak = (p: Para): boolean =>
+    (p.text.length < 50 && !endsSentence(p.text) && p.tag !== 'li') ||
+    (p.text.length < 100 && EDGE_DATE.test(p.text) && !p.text.includes('(@'));
   let a = 0;
   let b = kept.length;
   while (a < b && (weak(kept[a]!) || kept[a]!.heading)) a++;
@@ -470,7 +502,8 @@ export interface MainText {
 export function extractMainText(root: El): MainText {
   const container = findContainer(root);
   if (container === null) return { text: '', paragraphs: [], container: null };
-  const paras = classify(linearise(container));
+  const parts = hasBodyMarker(container) ? [container] : withSiblings(container, scoreCandidates(root));
+  const paras = classify(parts.flatMap((el) => linearise(el)));
   const paragraphs = paras.map((p) => p.text);
   return { text: paragraphs.join('\n\n'), paragraphs, container };
 }
