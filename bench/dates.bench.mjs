@@ -92,7 +92,7 @@ const calibMs = performance.now() - c0;
 console.log(`## Dates (TIMEX3 tagger)
 
 Invented wire-style text, ${docs.length} documents of ${DOC_BYTES} bytes (${totalMB.toFixed(2)} MB), ${found} timexes found.
-Measured on a shared machine; numbers vary with its load (calibration: 1e7 integer additions took ${calibMs.toFixed(0)} ms, checksum ${acc % 10}; about 10 ms on an idle core).
+Measured on a shared machine; numbers vary with its load (calibration: 1e7 integer additions took ${calibMs.toFixed(0)} ms, checksum ${acc % 10}; compare across runs).
 
 | Step | Time | Throughput |
 |---|---|---|

@@ -184,13 +184,27 @@ describe('dates: negatives', () => {
 });
 
 describe('dates: known failures', () => {
-  it.skip('"two months before January 20" resolves against its explicit anchor (the span is tagged as a duration only)', () => {
+  it.skip('"two months before January 20" as one DATE timex (we tag the TimeML way: a duration plus a date, see the offsets test)', () => {
     const found = tag('The deal was struck two months before January 20.', '2024-08-06');
     expect(found.find((t) => t.text === 'two months before January 20')?.value).toBe('2023-11-20');
   });
   it.skip('"the week of March 6" is one week-valued timex (we tag "March 6" alone)', () => {
     const found = tag('Talks are planned for the week of March 6.', '2024-02-01');
     expect(found[0]?.value).toBe('2024-W10');
+  });
+});
+
+describe('dates: offsets and clock days', () => {
+  it('anchors a duration to the date it counts from', () => {
+    const found = tag('The deal was struck two months before January 20.', '2024-08-06');
+    const d = found.find((t) => t.text === 'two months');
+    expect(d?.value).toBe('P2M');
+    expect(d?.anchor).toBe('2024-01-20');
+    expect(d?.reasons).toContain('offset: 2023-11-20');
+  });
+  it('gives a clock time the day named in its sentence', () => {
+    const found = tag('The blast occurred at 10:35 a.m. (0735 GMT) Friday near the embassy.', '2024-08-06');
+    expect(found.find((t) => t.text === '10:35 a.m.')?.value).toBe('2024-08-02T10:35');
   });
 });
 

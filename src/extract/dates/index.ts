@@ -9,7 +9,9 @@ import { durations } from './durations.js';
 import { holidays } from './holidays.js';
 import { periods } from './periods.js';
 import { chainAnchors } from './refine-anchor.js';
+import { clockDates } from './refine-clock.js';
 import { finalizeTimexes } from './refine-finalize.js';
+import { offsetAnchors } from './refine-offset.js';
 import { removeOverlaps } from './refine-overlap.js';
 import { resolveByTense } from './refine-tense.js';
 import { relativeDates } from './relative.js';
@@ -20,8 +22,9 @@ import { weekdays } from './weekdays.js';
 export const datesExtractors: Extractor[] = [absoluteDates, periods, relativeDates, weekdays, clockTimes, holidays, sets, durations];
 
 // Order matters: overlaps first (one draft per span), then tense (fills years and days), then anchors
-// (need resolved values to shift), then finalize (drops drafts before other areas' refiners run).
-export const datesRefiners: Refiner[] = [removeOverlaps, resolveByTense, chainAnchors, finalizeTimexes];
+// (need resolved values to shift), then clock times and offsets (read resolved days), then finalize
+// (drops drafts before other areas' refiners run).
+export const datesRefiners: Refiner[] = [removeOverlaps, resolveByTense, chainAnchors, clockDates, offsetAnchors, finalizeTimexes];
 
 /** Reference-date inference for documents without a publication date (set by the dates module). */
 export { inferReference } from './infer-reference.js';
