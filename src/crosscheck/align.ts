@@ -69,9 +69,23 @@ export function sameMeasure(a: ClaimInfo, b: ClaimInfo): boolean {
   return shared >= MIN_SHARED_TERMS;
 }
 
+const CITATION_CUE = /\b(?:according to|per|told|reported|reports|cited|citing|quoted)\b/i;
+
 /** Origin of an article's claim, following syndicated copies to the original article. */
 function originOf(c: ClaimInfo, byId: Map<string, CrossArticle>): string {
   if (c.cites) return c.cites;
+  // Fallback for outlets the attribution extractor does not know: another article's outlet named in
+  // the claim's sentence with a citation cue ("..., according to the Coast Wire").
+  const own = byId.get(c.articleId)?.source ?? null;
+  for (const a of byId.values()) {
+    const name = a.source;
+    if (!name || name === own || name.length < 3) continue;
+    const i = c.sentence.text.toLowerCase().indexOf(name.toLowerCase());
+    if (i >= 0 && CITATION_CUE.test(c.sentence.text)) {
+      c.cites = name;
+      return name;
+    }
+  }
   let a = byId.get(c.articleId);
   const seen = new Set<string>();
   while (a?.duplicateOf && !seen.has(a.id)) {

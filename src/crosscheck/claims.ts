@@ -60,6 +60,13 @@ function contentTerms(s: string, surfaces?: Map<string, string>): string[] {
   return out;
 }
 
+/** Stemmed last word of a counted phrase, stopwords included ("people" is a fine head). */
+function headWord(counted: string): string | null {
+  const ws = counted.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const last = ws[ws.length - 1];
+  return last ? stem(last) : null;
+}
+
 function parts(counted: string | undefined): string[][] {
   if (!counted) return [];
   const ps = counted
@@ -134,7 +141,7 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       dimension,
       terms: [...new Set(terms)],
       surfaces,
-      head: q.counted ? (contentTerms(q.counted.text).pop() ?? null) : null,
+      head: q.counted ? headWord(q.counted.text) : null,
       parts: parts(q.counted?.text),
       origin: cites ?? a.source ?? a.id,
     });

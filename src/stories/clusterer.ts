@@ -26,6 +26,8 @@ export interface ClustererOptions {
   queryTerms: number;
   /** Longest posting list per term (oldest stories drop out first). */
   maxPosting: number;
+  /** Most candidate stories scored in full per article (those sharing the most query weight). */
+  maxCandidates: number;
   /** Most terms kept per story centroid (the lightest are pruned beyond it). */
   maxCentroidTerms: number;
   /** Prefix of story ids. */
@@ -41,6 +43,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.free
   indexTerms: 24,
   queryTerms: 24,
   maxPosting: 400,
+  maxCandidates: 16,
   maxCentroidTerms: 600,
   idPrefix: 's',
 });
@@ -105,6 +108,8 @@ export interface ClustererState {
 }
 
 const DAY_MS = 86_400_000;
+/** Arrivals between two prunings of once-seen terms from the DF tables. */
+const DF_PRUNE_EVERY = 20_000;
 
 /** Day number of an ISO date(time), or null when absent or unparseable. */
 export function dayNumber(published: string | null | undefined): number | null {
@@ -177,6 +182,11 @@ export class StoryClusterer {
     for (const t of f.words.keys()) this.dfWords.set(t, (this.dfWords.get(t) ?? 0) + 1);
     for (const t of f.names.keys()) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     if (this.seq % 1000 === 0) this.expire();
+    // Terms seen once in a long while are dropped from the DF tables (they keep IDF at its maximum
+    // either way); this bounds memory on an endless stream with its long tail of names and bigrams.
+    if (this.seq % DF_PRUNE_EVERY === 0) {
+      for (const df of [this.dfWords, this.dfNames]) for (const [t, v] of df) if (v <= 1) df.delete(t);
+    }
 
     const dw = sublinear(f.words);
     const dn = sublinear(f.names);
@@ -200,10 +210,19 @@ export class StoryClusterer {
     // Candidates: stories indexed under the article's heaviest terms.
     wq.sort((a, b) => b[1] - a[1]);
     nq.sort((a, b) => b[1] - a[1]);
-    const cands = new Set<string>();
+    // Each posting adds the query term's weight; only the best-supported candidates are scored in full,
+    // so the cost per article is bounded by queryTerms x maxPosting + maxCandidates x article terms.
+    const hits = new Map<string, number>();
     const q = this.options.queryTerms;
-    for (let i = 0; i < Math.min(q, wq.length); i++) for (const c of this.index.get('w:' + wq[i]![0]) ?? []) cands.add(c);
-    for (let i = 0; i < Math.min(q >> 1, nq.length); i++) for (const c of this.index.get('n:' + nq[i]![0]) ?? []) cands.add(c);
+    const probe = (key: string, w: number): void => {
+      const list = this.index.get(key);
+      if (list) for (const c of list) hits.set(c, (hits.get(c) ?? 0) + w);
+    };
+    for (let i = 0; i < Math.min(q, wq.length); i++) probe('w:' + wq[i]![0], wq[i]![1]);
+    for (let i = 0; i < Math.min(q >> 1, nq.length); i++) probe('n:' + nq[i]![0], nq[i]![1]);
+    let cands: Iterable<string> = hits.keys();
+    if (hits.size > this.options.maxCandidates)
+      cands = [...hits].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxCandidates).map((x) => x[0]);
 
     let best: Cluster | null = null;
     let bestSim = 0;
@@ -272,11 +291,25 @@ export class StoryClusterer {
       c.firstDay = c.firstDay === null ? day : Math.min(c.firstDay, day);
       c.lastDay = c.lastDay === null ? day : Math.max(c.lastDay, day);
     }
-    for (const [t, v] of dw) c.words.set(t, (c.words.get(t) ?? 0) + v);
-    for (const [t, v] of dn) c.names.set(t, (c.names.get(t) ?? 0) + v);
-    prune(c.words, this.options.maxCentroidTerms);
-    prune(c.names, this.options.maxCentroidTerms >> 1);
-    this.refresh(c);
+    // Norms are kept incrementally: |c + u|^2 = |c|^2 + sum over u's terms of (2 c_t u_t + u_t^2).
+    let wn = c.wordNorm * c.wordNorm;
+    for (const [t, v] of dw) {
+      const old = c.words.get(t) ?? 0;
+      wn += 2 * old * v + v * v;
+      c.words.set(t, old + v);
+    }
+    let nn = c.nameNorm * c.nameNorm;
+    for (const [t, v] of dn) {
+      const old = c.names.get(t) ?? 0;
+      nn += 2 * old * v + v * v;
+      c.names.set(t, old + v);
+    }
+    c.wordNorm = Math.sqrt(Math.max(0, wn));
+    c.nameNorm = Math.sqrt(Math.max(0, nn));
+    const pruned = prune(c.words, this.options.maxCentroidTerms) || prune(c.names, this.options.maxCentroidTerms >> 1);
+    // The index entries of a story change little once it has a few members: refresh them while it is
+    // small, then every 4th member (and after pruning), which keeps the cost per article flat.
+    if (pruned || c.size <= 4 || c.size % 4 === 0) this.refresh(c);
   }
 
   /** Recomputes a story's norms (with the current IDF) and its entries in the candidate index. */
@@ -392,11 +425,13 @@ export class StoryClusterer {
   }
 }
 
-function prune(m: Map<string, number>, max: number): void {
-  if (m.size <= max * 1.5) return;
+/** Keeps the `max` heaviest terms once a map holds twice that many (amortised O(1) per term). */
+function prune(m: Map<string, number>, max: number): boolean {
+  if (m.size <= max * 2) return false;
   const sorted = [...m].sort((a, b) => b[1] - a[1]);
   m.clear();
   for (const [k, v] of sorted.slice(0, max)) m.set(k, v);
+  return true;
 }
 
 function topKeys(m: Map<string, number>, n: number): string[] {
