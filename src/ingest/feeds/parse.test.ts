@@ -96,6 +96,12 @@ describe('parseFeed', () => {
       { title: 'Bridge reopens', link: 'https://ledger.example/story/55', guid: null, published: '2030-08-16', author: null, content: null, summary: 'Traffic resumed.', source: 'Daily Ledger' },
     ]);
   });
+  it('Atom <source> keeps its title; type="text" content is escaped to HTML', () => {
+    const f = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Aggregator</title><entry><title>Grid fails</title><source><id>urn:x</id><title>Valley Journal</title><updated>2030-01-01T00:00:00Z</updated></source><content type="text">Power &lt; demand &amp; prices up</content></entry></feed>',
+    );
+    expect(f.items[0]).toMatchObject({ source: 'Valley Journal', content: 'Power &lt; demand &amp; prices up' });
+  });
   it('a feed with no items is an empty list', () => {
     expect(parseFeed('<rss version="2.0"><channel><title>Quiet</title></channel></rss>').items).toEqual([]);
   });

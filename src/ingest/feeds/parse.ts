@@ -163,6 +163,7 @@ const emptyItem = (): FeedItem => ({ title: null, link: null, guid: null, publis
 
 const VOID_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeAttr = (s: string): string => s.replace(/[&<>"]/g, (c) => VOID_ESCAPES[c] ?? c);
+const escapeText = (s: string): string => s.replace(/[&<>]/g, (c) => VOID_ESCAPES[c] ?? c);
 
 /**
  * Parses a feed. Example: '<rss version="2.0"><channel><title>Courier</title><item><title>Dam
@@ -182,7 +183,9 @@ export function parseFeed(xml: string): Feed {
   let dateRank = 99;
   // The field being captured: element name, its depth, buffer; nested elements are re-serialised
   // (Atom type="xhtml" content), so the captured value is the element's inner markup/text.
-  let field: { name: string; depth: number; buf: string[]; inAuthor: boolean; child?: string | null } | null = null;
+  // `pick`: for elements with element children, the one child whose text is the value (Atom
+  // <author><name>, <source><title>); `plain`: Atom type="text", escaped so the value is HTML.
+  let field: { name: string; depth: number; buf: string[]; pick: string | null; child?: string | null; plain?: boolean } | null = null;
   let feedField: { name: string; depth: number; buf: string[] } | null = null;
   let truncatedItem = false;
   let rootClosed = false;
@@ -194,10 +197,10 @@ export function parseFeed(xml: string): Feed {
         stack.push(name);
         const depth = stack.length;
         if (field !== null) {
-          if (field.inAuthor) {
+          if (field.pick !== null) {
             // Atom <author><name>..</name><email>..</email></author>: keep only the name
             field.child = name;
-            if (name === 'name') field.buf.length = 0;
+            if (name === field.pick) field.buf.length = 0;
             return;
           }
           const attrs = Object.entries(attribs).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
@@ -218,8 +221,11 @@ export function parseFeed(xml: string): Feed {
             if (rel === 'alternate' && (item.link === null || attribs['rdf:about'] === undefined)) item.link = attribs.href;
             return;
           }
-          if (name in ITEM_FIELDS) field = { name, depth, buf: [], inAuthor: name === 'author' };
-          if (name === 'source' && attribs.url !== undefined && item.source === null) field = { name, depth, buf: [], inAuthor: false };
+          if (name in ITEM_FIELDS) {
+            const pick = name === 'author' ? 'name' : name === 'source' ? 'title' : null;
+            const plain = attribs.type === 'text' && (name === 'content' || name === 'summary' || name === 'title');
+            field = { name, depth, buf: [], pick, ...(plain ? { plain } : {}) };
+          }
           return;
         }
         // channel / feed level
@@ -232,7 +238,7 @@ export function parseFeed(xml: string): Feed {
       },
       ontext(text) {
         if (field !== null) {
-          if (!field.inAuthor || field.child === undefined || field.child === null || field.child === 'name') field.buf.push(text);
+          if (field.pick === null || field.child === undefined || field.child === null || field.child === field.pick) field.buf.push(text);
         }
         else if (feedField !== null) feedField.buf.push(text);
       },
@@ -242,12 +248,13 @@ export function parseFeed(xml: string): Feed {
         if (isImplied && depth === 1) return;
         if (field !== null) {
           if (depth > field.depth) {
-            if (!field.inAuthor) field.buf.push(`</${rawName}>`);
-            else if (field.child === 'name') field.child = 'done';
+            if (field.pick === null) field.buf.push(`</${rawName}>`);
+            else if (field.child === field.pick) field.child = 'done';
             else if (field.child !== 'done') field.child = null;
             return;
           }
-          const value = field.buf.join('').trim();
+          const raw = field.buf.join('').trim();
+          const value = field.plain === true && field.name !== 'title' ? escapeText(raw) : raw;
           const key = ITEM_FIELDS[field.name];
           if (item !== null && key !== undefined && value !== '') {
             if (key === 'published') {
