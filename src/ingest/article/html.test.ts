@@ -186,3 +186,51 @@ describe('parseHtml on adversarial input (must finish)', () => {
     expect(['ok', 'not_article']).toContain(a.status);
   });
 });
+
+describe('parseHtml page structures (invented pages)', () => {
+  const para = (i: number): string =>
+    `<p>Paragraph ${i}: the regional water authority said on Monday that reservoir levels had fallen to 41 percent, the lowest for the time of year since records began, and asked residents to cut use.</p>`;
+  const comment = (i: number): string =>
+    `<li class="comment"><div class="comment-body"><p>Comment ${i}: I have lived here for thirty years and I have never seen the reservoir this low, the authority should have acted much sooner than this.</p></div></li>`;
+  const starts = (text: string): string[] => text.split('\n\n').map((p) => p.slice(0, 12));
+
+  it('leaves out a comment thread longer than the article', () => {
+    const html = `<html><body><div class="wrap"><article><h1>Reservoir at record low</h1><div class="entry">${[1, 2, 3, 4].map(para).join('')}</div></article>
+      <section id="comments"><h2>12 comments</h2><ol class="commentlist">${Array.from({ length: 12 }, (_, i) => comment(i)).join('')}</ol></section></div></body></html>`;
+    expect(starts(parseHtml(html, 'x').text)).toEqual(['Paragraph 1:', 'Paragraph 2:', 'Paragraph 3:', 'Paragraph 4:']);
+  });
+
+  it('joins an article split into sibling blocks around an ad', () => {
+    const html = `<html><body><div id="main"><div class="chunk">${[1, 2, 3].map(para).join('')}</div><div class="ad-wrapper"><span>Advertisement</span></div><div class="chunk">${[4, 5, 6].map(para).join('')}</div><div class="chunk-footer"><a href="/">Home</a></div></div></body></html>`;
+    expect(starts(parseHtml(html, 'x').text)).toEqual(['Paragraph 1:', 'Paragraph 2:', 'Paragraph 3:', 'Paragraph 4:', 'Paragraph 5:', 'Paragraph 6:']);
+  });
+
+  it('reads an old table layout with <font> and <br><br> paragraphs', () => {
+    const p = 'The harbour master said the ferry would resume on Friday, after storm damage to the pier was repaired by contractors working overnight.';
+    const html = `<html><body><table><tr><td class="nav"><a href="/">Home</a><a href="/b">Boats</a></td><td><font size=2>${`${p}<br><br>`.repeat(5)}</font></td></tr></table></body></html>`;
+    const a = parseHtml(html, 'x');
+    expect(a.status).toBe('ok');
+    expect(a.text.split('\n\n')).toEqual([p, p, p, p, p]);
+  });
+
+  it('keeps a list inside the body and drops a related-links box', () => {
+    const html = `<html><body><div class="post">${[1, 2].map(para).join('')}<ul><li>First point about the reservoir and the hosepipe ban.</li><li>Second point, about farms.</li></ul>${para(3)}<div class="related"><h3>Related</h3><ul><li><a href="/1">Drought hits farms</a></li><li><a href="/2">Hosepipe ban explained</a></li></ul></div></div></body></html>`;
+    expect(starts(parseHtml(html, 'x').text)).toEqual(['Paragraph 1:', 'Paragraph 2:', 'First point ', 'Second point', 'Paragraph 3:']);
+  });
+
+  it.each([
+    ['Reuters credit line', '<p>(Reporting by Ann Smith; Editing by Tom Jones)</p>'],
+    ['contributed line', '<p>Associated Press writer Jo Bloggs contributed to this report.</p>'],
+    ['follow line', '<p>Follow Jane Doe on Twitter and Facebook.</p>'],
+    ['timestamp', '<p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>'],
+    ['share row', '<div><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>'],
+  ])('trims a %s at the end of the body', (_what, tail) => {
+    const html = `<html><body><div class="article-body">${[1, 2, 3].map(para).join('')}${tail}</div></body></html>`;
+    expect(starts(parseHtml(html, 'x').text)).toEqual(['Paragraph 1:', 'Paragraph 2:', 'Paragraph 3:']);
+  });
+
+  it.skip('known failure: a hover card of links inside a paragraph (no class hint) is read as text', () => {
+    // e.g. <p>Rep. <span class="people"><a>Name</a><span><a>Latest story 1</a><a>Latest story 2</a></span></span> said</p>
+    // shown only on hover through CSS; without the stylesheet we cannot tell it is hidden.
+  });
+});
