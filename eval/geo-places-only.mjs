@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Development helper: runs only the places extractor (dist/) over ../shared/data/geo/*_dev.jsonl and
 // scores it with ../shared/tools/geo_score.py. Lets the places area be measured on its own while
-// other extractors change. Usage: node eval/geo-places-only.mjs [--by-corpus] [--dump FILE]
+// other extractors change. With --full, the whole default pipeline (NER spans reach the places
+// extractor) in-process. Usage: node eval/geo-places-only.mjs [--full] [--by-corpus] [--dump FILE]
 // (`npm run eval` uses eval/geo.eval.mjs, which runs the full CLI as we are judged.)
 import { existsSync, readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +19,11 @@ if (!existsSync(geo)) {
 }
 const { prepareDoc } = await import(join(root, 'dist/extract/common/text.js'));
 const { createPlacesExtractor } = await import(join(root, 'dist/extract/places/extractor.js'));
-const ex = createPlacesExtractor();
+const full = process.argv.includes('--full');
+const pipeline = full ? (await import(join(root, 'dist/extract/pipeline.js'))).createPipeline() : null;
+const ex = full
+  ? { extract: (doc) => pipeline.extract({ id: doc.id, text: doc.text }).places }
+  : createPlacesExtractor();
 const golds = readdirSync(geo).filter((f) => f.endsWith('_dev.jsonl')).sort().map((f) => join(geo, f));
 const rows = [];
 const dump = [];
@@ -42,7 +47,7 @@ const pred = join(tmp, 'pred.jsonl');
 writeFileSync(pred, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const di = process.argv.indexOf('--dump');
 if (di >= 0) writeFileSync(process.argv[di + 1], dump.map((r) => JSON.stringify(r)).join('\n') + '\n');
-console.log(`places only: gazetteer load ${(t1 - t0).toFixed(0)} ms; ${rows.length} docs (${(chars / 1e6).toFixed(2)} MB) in ${(t2 - t1).toFixed(0)} ms`);
+console.log(`${full ? 'full pipeline' : 'places only'}: gazetteer load ${(t1 - t0).toFixed(0)} ms; ${rows.length} docs (${(chars / 1e6).toFixed(2)} MB) in ${(t2 - t1).toFixed(0)} ms`);
 const extra = process.argv.includes('--by-corpus') ? ['--by-corpus'] : [];
 const r = spawnSync('python3', [join(root, '..', 'shared', 'tools', 'geo_score.py'), ...golds, '--pred', pred, ...extra], { encoding: 'utf8' });
 process.stdout.write(r.stdout);

@@ -119,7 +119,11 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     const start = t.start;
     let end = toks[best.j]!.end - best.cut;
     i = best.j;
-    if (overlaps(start, end, 'block') || overlaps(start, end, 'person')) continue;
+    if (overlaps(start, end, 'block')) continue;
+    // The NER's judgement, when it ran: a PER span leaves only big places ("Jordan" the country, not
+    // the town in "Michael Jordan"); a LOC span vouches for the name against the word and person rules.
+    const nerPerson = overlaps(start, end, 'person');
+    const nerLoc = !nerPerson && overlaps(start, end, 'loc');
 
     const reasons: string[] = [];
     const next = best.cut > 0 ? undefined : toks[tokenEnd];
@@ -156,6 +160,7 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (single && NOT_PLACE_WORDS.has(best.key)) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
     // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
+    if (nerPerson) hits = hits.filter((h) => h.place.precision !== 'city' && h.place.precision !== 'admin2' ? !single || h.place.precision === 'country' : h.place.population >= 1_000_000);
     if (single && !allCaps && gaz.isCommonWord(best.key)) {
       hits = hits.filter((h) => {
         const p = h.place;
@@ -179,7 +184,7 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     // Inside a newspaper or brand name: "Chicago Tribune", "Denver Post".
     if (nextWord && isCap(nextWord) && MEDIA_CONTINUATIONS.has(nextNorm)) hits = [];
     // Person-like: a town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
-    if (single && hits.length > 0 && !allCaps) {
+    if (single && hits.length > 0 && !allCaps && !nerLoc) {
       const nextCap = nextWord !== undefined && isCap(nextWord) && !isAllCaps(nextWord.text) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
       const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text) && prev.spaceBefore !== false;
       const speaker = nextWord !== undefined && SPEECH_VERBS.has(nextNorm);
@@ -192,7 +197,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (speaker && p.population < 100_000) return false;
         return true;
       });
-      if (hits.length < before) {
+      // A person only when no reading as a place is left (a big Gainesville survives "Gainesville says").
+      if (hits.length === 0 && before > 0) {
         person = true;
         if (nextCap && !prevCap && !speaker) personWeight = 1;
       }
@@ -214,7 +220,7 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       );
     }
     if (hits.length === 0) continue;
-    if (overlaps(start, end, 'loc')) reasons.push('ner: LOC');
+    if (nerLoc) reasons.push('ner: LOC');
     const metonymy = nextWord !== undefined && METONYMY_VERBS.has(nextNorm) && hits.some((h) => h.place.precision !== 'city' || h.place.population >= 100_000);
     out.push({
       start,
