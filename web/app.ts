@@ -128,7 +128,7 @@ function fmtValue(v: number | [number, number]): string {
 }
 
 function claimsTable(d: StoryDetail): HTMLElement {
-  if (d.claims.length === 0) return h('p', {}, 'No figures to compare in this story.');
+  if (d.groups.length === 0) return h('p', {}, 'No figures to compare in this story.');
   return h(
     'table',
     { class: 'claims' },
@@ -136,7 +136,7 @@ function claimsTable(d: StoryDetail): HTMLElement {
     h(
       'tbody',
       {},
-      ...d.claims.map((g) =>
+      ...d.groups.map((g) =>
         h(
           'tr',
           {},
@@ -234,13 +234,13 @@ async function mapView(d: StoryDetail): Promise<HTMLElement> {
   }
   for (const p of d.places) {
     const [x, y] = project(p.lon, p.lat, W, H);
-    const dot = s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: Math.min(4 + p.mentions, 12), class: `place ${p.precision}` });
+    const dot = s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: Math.min(4 + p.count, 12), class: `place ${p.precision ?? ''}` });
     const title = s('title');
-    title.textContent = `${p.name} (${p.precision}), ${p.mentions} mention${p.mentions === 1 ? '' : 's'}`;
+    title.textContent = `${p.name}${p.precision ? ` (${p.precision})` : ''}, ${p.count} mention${p.count === 1 ? '' : 's'}`;
     dot.append(title);
     svg.append(dot);
   }
-  return h('figure', { class: 'map-wrap' }, svg, h('figcaption', {}, d.places.length ? d.places.slice(0, 12).map((p) => `${p.name} (${p.precision})`).join(' · ') : 'No places found.'));
+  return h('figure', { class: 'map-wrap' }, svg, h('figcaption', {}, d.places.length ? d.places.slice(0, 12).map((p) => `${p.name}${p.precision ? ` (${p.precision})` : ''}`).join(' · ') : 'No places found.'));
 }
 
 async function storyPage(id: string): Promise<void> {
@@ -262,7 +262,7 @@ async function storyPage(id: string): Promise<void> {
       'section',
       { 'aria-labelledby': 'h-entities' },
       h('h2', { id: 'h-entities' }, 'Entities'),
-      h('ul', { class: 'entities' }, ...d.entities.slice(0, 40).map((e) => h('li', {}, h('span', { class: `tag ${e.type}` }, e.type), ' ', e.canonical, h('span', { class: 'muted' }, ` ×${e.mentions}`)))),
+      h('ul', { class: 'entities' }, ...d.entities.slice(0, 40).map((e) => h('li', {}, h('span', { class: `tag ${e.type}` }, e.type), ' ', e.name, h('span', { class: 'muted' }, ` ×${e.count}`)))),
     ),
     h(
       'section',

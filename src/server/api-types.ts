@@ -2,15 +2,8 @@
  * Request and response types of the HTTP API, shared with the web UI (web/app.ts imports them:
  * CONVENTIONS 10). Plain data only; no runtime code.
  */
-import type {
-  Article,
-  BriefSentence,
-  ClaimGroup,
-  Extraction,
-  PlaceMention,
-  Story,
-  TimelineEvent,
-} from '../types.js';
+import type { Article, Extraction } from '../types.js';
+import type { StoryReport } from '../report/types.js';
 
 /** Every error response: `{ "error": { "code", "message" } }` with the HTTP status. */
 export interface ApiErrorBody {
@@ -51,32 +44,11 @@ export interface StoryListItem {
   contradictions: number | null;
 }
 
-export interface StoryEntity {
-  canonical: string;
-  type: string;
-  mentions: number;
-  articles: number;
-}
-
-export interface StoryPlace {
-  name: string;
-  lat: number;
-  lon: number;
-  precision: PlaceMention['precision'];
-  country?: string;
-  mentions: number;
-  articleIds: string[];
-}
-
-export interface StoryDetail {
-  story: Story;
-  articles: ArticleSummary[];
-  brief: BriefSentence[];
-  claims: ClaimGroup[];
-  timeline: TimelineEvent[];
-  entities: StoryEntity[];
-  places: StoryPlace[];
-}
+/**
+ * One story in full: its articles, the cited brief, claim groups with verdicts and independent
+ * sources, the timeline, entities and places (the same data `tri report --format json` prints).
+ */
+export type StoryDetail = StoryReport;
 
 /** POST /api/ingest body (application/json). Raw text/html/JSONL bodies are accepted too. */
 export interface IngestRequest {

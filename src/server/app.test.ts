@@ -8,7 +8,6 @@ import { ingestItems } from '../ingest/service.js';
 import { parseDocument } from '../ingest/parse.js';
 import { articleFromJson } from '../ingest/sources.js';
 import type { SourceItem } from '../ingest/types.js';
-import { buildStoryDetail } from '../core/story-detail.js';
 import type { ApiErrorBody, ArticleDetail, IngestResponse, Page, SearchResult, StoryDetail, StoryListItem } from './api-types.js';
 import { createApp, withArticleIds, type AppDeps } from './app.js';
 
@@ -24,14 +23,21 @@ async function* items(docs: object[]): AsyncGenerator<SourceItem> {
 function deps(over: Partial<AppDeps> = {}): AppDeps {
   return {
     store,
-    storyDetail: (id) =>
-      buildStoryDetail(store, id, (articles) => ({
+    // A fixed cross-check over the stored articles: the API's job is to serve it, not to compute it.
+    storyDetail: async (id) => {
+      const story = await store.getStory(id);
+      if (!story) return null;
+      const articles = await store.listArticles({ storyId: id });
+      return {
+        story,
+        articles: articles.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, url: a.url, duplicateOf: a.duplicateOf })),
         brief: articles.slice(0, 1).map((a) => ({ text: a.text.slice(0, 20), articleId: a.id, start: 0, end: 20 })),
-        claims: [
-          { measure: 'range of the Kestrel rocket', verdict: 'contradict', claims: [], independentSources: ['Daily Ledger', 'Harbor Post'], explanation: '300 km vs 100 km' },
-        ],
+        groups: [{ measure: 'range of the Kestrel rocket', verdict: 'contradict', claims: [], independentSources: ['Daily Ledger', 'Harbor Post'], explanation: '300 km vs 100 km' }],
         timeline: [],
-      })),
+        entities: [],
+        places: [],
+      };
+    },
     ingestItems: withArticleIds((it, onProgress) => ingestItems(it, { store, parseDocument, analyze: false, onProgress })),
     readUrls: () => items([]),
     token: TOKEN,
@@ -100,7 +106,7 @@ describe('read endpoints', () => {
     expect(list.items[0]).toMatchObject({ id: 's1', size: 2, outlets: ['Daily Ledger', 'Harbor Post'], contradictions: 1 });
     const d = (await (await app.request('/api/stories/s1')).json()) as StoryDetail;
     expect(d.articles).toHaveLength(2);
-    expect(d.claims[0]!.verdict).toBe('contradict');
+    expect(d.groups[0]!.verdict).toBe('contradict');
     expect((await app.request('/api/stories/none')).status).toBe(404);
   });
 

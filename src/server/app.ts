@@ -44,7 +44,7 @@ export const DEFAULT_PAGE = 50;
 
 export interface AppDeps {
   store: Store;
-  /** Story detail: brief, claims, timeline, entities, places (src/core/story-detail.ts). */
+  /** Story detail: brief, claim groups, timeline, entities, places (core/analyze.ts storyReport). */
   storyDetail(storyId: string): Promise<StoryDetail | null>;
   /** Runs items through the ingest pipeline into `store` (parse, fingerprint, store, analyse). */
   ingestItems(items: AsyncIterable<SourceItem>): Promise<IngestSummary & { articleIds?: string[] }>;

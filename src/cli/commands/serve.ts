@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStoryDetail } from '../../core/story-detail.js';
-import { crossCheckStory } from '../../core/crosscheck-story.js';
+import { storyReport } from '../../core/analyze.js';
 import { buildNearDupIndex, ingestItems } from '../../ingest/service.js';
 import { parseDocument } from '../../ingest/parse.js';
 import { readSources } from '../../ingest/sources.js';
@@ -57,7 +56,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { url } = await startServer(
     {
       store,
-      storyDetail: (id) => buildStoryDetail(store, id, crossCheckStory),
+      storyDetail: async (id) => {
+        const story = await store.getStory(id);
+        return story ? storyReport(store, story) : null;
+      },
       ingestItems: withArticleIds((items, onProgress) => ingestItems(items, { store, index, parseDocument, onProgress })),
       readUrls: (urls) => readSources(urls, { allowPrivate }),
       token: token === '' ? null : token,

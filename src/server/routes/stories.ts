@@ -36,7 +36,7 @@ export function storyRoutes(deps: AppDeps): Hono<AppEnv> {
       outlets: [...outlets].sort(),
       firstSeen: s.firstSeen,
       lastSeen: s.lastSeen,
-      contradictions: fresh ? fresh.claims.filter((g) => g.verdict === 'contradict').length : null,
+      contradictions: fresh ? fresh.groups.filter((g) => g.verdict === 'contradict').length : null,
     };
   };
 
@@ -57,7 +57,7 @@ export function storyRoutes(deps: AppDeps): Hono<AppEnv> {
         const d = await detailOf(it.id);
         if (!d) return it;
         const outlets = [...new Set(d.articles.map((a) => a.source).filter((s): s is string => !!s))].sort();
-        const filled = { ...it, outlets, contradictions: d.claims.filter((g) => g.verdict === 'contradict').length };
+        const filled = { ...it, outlets, contradictions: d.groups.filter((g) => g.verdict === 'contradict').length };
         const idx = list!.items.findIndex((x) => x.id === it.id);
         if (idx >= 0) list!.items[idx] = filled;
         return filled;
