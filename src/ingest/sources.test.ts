@@ -1,5 +1,5 @@
 /** readSources: every input shape and every kind of bad input, on invented files written to a temp dir. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -89,6 +89,13 @@ describe('files and folders', () => {
     expect(items.map(brief)).toEqual(['ok html /corpus/a.html', 'ok text /corpus/b.txt', 'ok html /corpus/d.html.gz', 'ok markdown /corpus/sub/c.md']);
     const gz = items[2];
     expect(gz?.ok && gz.doc.body).toContain('levee would be repaired');
+  });
+  it('a symbolic-link loop is walked once; a broken link is reported', async () => {
+    mkdirSync(p('loop/inner'), { recursive: true });
+    writeFileSync(p('loop/inner/a.txt'), ARTICLE);
+    symlinkSync(p('loop'), p('loop/inner/back'));
+    symlinkSync(p('loop/missing.txt'), p('loop/inner/dead.txt'));
+    expect((await all([p('loop')])).map(brief)).toEqual(['ok text /loop/inner/a.txt', 'failed /loop/inner/dead.txt: broken symbolic link']);
   });
   it('a path that does not exist fails and the batch goes on', async () => {
     const ok = put('ok.txt', ARTICLE);

@@ -18,6 +18,16 @@ describe('parseText: metadata', () => {
       want: { title: 'Ferry strike ends', source: 'Reuters', dateline: 'PORT ALDER', byline: null },
     },
     {
+      name: 'wire dateline with a date',
+      body: 'MARLOW, March 3 (Reuters) - The central bank of Brenmark held rates steady on Thursday.',
+      want: { source: 'Reuters', dateline: 'MARLOW, March 3' },
+    },
+    {
+      name: 'agency dateline with a double hyphen',
+      body: 'PORT ALDER, October 9 (Xinhua) -- The harbour reopened to shipping on Tuesday.',
+      want: { source: 'Xinhua', dateline: 'PORT ALDER, October 9' },
+    },
+    {
       name: 'agency tag alone',
       body: '(Reuters) - Grain prices rose for a third day on Monday as traders weighed the harvest outlook.',
       want: { title: null, source: 'Reuters' },

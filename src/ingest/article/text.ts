@@ -393,10 +393,10 @@ function blocks(text: string): string[][] {
 
 const BYLINE_START = /^(?:By|BY|Written by|Words by|Reporting by) /;
 const PUBLISHED_LINE = /^(?:Published|Posted|Updated|Last updated|Date)(?: on)?:? (\S.{4,60})$/i;
-// "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ", "NEW ORLEANS, USA – ": an upper-case place of
-// up to five words, an optional region, an optional (outlet), then a dash. Single spaces between
+// "KYIV, Ukraine (AP) — ", "WASHINGTON, Aug 13 (Reuters) - ", "NEW ORLEANS, USA – ": an upper-case
+// place of up to five words, an optional region or date, an optional (outlet), then a dash. Single spaces between
 // parts keep every quantifier from trading characters with its neighbour (linear time).
-const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?: [\p{Lu}\p{M}.'’-]+){0,4})(, [\p{L}.'’]+(?: [\p{L}.'’]+){0,3})?,? (?:\(([^()\n]{2,40})\) )?[-–—]{1,2} /u;
+const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?: [\p{Lu}\p{M}.'’-]+){0,4})(, [\p{L}\p{N}.'’]+(?: [\p{L}\p{N}.'’]+){0,3})?,? (?:\(([^()\n]{2,40})\) )?[-–—]{1,2} /u;
 /** Upper-case labels that open captions and teasers, not datelines ("FILE - In this photo ..."). */
 const NOT_A_PLACE = /^(?:FILE|PHOTO|PHOTOS|VIDEO|WATCH|LISTEN|UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|LIVE|CORRECTION|EDITOR'S NOTE|NOTE)$/;
 const AGENCY_DATELINE = /^\(([^()\n]{2,40})\) ?[-–—]{1,2} /;
