@@ -434,7 +434,7 @@ function linearise(container: El): Para[] {
 /** Lines that are page furniture when they are the whole line ("Advertisement", "Video"). */
 const BOILER_EXACT = /^(?:advertisement|advertising|advert|anzeige|publicidade|publicidad|pubblicità|sponsored|share|share this|tweet|email|print|comments?|image|photo|video|getty images|file photo|close|loading)[\s.:!…]*$/i;
 /** Phrases that open page-furniture lines (also in the languages our sources use most). */
-const BOILER_START = /^(?:story continues below|continue reading|read more|read next|read also|see also|related(?: articles?| stories| coverage| content| links)?\s*:|more from|recommended for you|you may also like|you might also like|share this (?:article|story|post)|share on|leave a comment|subscribe to|sign up for|follow us|listen to this article|copyright|all rights reserved|©|like this (?:story|article)\?|see more photos|leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|baca juga|читайте также|смотрите также)/i;
+const BOILER_START = /^(?:story continues below|continue reading|read more|read next|read also|see also|related\b[^.:]{0,30}:|more from|recommended for you|you may also like|you might also like|share this (?:article|story|post)|share on|leave a comment|subscribe to|sign up for|follow us|listen to this article|copyright|all rights reserved|©|like this (?:story|article)\?|see more photos|leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|baca juga|читайте также|смотрите также)/i;
 /** End-of-article credits and contact lines ("Reporting by ...; Editing by ...", "X contributed to this report."). */
 const CREDIT_LINE = /^\(?(?:reporting|writing|additional reporting) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)|\b(?:can|may) be reached at\b|^follow\b.{1,80}\b(?:on|at) (?:twitter|facebook|instagram)|^(?:editing|edited) by\b|^(?:follow|email|listen to|watch)\b/i;
 
@@ -478,7 +478,7 @@ export function classify(paras: Para[]): Para[] {
   // list items are content even when short ("England (Group A): 10th appearance"); a tweet's
   // "— Name (@handle) May 7, 2024" line is a quote's attribution, not a timestamp
   const weak = (p: Para): boolean =>
-    (p.text.length < 50 && !endsSentence(p.text) && p.tag !== 'li') ||
+    (p.text.length < 50 && !endsSentence(p.text) && (p.tag !== 'li' || !p.text.includes(' '))) ||
     (p.text.length < 100 && EDGE_DATE.test(p.text) && !p.text.includes('(@'));
   let a = 0;
   let b = kept.length;
