@@ -113,7 +113,8 @@ const DIGITS = /^\d{1,9}(?:,\d{3})*(?:\.\d+)?$/;
 export function readNumber(low: readonly string[], i: number): NumberRead | null {
   const w = low[i];
   if (w === undefined) return null;
-  if (DIGITS.test(w)) {
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && DIGITS.test(w)) {
     const v = Number(w.replace(/,/g, ''));
     if (low[i + 1] === '1/2') return { value: v + 0.5, end: i + 2 };
     return { value: v, end: i + 1 };

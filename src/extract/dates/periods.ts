@@ -14,6 +14,7 @@ const NAME = 'dates:period';
 
 const YEAR_RE = /^(?:1\d|20)\d\d$/;
 const QTOKEN_RE = /^q([1-4])$/;
+const TRIGGERS = new Set(['latest', 'last', 'previous', 'past', 'recent', 'quarter']);
 const SEASON_PREPS = new Set(['in', 'during', 'by', 'this', 'last', 'next', 'until', 'through', 'since', 'early', 'late', 'over']);
 
 export const periods: Extractor<DraftTimex> = {
@@ -30,6 +31,10 @@ export const periods: Extractor<DraftTimex> = {
       return j;
     };
     for (let i = 0; i < n; i++) {
+      // keyword trigger: digits, "q3", ordinals, hyphenated words and a few period words
+      const w = low[i]!;
+      const c = w.charCodeAt(0);
+      if (!((c >= 48 && c <= 57) || c === 113 || ORDINALS.has(w) || TRIGGERS.has(w) || SEASONS.has(w) || w.includes('-'))) continue;
       const j = quarter(i) ?? season(i);
       if (j !== null && j > i) i = j - 1;
     }

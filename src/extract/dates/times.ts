@@ -28,6 +28,8 @@ export const clockTimes: Extractor<DraftTimex> = {
     const out: DraftTimex[] = [];
     for (let i = 0; i < toks.length; i++) {
       const w = low[i]!;
+      const c0 = w.charCodeAt(0);
+      if (!(c0 >= 48 && c0 <= 57) && w !== 'noon' && w !== 'midnight') continue;
       let h: number | undefined;
       let min = 0;
       let end = i + 1;
