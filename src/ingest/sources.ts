@@ -27,6 +27,8 @@ import type { RawDocument, RawKind, SourceItem, SourceOptions } from './types.js
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** 10 MB per JSONL line (one article with its HTML); JSONL files themselves are streamed, uncapped. */
 export const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
+/** Feed item links fetched at once: enough to hide latency, few enough to be polite to one site. */
+export const FEED_FETCH_CONCURRENCY = 4;
 /** Bytes examined for NUL bytes when deciding whether a file is binary. */
 const BINARY_SNIFF_BYTES = 8192;
 
@@ -400,10 +402,13 @@ class Reader {
       yield fail(input, 'feed has no items', 'not_article');
       return;
     }
+    // Items whose links must be fetched are fetched FEED_FETCH_CONCURRENCY at a time, in order.
+    const pending: Array<Promise<SourceItem>> = [];
     for (let i = 0; i < feed.items.length; i++) {
-      const item = feed.items[i] as FeedItem;
-      yield await this.feedItem(`${input}#${i + 1}`, item, feedWarnings);
+      pending.push(this.feedItem(`${input}#${i + 1}`, feed.items[i] as FeedItem, feedWarnings));
+      if (pending.length >= FEED_FETCH_CONCURRENCY) yield await (pending.shift() as Promise<SourceItem>);
     }
+    for (const p of pending) yield await p;
   }
 
   /** A feed item as a document: its content when it is a full article, else its link fetched. */

@@ -32,6 +32,7 @@ const ROUTES: Record<string, Route> = {
   '/redirect': { status: 301, location: '/ok' },
   '/loop1': { status: 302, location: '/loop2' },
   '/loop2': { status: 302, location: '/loop1' },
+  '/disguised': { contentType: 'text/html', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) },
   '/missing': { status: 404, contentType: 'text/html', body: 'not here' },
   '/chain8': { status: 404, contentType: 'text/html', body: 'end of chain' },
   ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/chain${i}`, { status: 302, location: `/chain${i + 1}` }])),
@@ -85,6 +86,7 @@ function contract(name: string, setup: () => Promise<{ fetcher: Fetcher; base: s
     });
     it.each([
       ['/pdf', {}, 'content_type'],
+      ['/disguised', {}, 'content_type'],
       ['/big', { maxBytes: 10_000 }, 'too_large'],
       ['/loop1', {}, 'redirect_loop'],
       ['/chain0', { maxRedirects: 3 }, 'too_many_redirects'],

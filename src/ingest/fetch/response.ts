@@ -14,6 +14,14 @@ export function checkContentType(url: string, contentType: string | null, opts: 
   }
 }
 
+/** NUL bytes in the first 8 kB (UTF-16 with a BOM aside): an image or PDF served under a text type. */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
 /** Decodes an accepted body into a FetchResult. */
 export function finishResponse(
   requestedUrl: string,
@@ -24,6 +32,7 @@ export function finishResponse(
   redirects: string[],
 ): FetchResult {
   const media = mediaTypeOf(contentType);
+  if (looksBinary(bytes)) throw new FetchError('content_type', url, `binary body (NUL bytes) served as ${JSON.stringify(media ?? 'no content type')}`);
   const sniffDocument = media === null || media.includes('html') || media.includes('xml');
   try {
     const d = decodeBytes(bytes, { contentType, sniffDocument });
