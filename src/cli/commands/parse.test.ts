@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
-import { kindOf, run } from './parse.js';
+import { kindOf, parseFile, run } from './parse.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'html');
 
@@ -75,6 +75,16 @@ describe('tri parse', () => {
     expect(await run([join(dir, 'missing.html')], fakeIO())).toBe(3);
     await expect(run([], fakeIO())).rejects.toThrow(/no input files/);
     await expect(run(['--bogus', 'x.html'], fakeIO())).rejects.toThrow(/bogus/);
+  });
+});
+
+describe('parseFile', () => {
+  it('refuses a .gz that expands beyond the limit (gzip bomb) with a reason', async () => {
+    const path = join(dir, 'bomb.html.gz');
+    writeFileSync(path, gzipSync(Buffer.alloc(50_000, 0x20)));
+    const a = await parseFile(path, 10_000);
+    expect(a.status).toBe('failed');
+    expect(a.error).toBe('gzip expands beyond 10000 bytes');
   });
 });
 

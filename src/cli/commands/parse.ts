@@ -19,6 +19,9 @@ const USAGE = 'usage: tri parse FILE... [--jsonl]\n  FILE: .html, .htm, .html.gz
 
 type Kind = 'html' | 'text' | 'markdown';
 
+/** Largest decompressed .gz accepted (a gzip bomb fails with a reason instead of exhausting memory). */
+const MAX_GUNZIP_BYTES = 256 * 1024 * 1024;
+
 /** The document kind from a file name, gzip suffix aside; null when unsupported. */
 export function kindOf(path: string): { kind: Kind; gz: boolean } | null {
   const lower = path.toLowerCase();
@@ -43,7 +46,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Parses one file; never throws (the reason goes into `error`). */
-export async function parseFile(path: string): Promise<ParsedArticle> {
+export async function parseFile(path: string, maxGunzipBytes = MAX_GUNZIP_BYTES): Promise<ParsedArticle> {
   const k = kindOf(path);
   if (k === null) return failed(path, `unsupported file type "${extname(path) || path}" (expected .html, .htm, .html.gz, .txt, .md)`);
   let bytes: Uint8Array;
@@ -55,8 +58,10 @@ export async function parseFile(path: string): Promise<ParsedArticle> {
   }
   if (k.gz) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { maxOutputLength: maxGunzipBytes });
     } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') return failed(path, `gzip expands beyond ${maxGunzipBytes} bytes`);
       return failed(path, `not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
