@@ -16,6 +16,7 @@ const imp = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
 const { openSqliteStore } = await imp('store/sqlite/index.js');
 const { ingestItems, buildNearDupIndex } = await imp('ingest/service.js');
 const { parseText } = await imp('ingest/article/text.js');
+const { analyzeText, encodeFingerprint } = await imp('ingest/fingerprint.js');
 const { analyzeNew } = await imp('core/analyze.js');
 
 const arg = (name, dflt) => {
@@ -106,30 +107,39 @@ let c0 = process.cpuUsage();
 
   // 2. a store with STORED articles already in it
   store = await openSqliteStore(join(dir, 'big.db'));
-  // Filled in chunks (generation between chunks is not timed).
+  // Filled through store.addArticle with the same fingerprints (no parsing, no near-duplicate
+  // lookup: the fill is set-up, timed for reference), in chunks whose generation is not timed.
   const fill = { new: 0 };
   secs = 0;
   cpu = 0;
-  const fillIndex = await buildNearDupIndex(store);
   for (let from = 0; from < STORED; from += 10_000) {
     const chunk = docs(1_000_000 + from, Math.min(10_000, STORED - from));
     t0 = performance.now();
     c0 = process.cpuUsage();
-    const r = await ingestItems(items(chunk), { store, parseDocument: parse, now: clock, analyze: false, index: fillIndex });
+    for (const { doc } of chunk) {
+      const a = analyzeText(doc.body);
+      const r = await store.addArticle(
+        { input: doc.input, status: 'ok', title: null, byline: null, published: null, source: null, url: null, lang: null, text: doc.body, contentHash: a.hash, fingerprint: encodeFingerprint(a.fingerprint) },
+        clock(),
+      );
+      if (r.kind === 'new') fill.new++;
+    }
     secs += (performance.now() - t0) / 1000;
     cpu += cpuSecs(c0);
-    fill.new += r.new;
   }
   s = fill;
-  rows.push([`filling: ${STORED.toLocaleString('en')} texts (store growing from 0)`, s.new, secs, cpu]);
+  rows.push([`set-up: ${STORED.toLocaleString('en')} texts via store.addArticle (no parse, no near-dup lookup)`, s.new, secs, cpu]);
   await store.close();
 
   store = await openSqliteStore(join(dir, 'big.db'));
+  globalThis.gc?.();
   const mem0 = process.memoryUsage().heapUsed;
   t0 = performance.now();
   c0 = process.cpuUsage();
   const index = await buildNearDupIndex(store);
   const buildSecs = (performance.now() - t0) / 1000;
+  const buildCpu = cpuSecs(c0);
+  globalThis.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - mem0) / 2 ** 20;
   t0 = performance.now();
   c0 = process.cpuUsage();
@@ -157,7 +167,7 @@ let c0 = process.cpuUsage();
   for (const [name, n, sec, cpuS] of rows) {
     console.log(`| ${name} | ${n} | ${sec.toFixed(2)} | ${cpuS.toFixed(2)} | ${(n / sec).toFixed(0)} | ${(n / cpuS).toFixed(0)} |`);
   }
-  console.log(`\nNear-duplicate index over ${STORED.toLocaleString('en')} stored fingerprints: built in ${buildSecs.toFixed(2)} s at open, ~${heapMb.toFixed(0)} MB heap. Store file ${dbMb.toFixed(0)} MB.`);
+  console.log(`\nNear-duplicate index over ${STORED.toLocaleString('en')} stored fingerprints: built at open in ${buildSecs.toFixed(1)} s wall / ${buildCpu.toFixed(1)} s CPU, ${globalThis.gc ? `~${heapMb.toFixed(0)} MB heap` : 'heap not measured (run with --expose-gc)'}. Store file ${dbMb.toFixed(0)} MB.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

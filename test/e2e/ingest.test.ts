@@ -161,6 +161,9 @@ describe('tri ingest, end to end', () => {
     expect(byInput.get('b-scan.txt')?.status).toBe('failed');
     expect(byInput.get('c-empty.txt')?.status).toBe('not_article');
     expect(byInput.get('missing.txt')?.status).toBe('failed');
+    // The ingest log keeps the status and reason of every input.
+    const log = JSON.parse(tri(['list', '--inputs', '--status', 'failed', '--limit', '100', '--db', db, '--json']).out) as Array<{ input: string; error: string }>;
+    expect(log.some((l) => l.input.endsWith('b-scan.txt') && l.error.length > 0)).toBe(true);
     // Nothing stored before is lost.
     expect(JSON.parse(tri(['list', '--db', db, '--json', '--limit', '100']).out).length).toBe(7);
   });

@@ -1,14 +1,16 @@
 /** `tri list [--limit N] [--offset N] [--story ID] [--no-duplicates] [--json] [--db PATH]`: stored articles, oldest first. */
 import type { Article } from '../../types.js';
-import { parseCommandArgs, type CliIO } from '../io.js';
+import { parseCommandArgs, UsageError, type CliIO } from '../io.js';
 import { cell, DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, intOption, openStore } from './_db.js';
 
 export const summary = 'list stored articles';
 
 const USAGE = `usage: tri list [--limit N] [--offset N] [--story ID] [--no-duplicates] [--json] [--db PATH]
+       tri list --inputs [--status ok|duplicate|not_article|failed] [--limit N] [--offset N] [--json]
 
 Lists stored articles in ingestion order (default 50): id, published, source, title; near-duplicates
 are marked "copy of ID". --json prints a JSON array of the articles' metadata (no text).
+--inputs lists the ingest log instead: every input processed, its status and error.
 --db PATH chooses the store (default ./${DEFAULT_DB}).`;
 
 /** An article's metadata without its text (list and search output). */
@@ -24,6 +26,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     offset: { type: 'string' },
     story: { type: 'string' },
     'no-duplicates': { type: 'boolean' },
+    inputs: { type: 'boolean' },
+    status: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   }, false);
@@ -33,9 +37,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const limit = intOption(values.limit, 'limit', 50);
   const offset = intOption(values.offset, 'offset', 0);
+  const status = values.status;
+  if (status !== undefined && status !== 'ok' && status !== 'duplicate' && status !== 'not_article' && status !== 'failed') {
+    throw new UsageError(`--status must be ok, duplicate, not_article or failed, got ${JSON.stringify(status)}`);
+  }
   const store = await openStore(values.db, 'list', io);
   if (store === null) return EXIT_NO_STORE;
   try {
+    if (values.inputs) {
+      const log = await store.listInputs({ limit, offset, ...(status !== undefined ? { status } : {}) });
+      if (values.json) io.out(JSON.stringify(log, null, 2) + '\n');
+      else for (const r of log) io.out(`${r.at}  ${r.status.padEnd(11)}  ${(r.articleId ?? '').padEnd(12)}  ${r.input}${r.error ? `: ${r.error}` : ''}\n`);
+      return 0;
+    }
     const articles = await store.listArticles({
       limit,
       offset,
