@@ -48,6 +48,9 @@ const positives: Row[] = [
   ['Output fell in the first half of 2023.', '2024-10-25', 'the first half of 2023', 'DATE', '2023-H1'],
   ['The dam was finished in the summer of 2019.', '2024-10-25', 'the summer of 2019', 'DATE', '2019-SU'],
   ['Floods hit the valley last fall.', '2024-03-02', 'last fall', 'DATE', '2023-FA'],
+  ['Revenue grew 9% in FY2023.', '2024-08-06', 'FY2023', 'DATE', '2023'],
+  ['Margins improved in H1 2024.', '2024-08-06', 'H1 2024', 'DATE', '2024-H1'],
+  ['Hip-hop spread in the eighties.', '2024-08-06', 'the eighties', 'DATE', '198'],
   // relative, deictic
   ['The minister resigned yesterday.', '2024-08-06', 'yesterday', 'DATE', '2024-08-05'],
   ['The minister will resign tomorrow.', '2024-08-06', 'tomorrow', 'DATE', '2024-08-07'],
@@ -63,6 +66,7 @@ const positives: Row[] = [
   ['Sales rose in June last year.', '2024-08-06', 'June last year', 'DATE', '2023-06'],
   ['The strike began last May.', '2024-11-20', 'last May', 'DATE', '2024-05'],
   ['The strike began last May.', '2024-03-20', 'last May', 'DATE', '2023-05'],
+  ['Protests spread this past weekend.', '2024-08-06', 'this past weekend', 'DATE', '2024-W31-WE'],
   ['The ruling came over the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W31-WE'],
   // vague references
   ['The rebels recently seized the airport.', '2024-08-06', 'recently', 'DATE', 'PAST_REF'],
@@ -141,6 +145,7 @@ const anchored: Array<[string, string, string, string]> = [
   ['Profit rose in the third quarter. A year earlier, the bank lost money.', '2024-10-25', 'A year earlier', '2023-Q3'],
   ['The rebels entered the city on July 14. The next day, they took the airport.', '2024-08-06', 'The next day', '2024-07-15'],
   ['The dam broke in 2019. The following year, the valley was rebuilt.', '2024-08-06', 'The following year', '2020'],
+  ['Police sealed the road on May 3, 2024. Residents had been warned the day before.', '2024-08-06', 'the day before', '2024-05-02'],
   ['Sales rose 4% from the year-earlier quarter after a weak third quarter.', '2024-10-25', 'the year-earlier quarter', '2023'],
 ];
 

@@ -14,6 +14,8 @@ const NAME = 'dates:period';
 
 const YEAR_RE = /^(?:1\d|20)\d\d$/;
 const QTOKEN_RE = /^q([1-4])$/;
+const HTOKEN_RE = /^h([12])$/;
+const FY_RE = /^fy(\d{4}|\d{2})$/;
 const TRIGGERS = new Set(['latest', 'last', 'previous', 'past', 'recent', 'quarter']);
 const SEASON_PREPS = new Set(['in', 'during', 'by', 'this', 'last', 'next', 'until', 'through', 'since', 'early', 'late', 'over']);
 
@@ -34,7 +36,7 @@ export const periods: Extractor<DraftTimex> = {
       // keyword trigger: digits, "q3", ordinals, hyphenated words and a few period words
       const w = low[i]!;
       const c = w.charCodeAt(0);
-      if (!((c >= 48 && c <= 57) || c === 113 || ORDINALS.has(w) || TRIGGERS.has(w) || SEASONS.has(w) || w.includes('-'))) continue;
+      if (!((c >= 48 && c <= 57) || c === 113 || c === 102 || c === 104 || ORDINALS.has(w) || TRIGGERS.has(w) || SEASONS.has(w) || w.includes('-'))) continue;
       const j = quarter(i) ?? season(i);
       if (j !== null && j > i) i = j - 1;
     }
@@ -73,6 +75,16 @@ export const periods: Extractor<DraftTimex> = {
       let ord: number | undefined;
       let end = i + 1;
       let half = false;
+      // "FY2024", "FY 2024", "FY24": a fiscal year
+      const fy = FY_RE.exec(w);
+      if (fy || (w === 'fy' && YEAR_RE.test(low[i + 1] ?? ''))) {
+        const yv = fy ? fy[1]! : low[i + 1]!;
+        const y = yv.length === 2 ? 2000 + Number(yv) : Number(yv);
+        return emit(i, fy ? i + 1 : i + 2, fmtYear(y), 'fiscal year', ['year']);
+      }
+      // "H1 2024"
+      const ht = HTOKEN_RE.exec(w);
+      if (ht && YEAR_RE.test(low[i + 1] ?? '')) return emit(i, i + 2, `${low[i + 1]}-H${ht[1]}`, 'half of year', ['month', 'year']);
       const qt = QTOKEN_RE.exec(w);
       // "the 1988 third quarter", "the 1988 quarter" (the quarter being reported, a year before)
       if (YEAR_RE.test(w) && low[i - 1] === 'the') {

@@ -18,6 +18,9 @@ const FUTURE_WORDS = new Set(['soon', 'future']);
 const PERIOD_NOUNS: ReadonlyMap<string, Gran> = new Map([
   ['year', 'year'], ['month', 'month'], ['week', 'week'], ['weekend', 'weekend'], ['quarter', 'quarter'], ['decade', 'decade'], ['century', 'century'],
 ]);
+const DECADE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['twenties', '192'], ['thirties', '193'], ['forties', '194'], ['fifties', '195'], ['sixties', '196'], ['seventies', '197'], ['eighties', '198'], ['nineties', '199'],
+]);
 const PLURAL_PERIODS = new Set(['years', 'months', 'weeks', 'days', 'decades']);
 
 export const relativeDates: Extractor<DraftTimex> = {
@@ -86,10 +89,24 @@ export const relativeDates: Extractor<DraftTimex> = {
         case 'next':
         case 'coming':
           return periodRel(i, 1);
-        case 'past':
+        case 'past': {
           if (low[i - 1] === 'the' && (low[i - 2] === 'in' || low[i - 2] === 'of') && !UNITS.has(low[i + 1] ?? '') && readNumber(low, i + 1) === null)
             return add(i - 1, i + 1, 'DATE', 'PAST_REF', 'the past', []);
-          return periodRel(i, -1);
+          // "this past weekend" = last weekend
+          const j = periodRel(i, -1);
+          if (j > i && low[i - 1] === 'this' && out.length > 0) {
+            const last = out.pop()!;
+            out.push(makeTimex(doc, i - 1, j, { extractor: NAME, type: last.type, value: last.value, reasons: ['this past + period'], stated: last.stated, implied: last.implied, mod: last.mod }));
+          }
+          return j;
+        }
+        case 'day':
+          // "the day before", "the day after": anchored one-day shifts
+          if (low[i - 1] === 'the' && (low[i + 1] === 'before' || low[i + 1] === 'after') && (low[i + 2] === '.' || low[i + 2] === ',' || low[i + 2] === undefined)) {
+            const n = low[i + 1] === 'after' ? 1 : -1;
+            return add(i - 1, i + 2, 'DATE', deictic(ref, 'day', n), `the day ${low[i + 1]}`, [], { draft: { kind: 'shift', unit: 'day', n, keep: false } });
+          }
+          return i;
         case 'future':
           if (low[i - 1] === 'near' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', 'FUTURE_REF', 'the near future', []);
           if (low[i - 1] === 'the') return add(i - 1, i + 1, 'DATE', 'FUTURE_REF', 'the future', []);
@@ -133,6 +150,9 @@ export const relativeDates: Extractor<DraftTimex> = {
         default:
           break;
       }
+      // "the nineties", "the Eighties": decades in words (20th century)
+      const dec = DECADE_WORDS.get(w);
+      if (dec !== undefined && low[i - 1] === 'the') return add(i - 1, i + 1, 'DATE', dec, 'decade in words', ['year']);
       if (PRESENT_WORDS.has(w)) {
         if (w === 'current' && !(toks[i + 1]?.kind === 'word')) return i;
         if (w === 'current' && PERIOD_NOUNS.has(low[i + 1] ?? '')) {
