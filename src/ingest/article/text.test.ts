@@ -57,6 +57,12 @@ describe('parseText: metadata', () => {
       text: 'The Kellan bridge reopened on Saturday after repairs that lasted three weeks.',
     },
     {
+      name: 'author card at the end',
+      body: 'The ferry resumed service on Friday.\n\nOlek Varga ✉\n© 2030 Harbour Courier. All rights reserved.',
+      want: { byline: 'Olek Varga', source: 'Harbour Courier' },
+      text: 'The ferry resumed service on Friday.',
+    },
+    {
       name: 'published line',
       body: 'Storm closes schools\n\nPublished: 14 March 2031\n\nAll schools in the district stayed closed on Friday.',
       want: { title: 'Storm closes schools', published: '2031-03-14', publishedFrom: 'text' },

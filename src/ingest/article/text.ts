@@ -403,6 +403,7 @@ const AGENCY_DATELINE = /^\(([^()\n]{2,40})\) ?[-–—]{1,2} /;
 const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b)/i;
 const RIGHTS_ONLY = /^All rights reserved\.?$/i;
 const SIGNATURE_TAIL = /\s[-–—]{1,2} ?([\p{L}\d][\p{L}\d.&'’ -]{1,40})$/u;
+const AUTHOR_CARD = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}) ?✉$/u;
 const SOURCE_LINE = /^(?:Source|Via) ?: ?(\S.{1,59})$/i;
 
 /** "By Jane Doe, Associated Press" -> { name: "Jane Doe", outlet: "Associated Press" }, or null. */
@@ -543,6 +544,13 @@ export function parseText(body: string, input: string, opts: TextParseOptions): 
         const holder = copyrightHolder(line);
         if (holder !== undefined || RIGHTS_ONLY.test(line)) {
           if (holder) source ??= outletName(holder, true);
+          block.splice(i, 1);
+          continue;
+        }
+        const mail = AUTHOR_CARD.exec(line);
+        if (mail?.[1] !== undefined) {
+          // "Jane Doe ✉" closing an article is its author card
+          byline ??= mail[1];
           block.splice(i, 1);
           continue;
         }
