@@ -29,7 +29,8 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'nm', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
   { code: 'nmi', forms: ['nautical mile', 'nautical miles', 'nmi'], dimension: 'length', si: 'km', factor: 1.852 },
   { code: 'ft', forms: ['ft', 'foot', 'feet', "'", '’'], dimension: 'length', si: 'km', factor: 0.0003048, ambiguous: ["'", '’'] },
-  { code: 'in', forms: ['in', 'inch', 'inches'], dimension: 'length', si: 'km', factor: 0.0000254, ambiguous: ['in'] },
+  { code: 'in', forms: ['in', 'inch', 'inches', '"', '”'], dimension: 'length', si: 'km', factor: 0.0000254, ambiguous: ['in', '"', '”'] },
+  { code: 'dm', forms: ['dm', 'decimeter', 'decimeters', 'decimetre', 'decimetres'], dimension: 'length', si: 'km', factor: 0.0001 },
   { code: 'yd', forms: ['yd', 'yard', 'yards'], dimension: 'length', si: 'km', factor: 0.0009144 },
   // area
   { code: 'km2', forms: ['km2', 'km²', 'sq km', 'square km', 'square kilometer', 'square kilometers', 'square kilometre', 'square kilometres', 'sq kilometres', 'sq kilometers'], dimension: 'area', si: 'km2', factor: 1 },
@@ -42,10 +43,11 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'kg', forms: ['kg', 'kgs', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilo', 'kilos'], dimension: 'mass', si: 'kg', factor: 1 },
   { code: 'g', forms: ['g', 'gram', 'grams', 'gramme', 'grammes'], dimension: 'mass', si: 'kg', factor: 0.001, ambiguous: ['g'] },
   { code: 'mg', forms: ['mg', 'milligram', 'milligrams'], dimension: 'mass', si: 'kg', factor: 1e-6 },
-  { code: 't', forms: ['tonne', 'tonnes', 'metric ton', 'metric tons', 'ton', 'tons'], dimension: 'mass', si: 'kg', factor: 1000 },
+  { code: 't', forms: ['tonne', 'tonnes', 'metric ton', 'metric tons', 'ton', 'tons', 't'], dimension: 'mass', si: 'kg', factor: 1000, ambiguous: ['t'] },
+  { code: 'microgram', forms: ['µg', 'μg', 'mcg', 'microgram', 'micrograms', 'microgramme', 'microgrammes'], dimension: 'mass', si: 'kg', factor: 1e-9 },
   { code: 'gigaton', forms: ['gt', 'gigatonne', 'gigatonnes', 'gigaton', 'gigatons'], dimension: 'mass', si: 'kg', factor: 1e12 },
   { code: 'megaton', forms: ['megatonne', 'megatonnes', 'megaton', 'megatons'], dimension: 'mass', si: 'kg', factor: 1e9 },
-  { code: 'lb', forms: ['lb', 'lbs', 'pound-mass'], dimension: 'mass', si: 'kg', factor: 0.45359237 },
+  { code: 'lb', forms: ['lb', 'lbs', 'pound-mass', 'pounds of weight'], dimension: 'mass', si: 'kg', factor: 0.45359237 },
   { code: 'oz', forms: ['oz', 'ounce', 'ounces'], dimension: 'mass', si: 'kg', factor: 0.028349523125 },
   // volume
   { code: 'l', forms: ['l', 'liter', 'liters', 'litre', 'litres'], dimension: 'volume', si: 'l', factor: 1, ambiguous: ['l'] },
@@ -61,13 +63,14 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'm/s', forms: ['m/s', 'meters per second', 'metres per second'], dimension: 'speed', si: 'km/h', factor: 3.6 },
   { code: 'miles per gallon', forms: ['mpg', 'miles per gallon'], dimension: 'other' },
   // temperature
-  { code: '°C', forms: ['°c', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
-  { code: '°F', forms: ['°f', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
+  { code: '°C', forms: ['°c', '° c', '° celsius', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'centigrade', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
+  { code: '°F', forms: ['°f', '° f', '° fahrenheit', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'degrees farenheit', 'farenheit', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
   { code: '°', forms: ['°', 'degree', 'degrees'], dimension: 'other' },
   // ratio
   { code: '%', forms: ['%', 'percent', 'per cent', 'pct', 'percentage', 'pc'], dimension: 'ratio', si: '%', factor: 1, ambiguous: ['pc'] },
   { code: 'percentage point', forms: ['percentage point', 'percentage points', 'pp', 'points percentage'], dimension: 'ratio' },
   { code: 'basis point', forms: ['basis point', 'basis points', 'bps', 'bp'], dimension: 'ratio', si: 'percentage point', factor: 0.01 },
+  { code: 'radian', forms: ['rad', 'radian', 'radians'], dimension: 'other' },
   { code: 'ppm', forms: ['ppm', 'parts per million'], dimension: 'ratio' },
   { code: 'parts-per-billion', forms: ['ppb', 'parts per billion'], dimension: 'ratio' },
   // power, energy, data, frequency, pressure, torque, voltage

@@ -29,6 +29,15 @@ describe('figures: value, unit, qualifier, counted', () => {
     ['The fine was €2.5 million.', '€2.5 million', 2.5e6, 'EUR', undefined, undefined],
     ['Fewer than 30 buses ran on Friday.', '30', 30, '', '<', 'buses'],
     ['Two-thirds of voters backed the plan.', 'Two-thirds', 2 / 3, '', undefined, 'voters'],
+    ['The yacht was sold for USD10m last spring.', 'USD10m', 1e7, 'USD', undefined, undefined],
+    ['Shares closed at RM23.50 in Orlen.', 'RM23.50', 23.5, 'MYR', undefined, undefined],
+    ['The four-cylinder engine stalled.', 'four-cylinder', 4, '', undefined, 'cylinder'],
+    ['They signed a five-year lease.', 'five-year', 5, 'year', undefined, 'lease'],
+    ['The calf weighed over two pounds.', 'two pounds', 2, 'lb', '>', undefined],
+    ['The club paid 5 million pounds for him.', '5 million pounds', 5e6, 'GBP', undefined, undefined],
+    ['The guard is 5 feet 2 inches tall.', '5 feet 2 inches', 5 + 2 / 12, 'ft', undefined, undefined],
+    ['The mast is 1.8m tall.', '1.8m', 1.8, 'm', undefined, undefined],
+    ['Its Orlen unit is 43.4 percent-owned by Vantic Steel.', '43.4 percent-owned', 43.4, '%', undefined, undefined],
   ])('%s', (sentence, text, value, unit, qualifier, counted) => {
     const q = figures(sentence).find((x) => x.text === text);
     expect(q, `no figure "${text}" in ${JSON.stringify(figures(sentence).map((x) => x.text))}`).toBeDefined();

@@ -469,8 +469,8 @@ function figureAt(
     // "$5 million dollars" never; "$5 per share" handled below
     hit = { kind: 'currency', code: currency, end, form: '' };
   }
-  // "1/2 pound of chocolate": a weight, not money
-  if (!prefix && currency === 'GBP' && /^pounds?$/i.test(tokens[unitEnd - 1]?.text ?? '') && tokens[unitEnd]?.text.toLowerCase() === 'of') {
+  // "1/2 pound of chocolate", "lost 25 pounds": a weight; "5 million pounds": money
+  if (!prefix && currency === 'GBP' && /^pounds?$/i.test(tokens[unitEnd - 1]?.text ?? '') && (!p.scaled || tokens[unitEnd]?.text.toLowerCase() === 'of')) {
     currency = undefined;
     unitDef = UNITS.find((u) => u.code === 'lb');
     hit = unitDef ? { kind: 'unit', def: unitDef, end: unitEnd, form: 'pound' } : hit;
@@ -492,6 +492,16 @@ function figureAt(
   if (unitCode === '' && /^aged?$/i.test(tokens[(prefix ? i : numAt) - 1]?.text ?? '')) {
     unitDef = UNITS.find((u) => u.code === 'year-old');
     unitCode = 'year-old';
+  }
+  // "5 feet 2 inches", "12 ft 2 in": one length
+  if (unitCode === 'ft' && typeof value === 'number' && tokens[unitEnd]?.kind === 'number') {
+    const inch = parseNumber(tokens, unitEnd);
+    const u = inch ? matchUnit(tokens, inch.end, sentEnd) : null;
+    if (inch && typeof inch.value === 'number' && inch.value < 12 && u?.kind === 'unit' && u.def.code === 'in') {
+      value += inch.value / 12;
+      unitEnd = u.end;
+      reasons.push('feet and inches');
+    }
   }
   if (unitCode === 'year' && tokens[unitEnd]?.text.toLowerCase() === 'of' && tokens[unitEnd + 1]?.text.toLowerCase() === 'age') {
     unitDef = UNITS.find((u) => u.code === 'year-old');

@@ -278,7 +278,8 @@ function scaleAfter(tokens: readonly Token[], start: number, end: number, v: num
     // Single-letter scales only when glued to the number ("25k", "$5m", "3b"); "m" spaced is metres.
     const glued = !nt.spaceBefore;
     // "4.3M sales", "1.2m tons", "35m of its devices": million; "100m sprint": metres
-    const millionM = glued && (nt.text === 'M' || (w === 'm' && (!Number.isInteger(v) || lower(tokens[end + 1]) === 'of')));
+    const sizeWord = /^(?:tall|long|high|wide|deep|away|across|above|below|thick|square|in|from)$/.test(lower(tokens[end + 1]));
+    const millionM = glued && !sizeWord && (nt.text === 'M' || (w === 'm' && (!Number.isInteger(v) || lower(tokens[end + 1]) === 'of')));
     if (s !== undefined && (w.length > 2 || (glued && w !== 'm' && w !== 'b') || millionM || (glued && (w === 'm' || w === 'b') && hasCurrencyBefore(tokens, start)) || w === 'bn' || w === 'mn' || w === 'tn')) {
       // "thousands" after digits is not a scale ("5 thousands" is odd); keep singular/abbrev forms.
       if (!w.endsWith('s') || w === 'thousands') {
