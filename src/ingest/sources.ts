@@ -109,7 +109,8 @@ export function sniffKind(text: string): FileKind {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (head.startsWith('{')) return 'jsonl';
   if (head.startsWith('[')) return 'json';
-  if (/^<(?:!doctype html|html|head|body|article|div|p|meta|title)[\s>]/.test(head) || head.startsWith('<!--')) return 'html';
+  if (/^<(?:!doctype html|html|head|body|article|section|main|header|nav|div|span|p|h[1-6]|ul|ol|table|meta|link|title|script|style)[\s>]/.test(head) || head.startsWith('<!--')) return 'html';
+  if (head.startsWith('<?xml') && /<html[\s>]/.test(head)) return 'html'; // XHTML
   if (head.startsWith('---\n') || head.startsWith('---\r\n') || head.startsWith('# ')) return 'markdown';
   return 'text';
 }
