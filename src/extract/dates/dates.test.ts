@@ -260,6 +260,11 @@ describe('publication-date inference', () => {
     expect(x.timexes.map((t) => t.text)).toEqual(['May']);
     expect(x.timexes[0]!.value).toBe('2023-05');
   });
+  it('takes a date in the URL path', () => {
+    const x = pipeline.extract({ id: 'x', text: 'The minister resigned on Friday.', url: 'https://news.example/2024/08/06/minister-resigns' });
+    expect(x.published).toMatchObject({ value: '2024-08-06', inferred: true, reasons: ['date in URL'] });
+    expect(x.timexes[0]!.value).toBe('2024-08-02');
+  });
   it('returns null without any date in the text', () => {
     expect(pipeline.extract({ id: 'x', text: 'The minister resigned on Friday.' }).published).toBeNull();
   });

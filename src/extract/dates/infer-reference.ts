@@ -2,7 +2,7 @@
  * Publication-date inference for documents that came without one. Evidence, strongest first:
  * a dated dateline in the first lines ("WARSAW, February 26 (Xinhua)"), full dates in the text
  * (the report is written after the events it tells in the past tense and before the ones it
- * announces), years and months mentioned, "© 2024", and weekday agreement ("said Friday": the
+ * announces), a date in the URL path, years and months mentioned, "© 2024", and weekday agreement ("said Friday": the
  * most-mentioned weekday is usually the day of writing). Returns null when the text has no date.
  */
 import type { PublishedRef } from '../../types.js';
@@ -27,6 +27,9 @@ interface Dated {
 const NO_REF: ExtractContext = { reference: null, prior: [] };
 
 export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null => {
+  // A date in the URL path ("/2024/08/06/", "/2024-08-06-") is the publisher's own.
+  const fromUrl = doc.url ? urlDate(doc.url) : null;
+  if (fromUrl) return { value: fmtDay(fromUrl), inferred: true, confidence: 0.9, reasons: ['date in URL'] };
   const low = lowered(doc.tokens);
   const found = absoluteDates.extract(doc, NO_REF);
   const reasons: string[] = [];
@@ -139,6 +142,16 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   }
   return { value: fmtDay(base), inferred: true, confidence: Math.round(confidence * 100) / 100, reasons };
 };
+
+const URL_DATE = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/;
+
+/** "https://example.com/2024/08/06/story" -> 2024-08-06, or null. */
+function urlDate(url: string): Ymd | null {
+  const m = URL_DATE.exec(url);
+  if (!m) return null;
+  const d = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return isValidDate(d.y, d.m, d.d) ? d : null;
+}
 
 /** "© 2024", "(c) 2024", "Copyright 2024": used only for inference, never as a timex. */
 function copyrightYear(text: string): number | null {
