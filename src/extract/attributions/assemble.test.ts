@@ -62,6 +62,13 @@ describe('assemble', () => {
     ]);
   });
 
+  it('"According to X, Y": a source run on past the comma is cut there and the rest is content', () => {
+    const text = 'According to the ministry, the road is closed.';
+    const { doc, spans } = spansOf(text, [['CUE', 'According to'], ['SRC', 'the ministry, the road is closed']]);
+    const got = assemble(doc, spans, sentenceIndex(doc)).map((a) => [a.speaker?.text, a.cue?.text, a.content?.text]);
+    expect(got).toEqual([['the ministry', 'According to', 'the road is closed']]);
+  });
+
   it('no spans -> no attributions', () => {
     const doc = prepareDoc({ id: 't', text: 'Nothing was said here.' });
     expect(assemble(doc, [], sentenceIndex(doc))).toEqual([]);

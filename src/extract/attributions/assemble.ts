@@ -44,6 +44,64 @@ export function spansFromTags(tags: ArrayLike<number>, offset: number): RoleSpan
   return out;
 }
 
+const FINAL = new Set(['.', '!', '?']);
+
+/**
+ * Sentence-initial "According to X, Y.": when the tagger runs the source on past the comma
+ * ("the Times, the talks collapsed"), the comma ends the source and the rest of the sentence is the
+ * content (unless the tagger already found content there).
+ */
+export function splitAccordingTo(doc: Doc, spans: readonly RoleSpan[], sentenceOfToken: Int32Array): RoleSpan[] {
+  const out: RoleSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const prev = out[out.length - 1];
+    const isAccording =
+      prev?.role === 'CUE' && prev.end === s.start && doc.tokens[prev.start]!.text.toLowerCase() === 'according' && s.role === 'SRC';
+    let comma = -1;
+    if (isAccording) {
+      for (let k = s.start; k < s.end; k++) if (doc.tokens[k]!.text === ',') {
+        comma = k;
+        break;
+      }
+    }
+    if (comma <= s.start) {
+      out.push(s);
+      continue;
+    }
+    out.push({ role: 'SRC', start: s.start, end: comma });
+    const sent = doc.sentences[sentenceOfToken[s.start]!];
+    let end = sent ? sent.tokenEnd : s.end;
+    const next = spans[i + 1];
+    if (next && next.start < end) end = next.start;
+    if (end > comma + 1 && FINAL.has(doc.tokens[end - 1]!.text)) end--;
+    if (end > comma + 1) out.push({ role: 'CON', start: comma + 1, end });
+  }
+  return out;
+}
+
+const QUOTES = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
+/** At most this many tokens may follow the cue in the sentence ("said on Tuesday."). */
+const MAX_TAIL = 6;
+
+/**
+ * The classic unquoted news pattern "The convoy was delayed by two days, the ministry said.": when
+ * the source sits right after a comma, the cue follows it and the sentence ends soon after, the
+ * content is everything from the sentence start to that comma. Returns null when the pattern does not
+ * apply or the tagger's own content already covers that stretch differently (e.g. quotes).
+ */
+function frontContent(doc: Doc, cue: RoleSpan, src: RoleSpan | null, found: readonly RoleSpan[], sentenceOfToken: Int32Array): RoleSpan | null {
+  if (!src || src.end !== cue.start) return null;
+  const comma = src.start - 1;
+  const sent = doc.sentences[sentenceOfToken[cue.start]!];
+  if (!sent || comma <= sent.tokenStart || doc.tokens[comma]!.text !== ',') return null;
+  if (sent.tokenEnd - cue.end > MAX_TAIL) return null;
+  for (let k = sent.tokenStart; k < comma; k++) if (QUOTES.has(doc.tokens[k]!.text)) return null;
+  const want: RoleSpan = { role: 'CON', start: sent.tokenStart, end: comma };
+  for (const c of found) if (c.start < want.start || c.end > want.end) return null;
+  return want;
+}
+
 /** Cost of crossing into another sentence when attaching a span to a cue. */
 const SENTENCE_PENALTY = 12;
 /** Farther than this (in tokens, penalties included) a span is not attached to a cue. */
@@ -59,7 +117,8 @@ function gap(a: RoleSpan, b: RoleSpan): number {
  * Groups the role spans of one document into attributions. `sentenceOfToken` maps token index to
  * sentence index (features.ts `sentenceIndex`).
  */
-export function assemble(doc: Doc, spans: readonly RoleSpan[], sentenceOfToken: Int32Array): AssembledAttribution[] {
+export function assemble(doc: Doc, tagged: readonly RoleSpan[], sentenceOfToken: Int32Array): AssembledAttribution[] {
+  const spans = splitAccordingTo(doc, tagged, sentenceOfToken);
   const cues = spans.filter((s) => s.role === 'CUE');
   const dist = (a: RoleSpan, b: RoleSpan): number => {
     const sa = sentenceOfToken[a.start]!;
@@ -77,13 +136,26 @@ export function assemble(doc: Doc, spans: readonly RoleSpan[], sentenceOfToken: 
   const contents: RoleSpan[][] = cues.map(() => []);
   const sources: (RoleSpan | null)[] = cues.map(() => null);
   const loose: RoleSpan[] = [];
+  // Only cues within MAX_DISTANCE tokens can win (distance >= token gap): scan outwards from the
+  // span's position in the sorted cue list, so the work stays linear in practice.
+  const near = (s: RoleSpan, visit: (i: number) => void): void => {
+    let lo = 0;
+    let hi = cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cues[mid]!.start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && s.start - cues[i]!.end <= MAX_DISTANCE; i--) visit(i);
+    for (let i = lo; i < cues.length && cues[i]!.start - s.end <= MAX_DISTANCE; i++) visit(i);
+  };
   for (const c of spans) {
     if (c.role !== 'CON') continue;
     let best = -1;
     let bestD = MAX_DISTANCE + 1;
-    cues.forEach((q, i) => {
-      const d = dist(c, q);
-      if (d < bestD) {
+    near(c, (i) => {
+      const d = dist(c, cues[i]!);
+      if (d < bestD || (d === bestD && i < best)) {
         bestD = d;
         best = i;
       }
@@ -95,8 +167,8 @@ export function assemble(doc: Doc, spans: readonly RoleSpan[], sentenceOfToken: 
   const pairs: { d: number; s: RoleSpan; i: number }[] = [];
   for (const s of spans) {
     if (s.role !== 'SRC') continue;
-    cues.forEach((q, i) => {
-      const d = dist(s, q);
+    near(s, (i) => {
+      const d = dist(s, cues[i]!);
       if (d <= MAX_DISTANCE) pairs.push({ d, s, i });
     });
   }
@@ -108,6 +180,8 @@ export function assemble(doc: Doc, spans: readonly RoleSpan[], sentenceOfToken: 
     usedSrc.add(p.s);
   }
   const out: AssembledAttribution[] = cues.map((q, i) => {
+    const front = frontContent(doc, q, sources[i] ?? null, contents[i]!, sentenceOfToken);
+    if (front) contents[i] = [front];
     const segs = contents[i]!.sort((a, b) => a.start - b.start).map(toSpan);
     const src = sources[i];
     return { speaker: src ? toSpan(src) : null, cue: toSpan(q), content: segs[0] ?? null, contentSegments: segs.slice(1) };

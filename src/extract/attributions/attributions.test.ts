@@ -42,6 +42,9 @@ describe('attributions: one per sentence', () => {
     ['A Ukrainian official said the drones were shot down over Kharkiv.', 'A Ukrainian official', 'said', 'the drones were shot down over Kharkiv', undefined],
     ['Tomas Berg, a spokesman for the ministry, said the convoy had been delayed.', 'Tomas Berg, a spokesman for the ministry,', 'said', 'the convoy had been delayed', undefined],
     ['"The water is rising," said Ana Lima, the regional governor.', 'Ana Lima, the regional governor', 'said', '"The water is rising,"', undefined],
+    ['According to the Times, the talks collapsed.', 'the Times', 'According to', 'the talks collapsed', undefined],
+    ['The convoy was delayed by two days, the ministry said.', 'the ministry', 'said', 'The convoy was delayed by two days', undefined],
+    ['The vote was delayed, officials told the Associated Press on Friday.', 'officials', 'told', 'The vote was delayed', 'Associated Press'],
   ])('%s', (text, speaker, cue, content, cites) => {
     const got = run(text);
     expect(got).toHaveLength(1);
@@ -53,9 +56,9 @@ describe('attributions: one per sentence', () => {
   });
 
   it.skip.each<Row>([
-    // The tagger merges "the Times, the talks collapsed" into one source span: a first-order model
-    // does not see that the comma closes the "according to" phrase here.
-    ['According to the Times, the talks collapsed.', 'the Times', 'According to', 'the talks collapsed', undefined],
+    // The tagger stops the content at the first verb group it has rarely seen inside reported speech
+    // after "warned": a first-order model without syntax misjudges clause ends.
+    ['Officials warned that the river, swollen by a week of rain, could burst its banks by Friday.', 'Officials', 'warned', 'that the river, swollen by a week of rain, could burst its banks by Friday', undefined],
   ])('known failure: %s', (text, speaker, cue, content) => {
     const a = run(text)[0]!;
     expectSpan(text, a.speaker, speaker);

@@ -148,6 +148,19 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     hx3[k] = strHash(w.length > 3 ? w.slice(-3) : w);
     hx2[k] = strHash(w.length > 2 ? w.slice(-2) : w);
   }
+  // Distance to the nearest quote mark on each side (within the block), for quote-bounded content.
+  const qL = new Int32Array(n).fill(-1);
+  const qR = new Int32Array(n).fill(-1);
+  let lastQ = -1;
+  for (let k = 0; k < n; k++) {
+    if (lastQ >= 0) qL[k] = k - lastQ;
+    if (qEdge[k]) lastQ = k;
+  }
+  lastQ = -1;
+  for (let k = n - 1; k >= 0; k--) {
+    if (lastQ >= 0) qR[k] = lastQ - k;
+    if (qEdge[k]) lastQ = k;
+  }
   const W = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
   const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hs[k]!);
   for (let k = 0; k < n; k++) {
@@ -196,12 +209,19 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     out[o + 27] = feat(27, hs[k]!, cr, 0);
     out[o + 28] = feat(28, k > 0 ? qEdge[k - 1]! : 3, 0, 0);
     out[o + 29] = feat(29, k + 1 < n ? qEdge[k + 1]! : 3, 0, 0);
+    const first = sent ? sent.tokenStart - block.tokenStart : 0;
+    out[o + 30] = feat(30, first >= 0 && first < n ? hw[first]! : BOS, rel, 0);
+    out[o + 31] = feat(31, W(k - 1), W(k + 1), 0);
+    out[o + 32] = feat(32, qL[k]! < 0 ? 99 : bucket(qL[k]!), qR[k]! < 0 ? 99 : bucket(qR[k]!), q);
+    out[o + 33] = feat(33, hs[k]!, posInSent === 0 ? 1 : 0, 0);
+    out[o + 34] = feat(34, W(k - 3), 0, 0);
+    out[o + 35] = feat(35, W(k + 3), 0, 0);
   }
   return out;
 }
 
 /** Features per token (fixed: every template fires once, with "none" values where absent). */
-export const NFEATURES = 30;
+export const NFEATURES = 36;
 /** log2 of the number of hashed feature buckets. */
 export const HASH_BITS = 20;
 const MASK = (1 << HASH_BITS) - 1;

@@ -33,6 +33,11 @@ export const CUE_WORDS: ReadonlySet<string> = new Set(
     'refused', 'seemed', 'seems', 'appeared', 'appears', 'spoke', 'expressed', 'offered', 'attacked',
     'rejected', 'opposed', 'defended', 'mentioned', 'posted', 'issued', 'released', 'dismissed',
     'denounced', 'worried', 'fears', 'feared', 'plans', 'planned', 'decided', 'sought', 'considered',
+    'talking', 'talked', 'discuss', 'discussed', 'discussing', 'referring', 'referred', 'sees', 'assured',
+    'promising', 'criticizing', 'mention', 'offering', 'pointing', 'describing', 'echoed', 'blamed',
+    'asserted', 'encouraged', 'denouncing', 'pressed', 'defending', 'urging', 'emphasizing', 'reiterated',
+    'likened', 'emailed', 'pleaded', 'cautioned', 'condemned', 'railed', 'referenced', 'deemed',
+    'portrayed', 'recalling', 'decried', 'derided', 'reads', 'forecast', 'thanked', 'remembered',
   ],
 );
 

@@ -8,6 +8,7 @@
 import type { AttributionMention, Span } from '../../types.js';
 import type { Doc, ExtractContext, Extractor } from '../types.js';
 import { findOutlets } from './outlets.js';
+import { sentenceAt } from '../common/text.js';
 
 export const OUTLET_CUE_EXTRACTOR = 'attribution-outlet-cue';
 
@@ -30,7 +31,7 @@ export const outletCueExtractor: Extractor<AttributionMention> = {
       if (prev && prev.text.toLowerCase() === 'per') cueStart = o.tokenStart - 1;
       else if (prev && prev2 && prev.text.toLowerCase() === 'to' && prev2.text.toLowerCase() === 'according') cueStart = o.tokenStart - 2;
       if (cueStart < 0) continue;
-      const sent = doc.sentences.find((s) => s.tokenStart <= cueStart && cueStart < s.tokenEnd);
+      const sent = doc.sentences[sentenceAt(doc.sentences, toks[cueStart]!.start)];
       if (!sent) continue;
       // Content: the rest of the sentence on the other side of "per X" (without edge punctuation).
       let a: number;

@@ -7,22 +7,33 @@
  * 3. `attribution-speakers`: `speakerCanonical`, pronouns resolved to the nearest person.
  * Cites must run after merge so it sees only the attributions kept.
  */
-import type { AttributionMention, EntityMention, Mention } from '../../types.js';
+import type { AttributionMention, EntityMention, Mention, Span } from '../../types.js';
 import type { Doc, ExtractContext, Refiner } from '../types.js';
 import { OUTLET_CUE_EXTRACTOR } from './outlet-cues.js';
 import { findOutlets } from './outlets.js';
-import { entityNames, heuristicNames, resolveSpeaker } from './speakers.js';
+import { entityNames, heuristicNames, SpeakerResolver } from './speakers.js';
 
-const overlaps = (a: { start: number; end: number } | null, b: { start: number; end: number } | null): boolean => a !== null && b !== null && a.start < b.end && b.start < a.end;
 
 export const mergeRefiner: Refiner = {
   name: 'attribution-merge',
-  refine(mentions: readonly Mention[]): Mention[] {
-    const model = mentions.filter((m): m is AttributionMention => m.kind === 'attribution' && m.extractor !== OUTLET_CUE_EXTRACTOR);
+  refine(mentions: readonly Mention[], doc: Doc): Mention[] {
+    if (!mentions.some((m) => m.kind === 'attribution' && m.extractor === OUTLET_CUE_EXTRACTOR)) return [...mentions];
+    // Characters covered by a tagger attribution's cue or speaker (linear, whatever the counts).
+    const covered = new Uint8Array(doc.text.length + 1);
+    for (const m of mentions) {
+      if (m.kind !== 'attribution' || m.extractor === OUTLET_CUE_EXTRACTOR) continue;
+      const t = m as AttributionMention;
+      for (const s of [t.cue, t.speaker]) if (s) covered.fill(1, s.start, s.end);
+    }
+    const hit = (s: Span | null): boolean => {
+      if (!s) return false;
+      for (let i = s.start; i < s.end; i++) if (covered[i]) return true;
+      return false;
+    };
     return mentions.filter((m) => {
       if (m.kind !== 'attribution' || m.extractor !== OUTLET_CUE_EXTRACTOR) return true;
       const r = m as AttributionMention;
-      return !model.some((t) => overlaps(t.cue, r.cue) || overlaps(t.speaker, r.speaker) || overlaps(t.cue, r.speaker));
+      return !hit(r.cue) && !hit(r.speaker);
     });
   },
 };
@@ -48,16 +59,31 @@ export const citesRefiner: Refiner = {
     const outlets = findOutlets(doc);
     const outletEntities = mentions.filter((m): m is EntityMention => m.kind === 'entity' && m.subtype === 'outlet');
     if (outlets.length === 0 && outletEntities.length === 0) return [...mentions];
+    const outletAt = outletIndex(doc);
+    const entityAt = new Int32Array(doc.tokens.length).fill(-1);
+    outletEntities.forEach((e, i) => {
+      for (let k = tokenAt(doc, e.start); k < doc.tokens.length && doc.tokens[k]!.start < e.end; k++) entityAt[k] = i;
+    });
     return mentions.map((m) => {
       if (m.kind !== 'attribution' || (m as AttributionMention).cites) return m;
       const a = m as AttributionMention;
       let cites: string | undefined;
       if (a.speaker) {
-        cites = outlets.find((o) => overlaps(o, a.speaker))?.canonical ?? outletEntities.find((e) => overlaps(e, a.speaker))?.canonical;
+        for (let k = tokenAt(doc, a.speaker.start); k < doc.tokens.length && doc.tokens[k]!.start < a.speaker.end && !cites; k++) {
+          if (outletAt[k]! >= 0) cites = outlets[outletAt[k]!]!.canonical;
+          else if (entityAt[k]! >= 0) cites = outletEntities[entityAt[k]!]!.canonical;
+        }
       }
       if (!cites && a.cue) {
+        // The outlet must open within the window after the cue, in the same sentence.
         const after = tokenAt(doc, a.cue.end);
-        cites = outlets.find((o) => o.tokenStart >= after && o.tokenStart - after < CITE_WINDOW_TOKENS && !crossesSentence(doc, a.cue!.end, o.start))?.canonical;
+        for (let k = after; k < after + CITE_WINDOW_TOKENS && k < doc.tokens.length; k++) {
+          const o = outletAt[k]!;
+          if (o >= 0) {
+            if (outlets[o]!.tokenStart === k && !crossesSentence(doc, a.cue.end, outlets[o]!.start)) cites = outlets[o]!.canonical;
+            break;
+          }
+        }
       }
       return cites ? { ...a, cites } : a;
     });
@@ -75,18 +101,36 @@ export const speakersRefiner: Refiner = {
     if (!mentions.some((m) => m.kind === 'attribution' && (m as AttributionMention).speaker)) return [...mentions];
     const entities = mentions.filter((m): m is EntityMention => m.kind === 'entity');
     const fromEntities = entityNames(entities);
-    const outlets = findOutlets(doc);
+    const outletAt = outletIndex(doc);
+    const coveredByOutlet = (sp: { start: number; end: number }): number => {
+      for (let k = tokenAt(doc, sp.start); k < doc.tokens.length && doc.tokens[k]!.start < sp.end; k++) if (outletAt[k]! >= 0) return outletAt[k]!;
+      return -1;
+    };
     // Outlet names are not persons: "The New York Times" must not become a name candidate.
-    const names = (fromEntities.length > 0 ? fromEntities : heuristicNames(doc))
-      .filter((n) => !outlets.some((o) => overlaps(o, n)))
-      .sort((x, y) => x.start - y.start);
-    return mentions.map((m) => {
-      if (m.kind !== 'attribution') return m;
+    const names = (fromEntities.length > 0 ? fromEntities : heuristicNames(doc)).filter((n) => coveredByOutlet(n) < 0).sort((x, y) => x.start - y.start);
+    const outlets = findOutlets(doc);
+    // The resolver sweeps forward: visit speakers in order of their end offset.
+    const order = mentions
+      .map((m, i) => ({ m, i }))
+      .filter(({ m }) => m.kind === 'attribution' && (m as AttributionMention).speaker)
+      .sort((x, y) => (x.m as AttributionMention).speaker!.end - (y.m as AttributionMention).speaker!.end);
+    const resolver = new SpeakerResolver(names);
+    const out = [...mentions];
+    for (const { m, i } of order) {
       const a = m as AttributionMention;
-      if (!a.speaker) return a;
-      const outlet = outlets.find((o) => overlaps(o, a.speaker));
-      const canonical = outlet ? outlet.canonical : resolveSpeaker(a.speaker, names);
-      return canonical ? { ...a, speakerCanonical: canonical } : a;
-    });
+      const o = coveredByOutlet(a.speaker!);
+      const canonical = o >= 0 ? outlets[o]!.canonical : resolver.resolve(a.speaker!);
+      if (canonical) out[i] = { ...a, speakerCanonical: canonical };
+    }
+    return out;
   },
 };
+
+/** For each token, the index (in findOutlets order) of the outlet name covering it, or -1. */
+function outletIndex(doc: Doc): Int32Array {
+  const at = new Int32Array(doc.tokens.length).fill(-1);
+  findOutlets(doc).forEach((o, i) => {
+    for (let k = o.tokenStart; k < o.tokenEnd; k++) at[k] = i;
+  });
+  return at;
+}

@@ -75,38 +75,55 @@ function lastWord(s: string): string {
 }
 
 /**
- * The canonical person for a speaker span, or undefined. `names` must be in text order.
+ * Resolves speakers to canonical persons in one sweep over the names (linear overall): call
+ * `resolve` with speakers in increasing order of `end`. `names` must be in text order.
  * - a person pronoun ("he", "she", "I") -> the nearest name before it (within the previous 1,500 chars);
- * - a name -> the longest earlier or equal name that ends with the same surname ("Trump" -> "Donald Trump").
+ * - a name -> the longest name so far with the same surname ("Trump" -> "Donald Trump");
+ * - a lone capitalised surname ("Kovalenko said") -> the longest earlier name ending with it.
  */
-export function resolveSpeaker(speaker: Span, names: readonly PersonName[]): string | undefined {
-  const low = speaker.text.toLowerCase();
-  if (PERSON_PRONOUNS.has(low)) {
-    for (let i = names.length - 1; i >= 0; i--) {
+export class SpeakerResolver {
+  private next = 0;
+  private readonly longest = new Map<string, string>();
+
+  constructor(private readonly names: readonly PersonName[]) {}
+
+  resolve(speaker: Span): string | undefined {
+    const names = this.names;
+    while (this.next < names.length && names[this.next]!.start < speaker.end) {
+      const n = names[this.next++]!;
+      const sur = lastWord(n.canonical);
+      const cur = this.longest.get(sur);
+      if (cur === undefined || n.canonical.length > cur.length) this.longest.set(sur, n.canonical);
+    }
+    const full = (name: string): string => {
+      const best = this.longest.get(lastWord(name));
+      return best !== undefined && best.length > name.length ? best : name;
+    };
+    // Last name starting before the speaker ends (names seen so far: indices < this.next).
+    const low = speaker.text.toLowerCase();
+    if (PERSON_PRONOUNS.has(low)) {
+      for (let i = this.next - 1; i >= 0; i--) {
+        const n = names[i]!;
+        if (n.end > speaker.start) continue;
+        return speaker.start - n.end > 1500 ? undefined : full(n.canonical);
+      }
+      return undefined;
+    }
+    for (let i = this.next - 1; i >= 0 && names[i]!.end > speaker.start - 200; i--) {
       const n = names[i]!;
-      if (n.end > speaker.start) continue;
-      if (speaker.start - n.end > 1500) return undefined;
-      return fullForm(n.canonical, names, speaker.start);
+      if (n.start < speaker.end && n.end > speaker.start) return full(n.canonical);
+    }
+    if (LONE_SURNAME.test(speaker.text)) {
+      const f = full(speaker.text);
+      return f !== speaker.text ? f : undefined;
     }
     return undefined;
   }
-  const inside = names.find((n) => n.start < speaker.end && n.end > speaker.start);
-  if (inside) return fullForm(inside.canonical, names, speaker.end);
-  // A lone surname ("Kovalenko said") that the heuristic does not take for a name by itself.
-  if (/^\p{Lu}[\p{L}'’-]+$/u.test(speaker.text)) {
-    const full = fullForm(speaker.text, names, speaker.start);
-    return full !== speaker.text ? full : undefined;
-  }
-  return undefined;
 }
 
-/** The longest name before `before` sharing the surname of `name`, else `name` itself. */
-function fullForm(name: string, names: readonly PersonName[], before: number): string {
-  const sur = lastWord(name);
-  let best = name;
-  for (const n of names) {
-    if (n.start >= before) break;
-    if (n.canonical.length > best.length && lastWord(n.canonical) === sur) best = n.canonical;
-  }
-  return best;
+const LONE_SURNAME = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/** The canonical person for one speaker span, or undefined (see SpeakerResolver). */
+export function resolveSpeaker(speaker: Span, names: readonly PersonName[]): string | undefined {
+  return new SpeakerResolver(names).resolve(speaker);
 }
