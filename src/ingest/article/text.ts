@@ -399,6 +399,7 @@ const PUBLISHED_LINE = /^(?:Published|Posted|Updated|Last updated|Date)(?: on)?:
 const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?: [\p{Lu}\p{M}.'’-]+){0,4})(, [\p{L}\p{N}.'’]+(?: [\p{L}\p{N}.'’]+){0,3})?,? (?:\(([^()\n]{2,40})\) )?[-–—]{1,2} /u;
 /** Upper-case labels that open captions and teasers, not datelines ("FILE - In this photo ..."). */
 const NOT_A_PLACE = /^(?:FILE|PHOTO|PHOTOS|VIDEO|WATCH|LISTEN|UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|LIVE|CORRECTION|EDITOR'S NOTE|NOTE)$/;
+const MIXED_DATELINE = /^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(, [\p{L}\p{N}.'’]+(?: [\p{L}\p{N}.'’]+){0,3})?,? \(([^()\n]{2,40})\) ?[-–—]{1,2} /u;
 const AGENCY_DATELINE = /^\(([^()\n]{2,40})\) ?[-–—]{1,2} /;
 const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b)/i;
 const RIGHTS_ONLY = /^All rights reserved\.?$/i;
@@ -579,6 +580,14 @@ export function parseText(body: string, input: string, opts: TextParseOptions): 
     if (dl?.[1] !== undefined && dl[1] === dl[1].toUpperCase() && /\p{Lu}{2}/u.test(dl[1]) && !NOT_A_PLACE.test(dl[1])) {
       dateline = dl[1] + (dl[2] ?? '');
       if (dl[3] !== undefined) source ??= outletName(dl[3], true);
+      break;
+    }
+    // "Kyiv, Ukraine (AP) — ": a place in mixed case counts only with an outlet we recognise
+    const mixed = MIXED_DATELINE.exec(para);
+    const mixedOutlet = mixed?.[3] !== undefined ? outletName(mixed[3]) : null;
+    if (mixed?.[1] !== undefined && mixedOutlet !== null) {
+      dateline = mixed[1] + (mixed[2] ?? '');
+      source ??= mixedOutlet;
       break;
     }
     const ag = AGENCY_DATELINE.exec(para);
