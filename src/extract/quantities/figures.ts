@@ -127,7 +127,7 @@ function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHi
     const t = tokens[j + n]!;
     if (t.kind === 'number') break;
     key += (n > 0 && t.spaceBefore ? ' ' : '') + norm(t.text);
-    let hit = UNIT_FORMS.get(key);
+    const hit = UNIT_FORMS.get(key);
     // "43.4 percent-owned", "a 20-mile-long convoy": the unit is the first part of a hyphenated word
     if (!hit && n === 0 && t.text.includes('-')) {
       const head = norm(t.text.slice(0, t.text.indexOf('-')));
@@ -205,7 +205,7 @@ function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: 
     scaled = true;
   }
   const sc = scaled ? undefined : tokens[end];
-  const scale = sc ? (/^(?:m|mil|mln|mn)$/i.test(sc.text) ? 1e6 : /^(?:bn|b|bil|bln)$/i.test(sc.text) ? 1e9 : /^(?:k)$/i.test(sc.text) ? 1e3 : /^(?:million|billion|trillion|thousand)$/i.test(sc.text) ? { million: 1e6, billion: 1e9, trillion: 1e12, thousand: 1e3 }[sc.text.toLowerCase()]! : 0) : 0;
+  const scale = sc ? (/^(?:m|mil|mln|mn)$/i.test(sc.text) ? 1e6 : /^(?:bn|b|bil|bln)$/i.test(sc.text) ? 1e9 : /^k$/i.test(sc.text) ? 1e3 : /^(?:million|billion|trillion|thousand)$/i.test(sc.text) ? { million: 1e6, billion: 1e9, trillion: 1e12, thousand: 1e3 }[sc.text.toLowerCase()]! : 0) : 0;
   if (sc && scale > 0 && (!sc.spaceBefore || sc.text.length > 3)) {
     value *= scale;
     end++;
