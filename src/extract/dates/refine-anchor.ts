@@ -75,7 +75,8 @@ export const chainAnchors: Refiner = {
       if (t.type === 'DATE' || t.type === 'TIME') {
         const g = parseGranular(t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''));
         if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence };
-        if (g && g.g === 'quarter') lastQuarter = t.value;
+        // the reported quarter is not in the future ("losses through the third quarter of 1990")
+        if (g && g.g === 'quarter' && (ref === null || g.y <= Number(ref.value.slice(0, 4)))) lastQuarter = t.value;
       }
     }
     return out;
