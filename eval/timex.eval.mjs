@@ -52,6 +52,7 @@ if (!existsSync(join(dist, 'dates', 'index.js'))) {
     let same = 0;
     let within3 = 0;
     let month = 0;
+    let year = 0;
     let none = 0;
     for (const d of docs) {
       const x = pipeline.extract({ id: d.id, text: d.text, ...(hide ? {} : { published: d.dct }) });
@@ -66,6 +67,7 @@ if (!existsSync(join(dist, 'dates', 'index.js'))) {
       if (v === g) same++;
       if (Math.abs(Date.parse(v) - Date.parse(g)) <= 3 * 86_400_000) within3++;
       if (v.slice(0, 7) === g.slice(0, 7)) month++;
+      if (v.slice(0, 4) === g.slice(0, 4)) year++;
     }
     const file = join(tmp, hide ? 'nodct.jsonl' : 'dct.jsonl');
     writeFileSync(file, rows.join('\n') + '\n');
@@ -77,10 +79,11 @@ if (!existsSync(join(dist, 'dates', 'index.js'))) {
     if (hide) {
       const n = docs.length;
       const pct = (k) => ((100 * k) / n).toFixed(1);
-      console.log(`--- publication-date inference over ${n} documents: same day ${same} (${pct(same)}%), within 3 days ${within3} (${pct(within3)}%), same month ${month} (${pct(month)}%), no date found ${none}`);
+      console.log(`--- publication-date inference over ${n} documents: same day ${same} (${pct(same)}%), within 3 days ${within3} (${pct(within3)}%), same month ${month} (${pct(month)}%), same year ${year} (${pct(year)}%), no date found ${none}`);
       summary.infer_same_day_pct = pct(same);
       summary.infer_within3_pct = pct(within3);
       summary.infer_same_month_pct = pct(month);
+      summary.infer_same_year_pct = pct(year);
       summary.infer_none = none;
     }
   }
