@@ -20,10 +20,13 @@ if (!existsSync(geo)) {
 const { prepareDoc } = await import(join(root, 'dist/extract/common/text.js'));
 const { createPlacesExtractor } = await import(join(root, 'dist/extract/places/extractor.js'));
 const full = process.argv.includes('--full');
+// --tune k=v,k=v overrides resolution weights (see ResolveTuning), for sweeps on dev data.
+const ti = process.argv.indexOf('--tune');
+const tuning = ti >= 0 ? Object.fromEntries(process.argv[ti + 1].split(',').map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])])) : {};
 const pipeline = full ? (await import(join(root, 'dist/extract/pipeline.js'))).createPipeline() : null;
 const ex = full
   ? { extract: (doc) => pipeline.extract({ id: doc.id, text: doc.text }).places }
-  : createPlacesExtractor();
+  : createPlacesExtractor({ tuning });
 const golds = readdirSync(geo).filter((f) => f.endsWith('_dev.jsonl')).sort().map((f) => join(geo, f));
 const rows = [];
 const dump = [];

@@ -10,13 +10,15 @@ import type { Doc, ExtractContext, Extractor } from '../types.js';
 import { NOT_PLACES } from './cues.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { recognize, type Interval } from './recognize.js';
-import { resolve, type StoryPlace } from './resolve.js';
+import { DEFAULT_TUNING, resolve, type ResolveTuning, type StoryPlace } from './resolve.js';
 
 export interface PlacesOptions {
   /** The gazetteer (default: the bundled one, loaded lazily on first use). */
   gazetteer?: () => Gazetteer;
   /** Places of the story this article belongs to, to break ties ("Kursk" the oblast in a war story). */
   storyPlaces?: readonly StoryPlace[];
+  /** Context weights of the resolution (default DEFAULT_TUNING). */
+  tuning?: Partial<ResolveTuning>;
 }
 
 const PHRASES = [...NOT_PLACES, ...OUTLETS.flatMap((o) => o.aliases)];
@@ -41,6 +43,10 @@ export function blockedPhrases(text: string): Interval[] {
 
 export function createPlacesExtractor(opts: PlacesOptions = {}): Extractor<PlaceMention> {
   const getGaz = opts.gazetteer ?? loadGazetteer;
+  const tuning: ResolveTuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  for (const [k, v] of Object.entries(tuning)) {
+    if (!Number.isFinite(v) || v < 0) throw new Error(`places extractor: tuning.${k} must be a non-negative number, got ${String(v)}`);
+  }
   return {
     name: 'places.gazetteer',
     kind: 'place',
@@ -54,7 +60,7 @@ export function createPlacesExtractor(opts: PlacesOptions = {}): Extractor<Place
         else if (e.type === 'LOC') intervals.push({ start: e.start, end: e.end, kind: 'loc' });
       }
       const cands = recognize(doc, gaz, intervals);
-      return resolve(cands, opts.storyPlaces ?? []).map(({ candidate: c, hit, margin }) => {
+      return resolve(cands, opts.storyPlaces ?? [], tuning).map(({ candidate: c, hit, margin }) => {
         const p = hit.place;
         const precision: PlacePrecision = c.levelHint === 'admin2' && p.precision === 'city' ? 'admin2' : p.precision;
         const m: PlaceMention = {

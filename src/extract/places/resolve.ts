@@ -57,11 +57,21 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
   return s;
 }
 
-/** Weight of the article's country votes for a city (half for a region), and the cap on the votes. */
-const COUNTRY_W = 2.5;
-const COUNTRY_CAP = 1.5;
-/** Proximity anchors per article (bounds the work on very long texts). */
-const MAX_ANCHORS = 64;
+/** Weights of the context evidence (defaults: DEFAULT_TUNING; exposed for evaluation sweeps). */
+export interface ResolveTuning {
+  /** Per country vote of the article for a town or county (half for a region). */
+  countryWeight: number;
+  /** Cap on the country votes counted. */
+  countryCap: number;
+  /** Radius within which another name's reading supports a town, km. */
+  nearKm: number;
+  /** Per supporting name (at most 3). */
+  nearWeight: number;
+}
+
+export const DEFAULT_TUNING: Readonly<ResolveTuning> = { countryWeight: 2.5, countryCap: 1.5, nearKm: 100, nearWeight: 2 };
+/** Spatial coherence: distinct surface forms per article put in the grid (bounds the work). */
+const MAX_SURFACES = 200;
 
 const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
 
@@ -70,18 +80,40 @@ const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
  * regions; the second rescores with that context, counting only evidence from other surface forms
  * (so "Georgia" cannot vote for itself).
  */
-export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = []): Resolved[] {
+export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = [], tuning: Readonly<ResolveTuning> = DEFAULT_TUNING): Resolved[] {
+  const { countryWeight: COUNTRY_W, countryCap: COUNTRY_CAP, nearKm: NEAR_KM, nearWeight: NEAR_W } = tuning;
   const first = cands.map((c) => best(c, (h) => prior(h, c.levelHint)));
-  // Anchors for proximity: confident first-pass towns, one per surface key, at most MAX_ANCHORS.
-  const anchors: { key: string; lat: number; lon: number }[] = [];
-  const anchored = new Set<string>();
-  first.forEach((r, i) => {
-    const key = cands[i]!.key;
-    if (r && r.margin >= 2 && (r.hit.place.precision === 'city' || r.hit.place.precision === 'admin2') && !anchored.has(key) && anchors.length < MAX_ANCHORS) {
-      anchored.add(key);
-      anchors.push({ key, lat: r.hit.place.lat, lon: r.hit.place.lon });
+  // Spatial coherence: every reading (town or county) of every surface form goes into a 1-degree
+  // grid; a reading near some reading of another name gains support ("Swansea" near "Lexington" and
+  // "Batesburg-Leesville" is Swansea, South Carolina). Surfaces are capped to bound the work.
+  const grid = new Map<number, { key: string; lat: number; lon: number }[]>();
+  const cell = (lat: number, lon: number): number => (Math.floor(lat) + 90) * 400 + (Math.floor(lon) + 180);
+  const gridded = new Set<string>();
+  for (const c of cands) {
+    if (gridded.has(c.key) || gridded.size >= MAX_SURFACES) continue;
+    gridded.add(c.key);
+    for (const h of c.hits) {
+      const p = h.place;
+      if (p.precision !== 'city' && p.precision !== 'admin2') continue;
+      const k = cell(p.lat, p.lon);
+      const list = grid.get(k);
+      if (list) list.push({ key: c.key, lat: p.lat, lon: p.lon });
+      else grid.set(k, [{ key: c.key, lat: p.lat, lon: p.lon }]);
     }
-  });
+  }
+  const support = (key: string, lat: number, lon: number): number => {
+    const seen = new Set<string>();
+    const la = Math.floor(lat);
+    const lo = Math.floor(lon);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (const o of grid.get((la + dy + 90) * 400 + (lo + dx + 180)) ?? []) {
+          if (o.key !== key && !seen.has(o.key) && km(lat, lon, o.lat, o.lon) < NEAR_KM) seen.add(o.key);
+        }
+      }
+    }
+    return seen.size;
+  };
   // Qualifiers by the index of the candidate they qualify.
   const qualsOf = new Map<number, Resolved[]>();
   cands.forEach((q, k) => {
@@ -140,8 +172,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         s += (p.precision === 'admin1' ? COUNTRY_W / 2 : COUNTRY_W) * Math.min(COUNTRY_CAP, sum(countryVotes, p.cc, c.key));
         if (p.precision === 'city' || p.precision === 'admin2') {
           s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
-          // Near another confidently placed town of the article (local news names neighbours).
-          if (anchors.some((a) => a.key !== c.key && Math.abs(a.lat - p.lat) < 1.5 && km(a.lat, a.lon, p.lat, p.lon) < 150)) s += 1.5;
+          // Near readings of other names of the article (local news names neighbours).
+          s += NEAR_W * Math.min(3, support(c.key, p.lat, p.lon));
         }
       }
       if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
