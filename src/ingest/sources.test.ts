@@ -296,7 +296,8 @@ describe('feeds and URLs (replay fetcher)', () => {
     expect(items[0]?.ok && items[0].doc.warnings?.join(' ')).toMatch(/feed truncated/);
   });
   it.each([
-    ['an HTML page as a .xml file', 'page.xml', '<html><body>x</body></html>', 'failed /page.xml: not a feed: no <rss>, <feed> or <rdf:RDF> root element'],
+    ['an XHTML page as a .xml file is read as HTML', 'page.xml', '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>', 'ok html /page.xml'],
+    ['other XML as a .xml file', 'books.xml', '<?xml version="1.0"?><catalog><book/></catalog>', 'failed /books.xml: not a feed: no <rss>, <feed> or <rdf:RDF> root element'],
     ['a feed without items', 'empty.rss', '<rss><channel><title>x</title></channel></rss>', 'not_article /empty.rss: feed has no items'],
     ['a truncated feed with no complete item', 'cut2.rss', '<rss><channel><item><title>Half', 'failed /cut2.rss: truncated feed: no complete item'],
   ])('%s', async (_n, name, body, want) => {

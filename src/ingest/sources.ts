@@ -197,7 +197,13 @@ class Reader {
       else if (isFile && !DOC_FILE.test(e.name)) {
         const kind = kindFromName(path);
         if (kind === null) continue; // images, scripts, ... are not documents; named explicitly they are sniffed
-        const size = (await stat(path)).size;
+        let size: number;
+        try {
+          size = (await stat(path)).size;
+        } catch (err) {
+          yield fail(path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? message(err)}`);
+          continue;
+        }
         yield* this.readFileAt(path, size, kind);
       }
     }
@@ -266,7 +272,9 @@ class Reader {
     const u = url !== undefined ? { url } : {};
     switch (kind) {
       case 'feed':
-        yield* this.readFeed(input, text, warnings);
+        // an .xml file that is an XHTML page rather than a feed
+        if (sniffFeed(text) === null && sniffKind(text) === 'html') yield { ok: true, doc: { input, kind: 'html', body: text, ...u, ...w } };
+        else yield* this.readFeed(input, text, warnings);
         return;
       case 'jsonl': {
         let n = 0;
