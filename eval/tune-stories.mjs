@@ -45,6 +45,7 @@ export function pairScores(gold, sys) {
 }
 
 const grid = JSON.parse(process.argv[2] ?? '{}');
+
 const keys = Object.keys(grid);
 const combos = keys.reduce((acc, k) => acc.flatMap((c) => grid[k].map((v) => ({ ...c, [k]: v }))), [{}]);
 for (const opts of combos) {

@@ -30,6 +30,12 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** Most terms kept per story centroid (the lightest are pruned beyond it). */
   maxCentroidTerms: number;
+  /** Characters of the opening whose words count twice. */
+  leadChars: number;
+  /** Weight of the best single-member similarity against the centroid similarity (0 = centroid only). */
+  memberWeight: number;
+  /** Recent members kept per story for the member similarity. */
+  keepMembers: number;
   /** Prefix of story ids. */
   idPrefix: string;
 }
@@ -45,6 +51,9 @@ export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.free
   maxPosting: 400,
   maxCandidates: 16,
   maxCentroidTerms: 600,
+  leadChars: 400,
+  memberWeight: 0,
+  keepMembers: 6,
   idPrefix: 's',
 });
 
@@ -83,6 +92,8 @@ interface Cluster {
   /** Arrival number of the last member. */
   lastSeq: number;
   indexed: string[];
+  /** Recent members' unit word vectors (heaviest terms only), for the member similarity. */
+  members: Array<Map<string, number>>;
 }
 
 /** JSON form of the clusterer (what `Store.setState` keeps). */
@@ -104,12 +115,15 @@ export interface ClustererState {
     firstDay: number | null;
     lastDay: number | null;
     lastSeq: number;
+    members?: Array<Array<[string, number]>>;
   }>;
 }
 
 const DAY_MS = 86_400_000;
 /** Arrivals between two prunings of once-seen terms from the DF tables. */
 const DF_PRUNE_EVERY = 20_000;
+/** Terms kept per member vector (the heaviest), for the member similarity. */
+const MEMBER_TERMS = 80;
 
 /** Day number of an ISO date(time), or null when absent or unparseable. */
 export function dayNumber(published: string | null | undefined): number | null {
@@ -170,7 +184,7 @@ export class StoryClusterer {
   /** Assigns one article to a story. The decision is final: later articles never move it. */
   assign(input: StoryInput): Assignment {
     if (typeof input.text !== 'string') throw new Error(`StoryClusterer: article ${input.id} has no text`);
-    const f = articleFeatures(input.text, input.title ?? '', input.names ?? []);
+    const f = articleFeatures(input.text, input.title ?? '', input.names ?? [], undefined, true, this.options.leadChars);
     return this.assignFeatures(input.id, f, dayNumber(input.published), input.title ?? null);
   }
 
@@ -256,6 +270,7 @@ export class StoryClusterer {
       lastDay: null,
       lastSeq: this.seq,
       indexed: [],
+      members: [],
     };
     this.clusters.set(c.id, c);
     this.addTo(c, uw, un, day);
@@ -275,8 +290,22 @@ export class StoryClusterer {
       if (v !== undefined) ndot += x * v;
     }
     const cn = dnNorm > 0 && c.nameNorm > 0 ? ndot / (dnNorm * c.nameNorm) : 0;
+    let best = cw;
+    const mw = this.options.memberWeight;
+    if (mw > 0 && dwNorm > 0) {
+      let nn = 0;
+      for (const m of c.members) {
+        let d = 0;
+        for (const [t, x] of wq) {
+          const v = m.get(t);
+          if (v !== undefined) d += x * v;
+        }
+        if (d > nn) nn = d;
+      }
+      best = (1 - mw) * cw + mw * (nn / dwNorm);
+    }
     const a = this.options.nameWeight;
-    let s = (1 - a) * cw + a * cn;
+    let s = (1 - a) * best + a * cn;
     if (day !== null && c.firstDay !== null && c.lastDay !== null) {
       const dt = day < c.firstDay ? c.firstDay - day : day > c.lastDay ? day - c.lastDay : 0;
       s *= Math.pow(0.5, dt / this.options.halfLifeDays);
@@ -287,6 +316,11 @@ export class StoryClusterer {
   private addTo(c: Cluster, dw: Map<string, number>, dn: Map<string, number>, day: number | null): void {
     c.size++;
     c.lastSeq = this.seq;
+    if (this.options.memberWeight > 0 && this.options.keepMembers > 0) {
+      const top = [...dw].sort((x, y) => y[1] - x[1]).slice(0, MEMBER_TERMS);
+      c.members.push(new Map(top));
+      if (c.members.length > this.options.keepMembers) c.members.shift();
+    }
     if (day !== null) {
       c.firstDay = c.firstDay === null ? day : Math.min(c.firstDay, day);
       c.lastDay = c.lastDay === null ? day : Math.max(c.lastDay, day);
@@ -388,6 +422,7 @@ export class StoryClusterer {
         firstDay: c.firstDay,
         lastDay: c.lastDay,
         lastSeq: c.lastSeq,
+        members: c.members.map((m) => [...m]),
       })),
     };
   }
@@ -417,6 +452,7 @@ export class StoryClusterer {
         lastDay: x.lastDay,
         lastSeq: x.lastSeq,
         indexed: [],
+        members: (x.members ?? []).map((m) => new Map(m)),
       };
       k.clusters.set(c.id, c);
       k.refresh(c);

@@ -35,6 +35,9 @@ export function stem(w: string): string {
   return s;
 }
 
+/** Characters of an article's opening counted twice (about its first two or three sentences). */
+export const LEAD_CHARS = 400;
+
 /** Term counts of one article, split by kind. */
 export interface ArticleFeatures {
   /** Stemmed content words (lowercase) -> count; title words counted extra. */
@@ -63,7 +66,7 @@ function normWord(w: string): string {
  * `names` (canonical entity names from the extraction pipeline), when given, are used in addition.
  * Only the first `maxChars` characters are read: the lead holds the story, and cost stays bounded.
  */
-export function articleFeatures(text: string, title = '', names: readonly string[] = [], maxChars = 20_000, bigrams = true): ArticleFeatures {
+export function articleFeatures(text: string, title = '', names: readonly string[] = [], maxChars = 20_000, bigrams = true, leadChars = LEAD_CHARS): ArticleFeatures {
   const words = new Map<string, number>();
   const nameCounts = new Map<string, number>();
   const addText = (s: string, weight: number): void => {
@@ -101,6 +104,11 @@ export function articleFeatures(text: string, title = '', names: readonly string
   };
   if (title) addText(title, 2);
   addText(text.length > maxChars ? text.slice(0, maxChars) : text, 1);
+  // The lead tells the story: its words count again (cut at a space so no word is split).
+  if (leadChars > 0) {
+    const cut = text.length > leadChars ? text.lastIndexOf(' ', leadChars) : text.length;
+    if (cut > 0) addText(text.slice(0, cut), 1);
+  }
   for (const n of names) add(nameCounts, n.toLowerCase(), 1);
   return { words, names: nameCounts };
 }

@@ -33,7 +33,7 @@ describe('stem', () => {
 
 describe('articleFeatures', () => {
   it('counts content stems, bigrams and name phrases; drops stopwords', () => {
-    const f = articleFeatures('Mayor Ellen Hartwick said the river flooded. The river rose.');
+    const f = articleFeatures('Mayor Ellen Hartwick said the river flooded. The river rose.', '', [], undefined, true, 0);
     expect(f.words.get('river')).toBe(2);
     expect(f.words.has('the')).toBe(false);
     expect(f.words.has('said')).toBe(false);
@@ -144,5 +144,13 @@ describe('StoryClusterer', () => {
     const k = new StoryClusterer({ maxIdleArticles: 500 });
     for (let i = 0; i < 3000; i++) k.assign({ id: String(i), text: `Unique${i}word event happened in Zzplace${i} with Qqperson${i}.` });
     expect(k.liveStories).toBeLessThanOrEqual(1500);
+  });
+});
+
+describe('articleFeatures lead weighting', () => {
+  it('counts the opening words twice', () => {
+    const text = 'Dam breaks near Orvale. ' + 'Filler words keep going here. '.repeat(30);
+    expect(articleFeatures(text, '', [], undefined, true, 30).words.get('dam')).toBe(2);
+    expect(articleFeatures(text, '', [], undefined, true, 0).words.get('dam')).toBe(1);
   });
 });
