@@ -234,3 +234,25 @@ describe('parseHtml page structures (invented pages)', () => {
     // shown only on hover through CSS; without the stylesheet we cannot tell it is hidden.
   });
 });
+
+describe('parseHtml publication date sources', () => {
+  const body = '<p>The council confirmed on Monday that the ring road will reopen to traffic next week after resurfacing work finished early.</p>'.repeat(3);
+  it.each([
+    ['article:published_time', '<meta property="article:published_time" content="2024-05-07T10:00:00+01:00">', '2024-05-07T10:00:00+01:00'],
+    ['Sailthru date', '<meta name="sailthru.date" content="2024-05-07 10:00:00">', '2024-05-07T10:00:00'],
+    ['Dublin Core', '<meta name="DC.date.issued" content="2024-05-07">', '2024-05-07'],
+    ['JSON-LD of another type', '<script type="application/ld+json">{"@type":"ClaimReview","datePublished":"2024-05-07T08:00:00Z"}</script>', '2024-05-07T08:00:00Z'],
+    ['<time datetime>', '<time datetime="2024-05-07">7 May</time>', '2024-05-07'],
+    ['itemprop on a span', '<span itemprop="datePublished">Tue 6:45 PM, May 7, 2024</span>', '2024-05-07'],
+    ['a date-like class', '<span class="article-publish-date">May 7, 2024, 9:02 AM</span>', '2024-05-07'],
+  ])('%s', (_what, markup, iso) => {
+    const a = parseHtml(`<html><head>${markup.startsWith('<meta') || markup.startsWith('<script') ? markup : ''}</head><body>${markup.startsWith('<meta') || markup.startsWith('<script') ? '' : markup}<div class="story">${body}</div></body></html>`, 'x');
+    expect(a.published).toBe(iso);
+    expect(a.publishedFrom).toBe('metadata');
+  });
+
+  it('ignores a date-like class without a year', () => {
+    const a = parseHtml(`<html><body><div class="calendar-date">November 20</div><div class="story">${body}</div></body></html>`, 'x');
+    expect(a.published).toBeNull();
+  });
+});

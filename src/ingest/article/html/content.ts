@@ -246,7 +246,7 @@ export function findContainer(root: El): El | null {
     const p = top.parent;
     if (unlikely(p, root.textLen)) break;
     const ps = scores.has(p) ? weighted(p, scores.get(p)!) : 0;
-    if (top.textLen >= 0.9 * p.textLen || ps > bestScore) top = p;
+    if (top.textLen >= 0.95 * p.textLen || ps > bestScore) top = p;
     else break;
   }
   return top;

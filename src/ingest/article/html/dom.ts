@@ -31,9 +31,16 @@ export interface Page {
   htmlLang: string | null;
   /** <time> elements (attributes and the element itself) in document order. */
   times: El[];
+  /**
+   * Elements that may show the publication date: itemprop datePublished/dateCreated, or a class
+   * naming a date ("article-publish-date", "storyDate", "entry-date"); first 50 in document order.
+   */
+  dated: El[];
   /** Parsing stopped early (nesting deeper than MAX_DEPTH). */
   truncated: boolean;
 }
+
+const DATE_CLASS = /date|publish|timestamp|posted/i;
 
 /** Deepest element nesting parsed; deeper pages are cut there (see parsePage). */
 export const MAX_DEPTH = 2000;
@@ -58,7 +65,7 @@ function newEl(tag: string, attrs: Record<string, string>, parent: El | null): E
  */
 export function parsePage(html: string): Page {
   const root = newEl('#root', {}, null);
-  const page: Page = { root, metas: [], links: [], jsonLd: [], title: '', htmlLang: null, times: [], truncated: false };
+  const page: Page = { root, metas: [], links: [], jsonLd: [], title: '', htmlLang: null, times: [], dated: [], truncated: false };
   let cur = root;
   // Depth inside an element whose content is not shown (script, style, title, ...).
   let skipDepth = 0;
@@ -108,6 +115,7 @@ export function parsePage(html: string): Page {
         const el = newEl(name, attrs, cur);
         cur.children.push(el);
         if (name === 'time') page.times.push(el);
+        else if (page.dated.length < 50 && (attrs.itemprop === 'datePublished' || attrs.itemprop === 'dateCreated' || (attrs.class !== undefined && DATE_CLASS.test(attrs.class)))) page.dated.push(el);
         if (!VOID.has(name)) cur = el;
       },
       ontext(text) {

@@ -312,6 +312,11 @@ export function readMeta(page: Page, url: string | undefined): PageMeta {
     const sorted = [...page.times].sort((a, b) => Number(b.attrs.pubdate !== undefined || b.attrs.itemprop === 'datePublished') - Number(a.attrs.pubdate !== undefined || a.attrs.itemprop === 'datePublished'));
     for (const t of sorted) tryDate(t.attrs.datetime ?? textOf(t), 'metadata');
   }
+  // any other JSON-LD object with a date (ClaimReview, WebPage)
+  for (const o of objs) tryDate(str(o.datePublished), 'metadata');
+  // dates shown on the page: itemprop first, then date-like classes (short texts only)
+  for (const el of page.dated) if (el.attrs.itemprop !== undefined) tryDate(el.attrs.content ?? el.attrs.datetime ?? textOf(el), 'metadata');
+  for (const el of page.dated) if (el.textLen > 0 && el.textLen < 100) tryDate(el.attrs.datetime ?? textOf(el), 'metadata');
   if (published === null && articleObj) tryDate(str(articleObj.dateModified), 'metadata');
   if (published === null && canonical !== null) tryDate(dateFromUrl(canonical), 'url');
   if (published === null && url !== undefined) tryDate(dateFromUrl(url), 'url');
