@@ -36,6 +36,7 @@ export const MAX_BUCKET = 64;
 
 const FP_VERSION = 3;
 const HEADER_BYTES = 8; // u8 version, 3 reserved, u32 shingle count
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Words of a text for hashing and shingling: NFKC, lower case, letters and digits only, so that
@@ -165,8 +166,14 @@ export function decodeFingerprint(bytes: Uint8Array): Fingerprint | null {
   if (bytes.byteLength !== HEADER_BYTES + MINHASH_SIZE * 4) return null;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dv.getUint8(0) !== FP_VERSION) return null;
-  const minhashArr = new Uint32Array(MINHASH_SIZE);
-  for (let i = 0; i < MINHASH_SIZE; i++) minhashArr[i] = dv.getUint32(HEADER_BYTES + i * 4, true);
+  let minhashArr: Uint32Array;
+  if (LITTLE_ENDIAN) {
+    // One copy into an aligned buffer instead of MINHASH_SIZE DataView reads.
+    minhashArr = new Uint32Array(bytes.slice(HEADER_BYTES).buffer);
+  } else {
+    minhashArr = new Uint32Array(MINHASH_SIZE);
+    for (let i = 0; i < MINHASH_SIZE; i++) minhashArr[i] = dv.getUint32(HEADER_BYTES + i * 4, true);
+  }
   return { minhash: minhashArr, shingles: dv.getUint32(4, true) };
 }
 
@@ -207,15 +214,72 @@ export interface NearDupOptions {
 }
 
 /**
+ * A multimap from 30-bit band keys to article numbers in flat typed arrays (chained hashing): no
+ * per-entry objects, so 100k articles x LSH_BANDS entries cost ~100 MB and little GC, where a Map
+ * of arrays took over 400 MB. Each key keeps at most MAX_BUCKET entries (the first ones).
+ */
+class BandTable {
+  private head: Int32Array = new Int32Array(1 << 16).fill(-1);
+  private keys: Int32Array = new Int32Array(1 << 16);
+  private vals: Int32Array = new Int32Array(1 << 16);
+  private next: Int32Array = new Int32Array(1 << 16);
+  private n = 0;
+
+  add(key: number, val: number): void {
+    let count = 0;
+    const mask = this.head.length - 1;
+    for (let e = this.head[key & mask] as number; e !== -1; e = this.next[e] as number) {
+      if (this.keys[e] === key && ++count >= MAX_BUCKET) return;
+    }
+    if (this.n === this.keys.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.keys = grow(this.keys);
+      this.vals = grow(this.vals);
+      this.next = grow(this.next);
+    }
+    // Load factor <= 1/2: rehash into a table twice the size.
+    if (this.n >= this.head.length >>> 1) this.rehash(this.head.length * 2);
+    const e = this.n++;
+    this.keys[e] = key;
+    this.vals[e] = val;
+    const slot = key & (this.head.length - 1);
+    this.next[e] = this.head[slot] as number;
+    this.head[slot] = e;
+  }
+
+  private rehash(size: number): void {
+    this.head = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    // Oldest first, each pushed at the head: chains stay newest-first as before.
+    for (let e = 0; e < this.n; e++) {
+      const slot = (this.keys[e] as number) & mask;
+      this.next[e] = this.head[slot] as number;
+      this.head[slot] = e;
+    }
+  }
+
+  forEach(key: number, fn: (val: number) => void): void {
+    const mask = this.head.length - 1;
+    for (let e = this.head[key & mask] as number; e !== -1; e = this.next[e] as number) {
+      if (this.keys[e] === key) fn(this.vals[e] as number);
+    }
+  }
+}
+
+/**
  * In-memory LSH index over stored fingerprints. Build it once from `store.fingerprints()` at start,
- * then `find` + `add` per new article. Band keys are 30-bit integers in one Map (small integers
- * stay unboxed in V8), values are internal numbers, so 100k articles take ~4M small entries.
+ * then `find` + `add` per new article. Signatures sit in one flat Uint32Array, band keys in a
+ * BandTable, so 100k articles take ~150 MB and a few seconds to load.
  */
 export class NearDupIndex {
   private readonly ids: string[] = [];
-  private readonly sigs: Uint32Array[] = [];
-  private readonly sizes: number[] = [];
-  private readonly buckets = new Map<number, number | number[]>();
+  private sigs: Uint32Array = new Uint32Array(MINHASH_SIZE * 1024);
+  private sizes: Int32Array = new Int32Array(1024);
+  private readonly bands = new BandTable();
   private readonly threshold: number;
   private readonly loadText: NearDupOptions['loadText'];
 
@@ -243,30 +307,29 @@ export class NearDupIndex {
     const f = fp instanceof Uint8Array ? decodeFingerprint(fp) : fp;
     if (f === null || f.shingles < MIN_SHINGLES) return;
     const n = this.ids.length;
-    this.ids.push(id);
-    this.sigs.push(f.minhash);
-    this.sizes.push(f.shingles);
-    for (let b = 0; b < LSH_BANDS; b++) {
-      const k = this.bandKey(f.minhash, b);
-      const cur = this.buckets.get(k);
-      if (cur === undefined) this.buckets.set(k, n);
-      else if (typeof cur === 'number') this.buckets.set(k, [cur, n]);
-      else if (cur.length < MAX_BUCKET) cur.push(n);
+    if (n === this.sizes.length) {
+      const sizes = new Int32Array(n * 2);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+      const sigs = new Uint32Array(this.sigs.length * 2);
+      sigs.set(this.sigs);
+      this.sigs = sigs;
     }
+    this.ids.push(id);
+    this.sigs.set(f.minhash, n * MINHASH_SIZE);
+    this.sizes[n] = f.shingles;
+    for (let b = 0; b < LSH_BANDS; b++) this.bands.add(this.bandKey(f.minhash, b), n);
   }
 
   /** Stored articles sharing at least one LSH band with the fingerprint, best estimated Jaccard first. */
   candidates(fp: Fingerprint): Array<{ id: string; jaccard: number; shingles: number }> {
     const seen = new Set<number>();
-    for (let b = 0; b < LSH_BANDS; b++) {
-      const cur = this.buckets.get(this.bandKey(fp.minhash, b));
-      if (cur === undefined) continue;
-      if (typeof cur === 'number') seen.add(cur);
-      else for (const n of cur) seen.add(n);
-    }
+    const addSeen = (n: number): void => void seen.add(n);
+    for (let b = 0; b < LSH_BANDS; b++) this.bands.forEach(this.bandKey(fp.minhash, b), addSeen);
     const out: Array<{ id: string; jaccard: number; shingles: number }> = [];
     for (const n of seen) {
-      out.push({ id: this.ids[n] as string, jaccard: estimateJaccard(fp.minhash, this.sigs[n] as Uint32Array), shingles: this.sizes[n] as number });
+      const sig = this.sigs.subarray(n * MINHASH_SIZE, (n + 1) * MINHASH_SIZE);
+      out.push({ id: this.ids[n] as string, jaccard: estimateJaccard(fp.minhash, sig), shingles: this.sizes[n] as number });
     }
     return out.sort((a, b) => b.jaccard - a.jaccard);
   }
