@@ -195,7 +195,7 @@ export const absoluteDates: Extractor<DraftTimex> = {
     function matchDayFirst(j: number): { m: DraftTimex; end: number } | null {
       // "6 August 2024", "the 6th of August"
       let k = j;
-      let start = j;
+      const start = j;
       if (low[k] === 'the') k++;
       const day = readDay(k);
       if (!day) return null;
@@ -204,7 +204,6 @@ export const absoluteDates: Extractor<DraftTimex> = {
       const month = MONTHS.get(low[mi] ?? '');
       if (month === undefined || !isCapitalized(toks[mi])) return null;
       if (start !== k && day.end === k + 1) return null; // "the 6 August": unusual, skip the article
-      if (start === j && low[j] === 'the') start = j;
       const y = readYear(mi + 1);
       const stated: DatePart[] = ['day', 'month'];
       if (y) {

@@ -10,7 +10,7 @@ import type { Doc, ExtractContext, ReferenceInferrer } from '../types.js';
 import { absoluteDates } from './absolute.js';
 import { addDays, fmtDay, isValidDate, toDays, weekday, type Ymd } from './calendar.js';
 import { lowered, type DraftTimex } from './match.js';
-import { tenseOf } from './refine-tense.js';
+import { tenseOf, tokenAt } from './refine-tense.js';
 import { weekdays } from './weekdays.js';
 
 /** Characters from the start of the text that count as the dateline. */
@@ -23,6 +23,9 @@ interface Dated {
   tense: 'past' | 'present' | 'future' | null;
   start: number;
 }
+
+/** Words before a year that make it a target or maturity rather than a time of writing. */
+const TARGET_WORDS = new Set(['due', 'by', 'until', 'through', 'till', 'maturing', 'matures', 'mature', 'expires', 'expiring']);
 
 const NO_REF: ExtractContext = { reference: null, prior: [] };
 
@@ -56,7 +59,9 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     }
     mm = /^(\d{4})$/.exec(v);
     if (mm) {
-      if (tense !== 'future') years.push(Number(mm[1]));
+      // "notes due 2011", "by 2030", "through 1995": maturities and targets, not the present
+      const before = low[tokenAt(doc, m.start) - 1] ?? '';
+      if (tense !== 'future' && !TARGET_WORDS.has(before)) years.push(Number(mm[1]));
       continue;
     }
     if (m.draft?.kind === 'month') monthDays.push({ m, month: m.draft.month, day: m.draft.day });
@@ -98,15 +103,10 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     const pool = days.length > 0 ? days : dated;
     const pastish = pool.filter((x) => x.tense !== 'future');
     if (pastish.length > 0) {
-      // written after the latest event it reports; far-future dates in present-tense clauses
-      // ("payable Dec. 15") are announcements, so take the latest date not beyond the others' spread
-      base = pastish.map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
-      const fut = pool.filter((x) => x.tense === 'future' || x.tense === 'present').map((x) => toDays(x.date));
-      if (pastish.some((x) => x.tense === 'past')) {
-        const past = pastish.filter((x) => x.tense === 'past').map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
-        base = past;
-      }
-      void fut;
+      // written after the latest event it reports in the past tense; present-tense dates ("payable
+      // Dec. 15") are often announcements, so they count only when no past-tense date exists
+      const past = pastish.filter((x) => x.tense === 'past');
+      base = (past.length > 0 ? past : pastish).map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
       confidence = days.length > 0 ? 0.6 : 0.35;
       reasons.push(days.length > 0 ? 'latest dated event' : 'latest month mentioned');
     } else if (pool.length > 0) {
