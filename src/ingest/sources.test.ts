@@ -66,6 +66,14 @@ describe('kinds', () => {
     expect(sniffKind(doc)).toBe(kind);
   });
   it.each([
+    ['<'.repeat(100_000)],
+    ['<?'.repeat(50_000)],
+    ['<!--'.repeat(30_000)],
+    ['{'.repeat(100_000)],
+  ])('sniffKind finishes on adversarial input (%#)', (doc) => {
+    expect(typeof sniffKind(doc)).toBe('string');
+  });
+  it.each([
     [[0x25, 0x50, 0x44, 0x46, 0x2d], 'binary file (PDF document)'],
     [[0x89, 0x50, 0x4e, 0x47, 0x0d], 'binary file (PNG image)'],
     [[0x41, 0x42, 0x00, 0x43], 'binary file (NUL bytes)'],

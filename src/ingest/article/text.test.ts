@@ -244,6 +244,15 @@ describe('adversarial input finishes', () => {
     ['upper-case run', `${'A'.repeat(50_000)} — x`],
     ['asterisks', '*a'.repeat(50_000)],
     ['copyright run', `© ${'2030 '.repeat(20_000)}`],
+    ['hashes', '#'.repeat(100_000)],
+    ['front-matter fences', '---\n'.repeat(50_000)],
+    ['quote markers', '> '.repeat(50_000)],
+    ['bylines', 'By Jane Doe\n'.repeat(20_000)],
+    ['blank lines', '\n'.repeat(100_000)],
+    ['spaces', ' '.repeat(100_000)],
+    ['hyphen run on one line', 'a-'.repeat(50_000)],
+    ['links', '[x](y'.repeat(20_000)],
+    ['short lines', 'Word\n'.repeat(50_000)],
   ])('%s', (_name, body) => {
     expect(parseText(body, 'x', { markdown: true }).input).toBe('x');
     expect(parseText(body, 'x', { markdown: false }).input).toBe('x');

@@ -148,6 +148,18 @@ describe('parseFeed', () => {
       const f = parseFeed('<rss><channel><item><title>One</b></title><link>https://a.example/1</link></item><item><title>Two</title></item></channel></rss>');
       expect(f.items.map((i) => i.link ?? i.title)).toEqual(['https://a.example/1', 'Two']);
     });
+    it.each([
+      ['unclosed items', `<rss><channel>${'<item><title>x'.repeat(20_000)}`],
+      ['unclosed CDATA', `<rss><channel><item><description><![CDATA[${'x'.repeat(100_000)}`],
+      ['ampersands', `<rss><channel><item><title>${'&'.repeat(100_000)}</title></item></channel></rss>`],
+      ['a long DOCTYPE', `<!DOCTYPE rss [${'<!ENTITY a "b">'.repeat(10_000)}]><rss><channel><item><title>t</title></item></channel></rss>`],
+    ])('adversarial: %s finishes with items or a FeedError', (_n, xml) => {
+      try {
+        expect(Array.isArray(parseFeed(xml).items)).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(FeedError);
+      }
+    });
     it('adversarial input finishes: 200k "<" and a deeply nested item', () => {
       expect(stripTags('<'.repeat(200_000))).toBe(' ');
       const deep = `<rss><channel><item><title>${'<b>'.repeat(50_000)}x</title></item></channel></rss>`;
