@@ -96,7 +96,9 @@ export const durations: Extractor<DraftTimex> = {
         return emit(left.start, end + 3, durationValue(v, unit), 'count + unit and a half', left.mod);
       }
       if (low[end] === '-' && low[end + 1] === 'old' && glued(toks, end)) end += 2;
-      const left = leftOf(i);
+      // "the two day summit": a count with a singular unit is an adjective; the article is the noun's
+      const adjective = r.value !== null && r.value !== 1 && !unitW!.endsWith('s');
+      const left = adjective && low[i - 1] === 'the' ? { start: i } : leftOf(i);
       return emit(left.start, end, durationValue(r.value, unit), r.value === null ? 'vague count + unit' : 'count + unit', left.mod);
     }
 
