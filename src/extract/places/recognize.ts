@@ -154,7 +154,10 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     // Two- and three-letter capitals ("US", "UK", "NJ") are codes: countries, or regions after a comma.
     // Dotted abbreviations ("D.C.", "S.C.") stand alone too.
     const dotted = surface.includes('.') && bare.length >= 2;
-    if (allCaps && bare.length <= 3) hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma || (dotted && h.place.precision === 'admin1'));
+    // Three-letter region codes ("NSW", "QLD") are distinctive enough alone; two letters ("BC") are not.
+    if (allCaps && bare.length <= 3) {
+      hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma || (h.place.precision === 'admin1' && (dotted || (bare.length === 3 && !gaz.isCommonWord(best.key)))));
+    }
     // An abbreviation token ("Nov.", "Co.", "St.") is only a place as a qualifier ("Paterson, N.J.").
     if (single && surface.endsWith('.') && !afterComma && !(allCaps && bare.length >= 2)) hits = [];
     if (single && NOT_PLACE_WORDS.has(best.key)) hits = [];
