@@ -26,7 +26,7 @@ const MAX_TITLE_WORDS = 28;
 /** Header lines (title, byline, date) are looked for in this many leading paragraphs. */
 const HEADER_BLOCKS = 4;
 /** The language guess reads this much text: a few paragraphs decide it, the rest only costs time. */
-const LANG_SAMPLE_CHARS = 3000;
+const LANG_SAMPLE_CHARS = 1500;
 /** Signature lines are looked for in this many trailing lines. */
 const TRAILER_LINES = 6;
 
@@ -321,7 +321,9 @@ export function markdownToText(md: string): MdResult {
 // ---------------------------------------------------------------------------------------------
 
 const TERMINAL = /[.!?:;"'”’»)\]…]$/;
-const collapse = (s: string): string => s.replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
+const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}/;
+// most lines have single ASCII spaces only: test first, replace only when needed (hot path)
+const collapse = (s: string): string => (ODD_SPACE.test(s) ? s.replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ') : s).trim();
 
 /** How lines are laid out in a document: hard-wrapped at a width, or one paragraph per line. */
 interface Layout {
