@@ -167,7 +167,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         if (countryNamed) s -= 100;
         else if (regionNamed.has(p.cc) && !seat && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
         // A foreign region's name ("Ontario") goes to a town only with local support.
-        else if (regionNamed.size > 0 && !regionNamed.has(p.cc) && p.population < 1_000_000 && p.featureCode !== 'PPLC' && sum(regionVotes, a1key(p), c.key) === 0 && support(c.key, p.lat, p.lon) === 0) s -= 100;
+        else if (regionNamed.size > 0 && !regionNamed.has(p.cc) && p.population < 1_000_000 && p.featureCode !== 'PPLC' && sum(regionVotes, a1key(p), c.key) === 0 && !storyRegions.has(a1key(p)) && support(c.key, p.lat, p.lon) === 0) s -= 100;
       }
       if (p.precision === 'city' || p.precision === 'admin1' || p.precision === 'admin2') {
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
