@@ -451,7 +451,7 @@ function isBoilerplate(p: Para): boolean {
   if (len < 80 && DATE_LINE.test(t)) return true;
   if (len < 100 && BYLINE.test(t)) return true;
   const ld = len === 0 ? 0 : p.linkChars / len;
-  if (ld > 0.6 && len < 400) return true;
+  if (ld > 0.8 && len < 400) return true;
   if (/^(?:related|read more|more|see also|also read|recommended|watch|listen)\s*:/i.test(t) && len < 300) return true;
   if (len < 300 && /\bsign up\b|\bsubscribe\b/i.test(t) && /newsletter|inbox|daily|weekly|email/i.test(t)) return true;
   if (len < 300 && /\(credit:|\(photo:|\bphotos? ©/i.test(t)) return true;
