@@ -121,6 +121,10 @@ describe('tri ingest, end to end', () => {
       expect(row).toHaveLength(header.length);
       expect(row[textCol]).toBe(rows.find((r) => r.id === row[idCol])?.text);
     }
+    const geo = tri(['export', '--format', 'geojson', '--db', db]);
+    expect(geo.code, geo.err).toBe(0);
+    expect(JSON.parse(geo.out)).toMatchObject({ type: 'FeatureCollection' });
+
     const none = tri(['export', '--format', 'xml', '--db', db]);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/--format/);

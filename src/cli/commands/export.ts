@@ -1,13 +1,15 @@
 /**
  * `tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--db PATH]`: every stored
  * article, in ingestion order, streamed page by page. CSV follows RFC 4180 (fields with commas,
- * quotes or line breaks are quoted, quotes doubled). GeoJSON comes from src/report/geojson.ts.
+ * quotes or line breaks are quoted, quotes doubled). GeoJSON: the places of the stored extractions,
+ * formatted by src/report/geojson.ts.
  */
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
 import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, openStore } from './_db.js';
 import { serializeExtraction } from './extract.js';
+import { toGeoJSON, type GeoPlace } from '../../report/geojson.js';
 
 export const summary = 'export stored articles as JSONL or CSV (GeoJSON: places)';
 
@@ -15,6 +17,7 @@ const USAGE = `usage: tri export --format jsonl|csv|geojson [--out FILE|-] [--no
 
 jsonl: one article per line (all fields, with its extraction when --with-extractions)
 csv:   one row per article, header first, RFC 4180 quoting, UTF-8
+geojson: one Point feature per place mentioned in the stored articles (RFC 7946)
 --db PATH chooses the store (default ./${DEFAULT_DB}).`;
 
 const PAGE = 500;
@@ -48,14 +51,13 @@ async function* allArticles(store: Store, includeDuplicates: boolean): AsyncGene
   }
 }
 
-type GeoModule = { exportGeoJSON?: (store: Store) => Promise<unknown> };
-
-async function loadGeo(): Promise<GeoModule | null> {
-  try {
-    return (await import(new URL('../../report/geojson.js', import.meta.url).href)) as GeoModule;
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw err;
+/** Places of every stored article's extraction, for the GeoJSON formatter. */
+async function* placesOf(store: Store, includeDuplicates: boolean): AsyncGenerator<GeoPlace> {
+  for await (const a of allArticles(store, includeDuplicates)) {
+    const x = await store.getExtraction(a.id);
+    for (const p of x?.places ?? []) {
+      yield { name: p.name, lat: p.lat, lon: p.lon, country: p.country ?? null, precision: p.precision, geonameid: p.geonameid ?? null, articleId: a.id, storyId: a.storyId };
+    }
   }
 }
 
@@ -76,18 +78,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (format !== 'jsonl' && format !== 'csv' && format !== 'geojson') {
     throw new UsageError(`--format must be jsonl, csv or geojson, got ${format === undefined ? 'nothing' : JSON.stringify(format)}`);
   }
-  const geo = format === 'geojson' ? await loadGeo() : null;
-  if (format === 'geojson' && typeof geo?.exportGeoJSON !== 'function') {
-    io.err('tri export: --format geojson is not available in this build yet (it comes with src/report/geojson.ts)\n');
-    return 2;
-  }
   const store = await openStore(values.db, 'export', io);
   if (store === null) return EXIT_NO_STORE;
   let sink: Sink | null = null;
   try {
     sink = openSink(values.out ?? '-', io);
-    if (geo?.exportGeoJSON) {
-      await sink.write(JSON.stringify(await geo.exportGeoJSON(store)) + '\n');
+    if (format === 'geojson') {
+      const places: GeoPlace[] = [];
+      for await (const p of placesOf(store, !values['no-duplicates'])) places.push(p);
+      const fc = toGeoJSON(places);
+      await sink.write(JSON.stringify(fc) + '\n');
+      if (values.out !== '-') io.err(`exported ${fc.features.length} places to ${values.out}\n`);
       return 0;
     }
     let n = 0;
