@@ -207,6 +207,12 @@ describe('dates: offsets and clock days', () => {
     expect(d?.anchor).toBe('2024-01-20');
     expect(d?.reasons).toContain('offset: 2023-11-20');
   });
+  it('finds the date of the event the offset counts from', () => {
+    const found = tag('The decision comes two months before the new mayor takes office, on January 20.', '2024-11-20');
+    const d = found.find((t) => t.text === 'two months');
+    expect(d?.anchor).toBe('2025-01-20');
+    expect(d?.reasons).toContain('offset: 2024-11-20');
+  });
   it('gives a clock time the day named in its sentence', () => {
     const found = tag('The blast occurred at 10:35 a.m. (0735 GMT) Friday near the embassy.', '2024-08-06');
     expect(found.find((t) => t.text === '10:35 a.m.')?.value).toBe('2024-08-02T10:35');

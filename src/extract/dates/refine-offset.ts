@@ -1,14 +1,18 @@
 /**
- * Refiner 5: offsets from a date. "two months before January 20" is annotated as the duration "two
+ * Refiner 5: offsets from a date. "two months before January 20" (or "two months before the
+ * inauguration on January 20") is annotated as the duration "two
  * months" (TimeML) next to the date "January 20"; this refiner records the date as the duration's
  * anchor and the point it designates in its reasons ("offset: 2024-11-20"), so timelines can use it.
  * Must run after the tense refiner (the anchor date needs its year).
  */
 import type { Mention } from '../../types.js';
+import { sentenceAt } from '../common/text.js';
 import type { Refiner } from '../types.js';
 import { addDays, addMonths, fmtDay, parseGranular } from './calendar.js';
 
 const OFFSET = /^P(\d+)([DWMY])$/;
+/** How far (characters) after the duration the date may come: "two months before X's inauguration, on January 20". */
+const MAX_GAP = 120;
 
 export const offsetAnchors: Refiner = {
   name: 'dates:offset',
@@ -19,10 +23,15 @@ export const offsetAnchors: Refiner = {
       if (m.kind !== 'time' || m.type !== 'DURATION') return m;
       const off = OFFSET.exec(m.value);
       if (!off) return m;
-      // "<duration> before|after <date>", one space apart
+      // "<duration> before|after <date>", or "<duration> before <event> ..., on <date>" in the same sentence
       const after = /^\s+(before|after|prior to|from)\s+/i.exec(doc.text.slice(m.end, m.end + 16));
       if (!after) return m;
-      const target = byStart.get(m.end + after[0].length);
+      let target = byStart.get(m.end + after[0].length);
+      if (!target) {
+        const sentence = doc.sentences[sentenceAt(doc.sentences, m.start)];
+        const limit = Math.min(sentence ? sentence.end : m.end, m.end + MAX_GAP);
+        target = times.find((t) => t.start > m.end && t.start < limit && t.kind === 'time' && t.type === 'DATE');
+      }
       if (!target || target.kind !== 'time') return m;
       const g = parseGranular(target.value);
       if (!g || g.g !== 'day') return m;
