@@ -12,6 +12,8 @@ import { articleFeatures, type ArticleFeatures } from './features.js';
 export interface ClustererOptions {
   /** Minimum combined similarity to join a story (below it a new story starts). */
   threshold: number;
+  /** Minimum similarity to join when the article or the story has no date (no time evidence). */
+  undatedThreshold: number;
   /** Weight of the name-phrase cosine in the combined similarity (words get 1 - this). */
   nameWeight: number;
   /** Days over which time distance halves the similarity between dated articles. */
@@ -41,7 +43,8 @@ export interface ClustererOptions {
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.freeze({
-  threshold: 0.14,
+  threshold: 0.12,
+  undatedThreshold: 0.29,
   nameWeight: 0.1,
   halfLifeDays: 60,
   maxIdleDays: 120,
@@ -153,6 +156,7 @@ export class StoryClusterer {
   constructor(options: Partial<ClustererOptions> = {}) {
     const o = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
     if (!(o.threshold >= 0 && o.threshold <= 1)) throw new Error(`StoryClusterer: threshold must be in [0, 1], got ${o.threshold}`);
+    if (!(o.undatedThreshold >= 0 && o.undatedThreshold <= 1)) throw new Error(`StoryClusterer: undatedThreshold must be in [0, 1], got ${o.undatedThreshold}`);
     if (!(o.nameWeight >= 0 && o.nameWeight <= 1)) throw new Error(`StoryClusterer: nameWeight must be in [0, 1], got ${o.nameWeight}`);
     if (!(o.halfLifeDays > 0)) throw new Error(`StoryClusterer: halfLifeDays must be > 0, got ${o.halfLifeDays}`);
     this.options = o;
@@ -254,7 +258,9 @@ export class StoryClusterer {
     for (const [t, x] of wq) uw.set(t, dwNorm > 0 ? x / dwNorm : 0);
     const un = new Map<string, number>();
     for (const [t, x] of nq) un.set(t, dnNorm > 0 ? x / dnNorm : 0);
-    if (best && bestSim >= this.options.threshold) {
+    // Without dates on both sides there is no time-proximity evidence, so the text must say more.
+    const bar = best && day !== null && best.lastDay !== null ? this.options.threshold : this.options.undatedThreshold;
+    if (best && bestSim >= bar) {
       this.addTo(best, uw, un, day);
       return { id, story: best.id, isNew: false, similarity: bestSim, label: best.label };
     }

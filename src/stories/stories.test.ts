@@ -112,6 +112,15 @@ describe('StoryClusterer', () => {
     expect(b.story).not.toBe(a.story);
   });
 
+  it('asks more of the text when there are no dates (no time evidence)', () => {
+    const dated = new StoryClusterer({ threshold: 0.05, undatedThreshold: 0.99 });
+    const a = dated.assign({ id: 'a', text: FLOOD_1, published: '2031-03-03' });
+    expect(dated.assign({ id: 'b', text: FLOOD_2, published: '2031-03-04' }).story).toBe(a.story);
+    const undated = new StoryClusterer({ threshold: 0.05, undatedThreshold: 0.99 });
+    const c = undated.assign({ id: 'a', text: FLOOD_1 });
+    expect(undated.assign({ id: 'b', text: FLOOD_2 }).story).not.toBe(c.story);
+  });
+
   it('uses a background IDF table when given', () => {
     const k = new StoryClusterer();
     k.setPrior(1000, [['river', 10], ['mayor', 50]], [['marrowby', 1]]);
@@ -123,6 +132,7 @@ describe('StoryClusterer', () => {
     [{ threshold: 2 }, /threshold/],
     [{ nameWeight: -1 }, /nameWeight/],
     [{ halfLifeDays: 0 }, /halfLifeDays/],
+    [{ undatedThreshold: -0.5 }, /undatedThreshold/],
   ])('throws on bad option %j', (opts, re) => {
     expect(() => new StoryClusterer(opts)).toThrow(re);
   });
