@@ -108,6 +108,15 @@ describe('files and folders', () => {
     symlinkSync(p('loop/missing.txt'), p('loop/inner/dead.txt'));
     expect((await all([p('loop')])).map(brief)).toEqual(['ok text /loop/inner/a.txt', 'failed /loop/inner/dead.txt: broken symbolic link']);
   });
+  it('gzip: .jsonl.gz is streamed, .txt.gz and gzip without a .gz name are decompressed', async () => {
+    const jl = put('b.jsonl.gz', gzipSync(`${JSON.stringify({ text: ARTICLE })}\n${JSON.stringify({ text: ARTICLE })}\n`));
+    const txt = put('c.txt.gz', gzipSync(ARTICLE));
+    const hidden = put('d.html', gzipSync(`<html><body>${LONG_HTML}</body></html>`));
+    const corrupt = put('e.txt.gz', new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
+    const items = await all([jl, txt, hidden, corrupt]);
+    expect(items.map(brief)).toEqual(['ok structured /b.jsonl.gz:1', 'ok structured /b.jsonl.gz:2', 'ok text /c.txt.gz', 'ok html /d.html', expect.stringMatching(/^failed \/e\.txt\.gz: corrupt gzip data/)]);
+    expect(items[2]?.ok && items[2].doc.body).toBe(ARTICLE);
+  });
   it('a path that does not exist fails and the batch goes on', async () => {
     const ok = put('ok.txt', ARTICLE);
     expect((await all([p('nope.txt'), ok])).map(brief)).toEqual(['failed /nope.txt: no such file or directory', 'ok text /ok.txt']);
