@@ -86,7 +86,8 @@ export const durations: Extractor<DraftTimex> = {
       const after = low[u + 1];
       if (after === 'ago' || after === 'earlier' || after === 'old' && isA) return null;
       // "a year" alone is a duration only after a duration word ("for a year", "nearly a decade")
-      if (isA && !DURATION_PREPS.has(low[i - 1] ?? '') && !(low[i - 1] === 'than' || low[i - 1] === 'least')) return null;
+      // ... or before "earlier"/"later" ("A day later, the army arrived")
+      if (isA && !DURATION_PREPS.has(low[i - 1] ?? '') && after !== 'later' && after !== 'earlier') return null;
       // a year-like number is a year, not a count ("1990 years" does not occur; "in 1990, years later" does)
       if (/^(?:1[5-9]|20)\d\d$/.test(low[i]!)) return null;
       let end = u + 1;
