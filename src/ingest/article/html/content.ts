@@ -62,7 +62,7 @@ const POSITIVE_TOKENS = new Set(['article', 'body', 'content', 'entry', 'hentry'
 const POSITIVE_PREFIXES = ['article', 'content', 'entry', 'story', 'body', 'richtext'];
 
 /** Explicit markers of the article body: a container carrying one of these gets a strong bonus. */
-const BODY_MARKER = /^(?:article-?body|article-?content|article-?text|story-?body|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?entry|post-?text|body-?text|article__body|article-body__content|c-entry-content|rich-?text|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|articlepage|content-article)$/;
+const BODY_MARKER = /^(?:article-?body|article-?content|article-?text|story-?body|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?entry|post-?text|body-?text|article__body|article-body__content|c-entry-content|rich-?text|news-?content|news-?text|content-?body|text-?content|td-post-content|field-?body|detail-?content|caas-body|zn-body__paragraph|content-article)$/;
 
 function tokens(el: El): string[] {
   const cls = el.attrs.class;
@@ -216,15 +216,15 @@ const weighted = (el: El, s: number): number => s * (1 - linkDensity(el));
  * Picks the element holding the article body, or null when there is no paragraph text at all.
  * Example: <div class="story-body"><p>…</p><p>…</p></div> next to a <ul> of related links -> the div.
  */
-export function findContainer(root: El): El | null {
-  const scores = scoreCandidates(root);
+export function findContainer(root: El, scores: Map<El, number> = scoreCandidates(root)): El | null {
   const ranked = [...scores].map(([el, s]) => ({ el, s: weighted(el, s) })).sort((x, y) => y.s - x.s);
   const first = ranked[0];
   if (first === undefined) return null;
   let best = first.el;
   const bestScore = first.s;
-  // Several near-top candidates under one ancestor: the article is split into blocks (one div per
-  // paragraph with a "text" class); take the lowest ancestor holding three of them (Readability).
+  // Near-top candidates under one ancestor: the article is split into blocks (one div per
+  // paragraph with a "text" class, or chunks around ads); take their lowest common ancestor when
+  // it holds two more of them or is mostly made of them (Readability's alternative candidates).
   const near = ranked.slice(1, 6).filter((c) => c.s >= 0.75 * bestScore).map((c) => c.el);
   if (near.length >= 1) {
     for (let anc = best.parent; anc !== null && anc.tag !== '#root' && anc.tag !== 'html'; anc = anc.parent) {
@@ -500,9 +500,10 @@ export interface MainText {
 
 /** Extracts the main text of a parsed page. Example: a page with nav + <article><p>... -> the <p>s. */
 export function extractMainText(root: El): MainText {
-  const container = findContainer(root);
+  const scores = scoreCandidates(root);
+  const container = findContainer(root, scores);
   if (container === null) return { text: '', paragraphs: [], container: null };
-  const parts = hasBodyMarker(container) ? [container] : withSiblings(container, scoreCandidates(root));
+  const parts = hasBodyMarker(container) ? [container] : withSiblings(container, scores);
   const paras = classify(parts.flatMap((el) => linearise(el)));
   const paragraphs = paras.map((p) => p.text);
   return { text: paragraphs.join('\n\n'), paragraphs, container };
