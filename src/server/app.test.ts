@@ -64,6 +64,11 @@ beforeAll(async () => {
   );
   ids = (await store.listArticles()).map((a) => a.id);
   for (const id of ids) await store.assignStory(id, 's1', 'Kestrel rocket');
+  const at = TEXT_A.indexOf('Orlen');
+  await store.saveExtraction(ids[0]!, {
+    id: ids[0]!, entities: [], timexes: [], quantities: [], attributions: [], published: null,
+    places: [{ kind: 'place', start: at, end: at + 5, text: 'Orlen', name: 'Orlen', lat: 45.5, lon: 12.25, precision: 'city', extractor: 'test', reasons: [] }],
+  });
 });
 
 afterAll(async () => {
@@ -118,6 +123,9 @@ describe('read endpoints', () => {
     const jsonl = (await (await app.request('/api/export?format=jsonl')).text()).trim().split('\n');
     expect(jsonl).toHaveLength(2);
     expect((await app.request('/api/export?format=xml')).status).toBe(400);
+    const geo = (await (await app.request('/api/export?format=geojson')).json()) as { type: string; features: unknown[] };
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features).toMatchObject([{ geometry: { type: 'Point', coordinates: [12.25, 45.5] }, properties: { name: 'Orlen', mentions: 1, stories: ['s1'] } }]);
   });
 
   it('serves the OpenAPI document and the world map', async () => {

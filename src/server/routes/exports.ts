@@ -9,6 +9,7 @@ import type { Article } from '../../types.js';
 import { CSV_COLUMNS, csvRow } from '../../cli/commands/export.js';
 import { type AppDeps, type AppEnv } from '../app.js';
 import { ApiError } from '../errors.js';
+import { placesGeoJSON } from '../../core/geo.js';
 
 const PAGE = 500;
 
@@ -20,18 +21,14 @@ async function* articlesOf(store: Store, storyId: string | undefined): AsyncGene
   }
 }
 
-type GeoModule = { exportGeoJSON?: (store: Store, opts?: { storyId?: string }) => Promise<unknown> };
-
 export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/export', async (c) => {
     const format = c.req.query('format');
     const story = c.req.query('story') || undefined;
     if (format === 'geojson') {
-      const geo = (await import(new URL('../../report/geojson.js', import.meta.url).href).catch(() => null)) as GeoModule | null;
-      if (!geo?.exportGeoJSON) throw new ApiError(501, 'not_available', 'GeoJSON export is not available in this build');
       c.header('Content-Disposition', 'attachment; filename="triangulate-places.geojson"');
-      return c.json(await geo.exportGeoJSON(deps.store, story ? { storyId: story } : {}));
+      return c.json(await placesGeoJSON(deps.store, story ? { storyId: story } : {}));
     }
     if (format !== 'jsonl' && format !== 'csv') throw new ApiError(400, 'bad_parameter', `"format" must be jsonl, csv or geojson, got ${JSON.stringify(format ?? null)}`);
     c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
