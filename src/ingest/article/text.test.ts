@@ -131,6 +131,7 @@ describe('parseText: metadata', () => {
       ['a dash clause at the end is not a signature', 'The water kept rising through the night. – he said', { source: null }],
       ['a trailing dash with a person is not an outlet', 'She thanked the volunteers – Maria Lopez', { source: null }],
       ['"By" in a sentence is not a byline', 'By noon the water had reached the bridge.\n\nCrews worked all day.', { byline: null }],
+      ['a photographer\'s copyright is not the outlet', 'The bridge reopened on Saturday.\n\n© 2030 Jane Doe', { source: null }],
       ['a year in a copyright-less line is kept', '2030 was a dry year for the valley.', { source: null }],
       ['a mixed-case opening with a parenthesis that is no outlet is not a dateline', 'Mayor Greta Sorn (left) — smiling — cut the ribbon on Monday.', { source: null }],
     ])('%s', (_name, body, want) => {
@@ -215,6 +216,7 @@ describe('helpers', () => {
     ['© 2030 Newsmax. All rights reserved.', 'Newsmax'],
     ['Copyright © 2029-2030 Harbour Courier, All rights reserved', 'Harbour Courier'],
     ['(c) Valley Journal', 'Valley Journal'],
+    ['Copyright 2030 by KVLY Channel 9', 'KVLY Channel 9'],
     ['©', null],
     ['The copyright dispute went to court.', undefined],
   ])('copyrightHolder(%s) = %s', (s, want) => {

@@ -80,7 +80,11 @@ export function outletName(raw: string, loose = false): string | null {
   const words = name.split(/\s+/);
   const capitalised = words.every((w) => /^(?:[A-Z0-9&'’.-]|of$|the$|and$|de$)/.test(w));
   if (!capitalised || words.length > 6) return null;
-  if (OUTLET_WORD.test(name) || loose) return name;
+  if (OUTLET_WORD.test(name)) return name;
+  // Loose (a copyright holder, a byline's outlet, a dateline's parenthesis): one word ("Newsmax")
+  // or an acronym ("WKMG") reads as an outlet; two or three capitalised words are more likely a
+  // person (a photographer's "© Jane Doe") and are not taken.
+  if (loose && (words.length === 1 || /\b[A-Z]{2,}\b/.test(name))) return name;
   return null;
 }
 
@@ -446,7 +450,7 @@ export function copyrightHolder(line: string): string | null | undefined {
   const m = COPYRIGHT_START.exec(line);
   if (m === null) return undefined;
   let rest = line.slice(m[0].length).replace(/^[\s©]+/, '');
-  rest = rest.replace(/^\d{4}(?: ?[-–] ?\d{4})?,? ?/, '');
+  rest = rest.replace(/^\d{4}(?: ?[-–] ?\d{4})?,? ?/, '').replace(/^by /i, '');
   const rights = rest.toLowerCase().indexOf('all rights reserved');
   if (rights >= 0) rest = rest.slice(0, rights);
   rest = trimPunct(rest);
