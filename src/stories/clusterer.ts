@@ -266,7 +266,7 @@ export class StoryClusterer {
     }
     const c: Cluster = {
       id: this.options.idPrefix + String(this.nextId++),
-      label: title && title.trim() ? title.trim().slice(0, 120) : topKeys(f.names, 3).join(', '),
+      label: title && title.trim() ? title.trim().slice(0, 120) : topKeys(nq, 3).join(', '),
       size: 0,
       words: new Map(),
       names: new Map(),
@@ -476,8 +476,9 @@ function prune(m: Map<string, number>, max: number): boolean {
   return true;
 }
 
-function topKeys(m: Map<string, number>, n: number): string[] {
-  return [...m]
+/** The n heaviest names (TF-IDF: distinctive, not merely frequent), title-cased: "Kursk, Syrskiy, Wall Street Journal". */
+function topKeys(weighted: ReadonlyArray<[string, number]>, n: number): string[] {
+  return [...weighted]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([k]) => k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()));
