@@ -160,6 +160,11 @@ describe('outlets', () => {
     ]);
   });
 
+  it('adds a newly listed outlet and keeps "The" outside the span', () => {
+    const text = 'The Moscow Times reported the arrests.';
+    expect(run(text, []).map((e) => [e.start, e.end, e.text, e.canonical, e.subtype])).toEqual([[4, 16, 'Moscow Times', 'The Moscow Times', 'outlet']]);
+  });
+
   it('adds an unambiguous outlet the model missed', () => {
     const text = 'The Kyiv Independent said the strike hit a school.';
     const got = run(text, []);
@@ -170,6 +175,8 @@ describe('outlets', () => {
     ['a short form alone is not linked', 'According to the Journal, a deal is near.', []],
     ['a two-letter alias alone is not added', 'He said AP was there.', []],
     ['an alias inside a longer word is not matched', 'The Reutersville fair opened.', []],
+    ['an all-caps alias in a headline is not added', 'TIME TO ACT ON PRICES', []],
+    ['a common-word alias is not added', 'Insider trading charges were filed.', []],
   ])('negative: %s', (_label, text, spans) => {
     expect(run(text, spans as Array<[string, EntityType]>)).toEqual([]);
   });

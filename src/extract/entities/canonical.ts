@@ -95,6 +95,9 @@ function findAll(text: string, needle: string): number[] {
   return out;
 }
 
+/** Single-word outlet names that are also common words or surnames. */
+const AMBIGUOUS_ALIASES = new Set(['Insider', 'Guardian', 'Telegraph', 'Economist', 'Forbes', 'Bloomberg', 'Vox', 'Anadolu', 'Spiegel', 'Hill']);
+
 const OUTLET_BY_ALIAS = new Map<string, Outlet>();
 for (const o of OUTLETS) for (const a of [o.canonical, ...o.aliases]) OUTLET_BY_ALIAS.set(a, o);
 
@@ -120,8 +123,9 @@ export const outletRefiner: Refiner = {
       for (const alias of [o.canonical, ...o.aliases]) {
         const hits = findAll(doc.text, alias);
         if (hits.length > 0 && (alias.length >= 5 || alias.includes(' '))) named.add(o);
-        // Short aliases ("AP", "RT") are too ambiguous to add on their own; the model must tag them.
-        if (alias.length < 4 && !alias.includes(' ')) continue;
+        // Short, all-caps and common-word aliases ("AP", "TIME", "Insider", "Vox") are too
+        // ambiguous to add on their own; the model must tag them.
+        if (!alias.includes(' ') && (alias.length < 4 || !/\p{Ll}/u.test(alias) || AMBIGUOUS_ALIASES.has(alias))) continue;
         // A leading "The" stays outside the span, as in CoNLL-style annotation.
         const skip = alias.startsWith('The ') ? 4 : 0;
         for (const hit of hits) {
