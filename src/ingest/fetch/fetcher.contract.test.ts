@@ -190,6 +190,19 @@ describe('HttpFetcher specifics', () => {
     await new Promise<void>((ok) => server.close(() => ok()));
   });
 
+  it('a TLS handshake that never completes hits the connect timeout', async () => {
+    const { createServer: createTcpServer } = await import('node:net');
+    const sockets: Array<{ destroy(): void }> = [];
+    const silent = createTcpServer((sock) => void sockets.push(sock)); // accepts, never answers the ClientHello
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      await expect(new HttpFetcher().fetch(`https://127.0.0.1:${port}/`, { allowPrivate: true, connectTimeoutMs: 300, totalTimeoutMs: 10_000 })).rejects.toMatchObject({ code: 'connect_timeout' });
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((ok) => silent.close(() => ok()));
+    }
+  });
   it('a slow server hits the total timeout', async () => {
     await expect(new HttpFetcher().fetch(`${base}/slow`, { allowPrivate: true, totalTimeoutMs: 300 })).rejects.toMatchObject({ code: 'timeout' });
   });
