@@ -47,6 +47,11 @@ function shapeOf(s: string): string {
   return out;
 }
 
+function isCapWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90 && s.length > 1;
+}
+
 function bucket(d: number): number {
   if (d <= 3) return d;
   if (d <= 6) return 4;
@@ -145,8 +150,8 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     const w = lw[k]!;
     hw[k] = strHash(w);
     hs[k] = strHash(shape[k]!);
-    hx3[k] = strHash(w.length > 3 ? w.slice(-3) : w);
-    hx2[k] = strHash(w.length > 2 ? w.slice(-2) : w);
+    hx3[k] = strHash(w, w.length > 3 ? w.length - 3 : 0);
+    hx2[k] = strHash(w, w.length > 2 ? w.length - 2 : 0);
   }
   // Distance to the nearest quote mark on each side (within the block), for quote-bounded content.
   const qL = new Int32Array(n).fill(-1);
@@ -160,6 +165,26 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
   for (let k = n - 1; k >= 0; k--) {
     if (lastQ >= 0) qR[k] = lastQ - k;
     if (qEdge[k]) lastQ = k;
+  }
+  // Capitalised runs of two or more words (name-like), and sentences that hold a quote mark.
+  const capRun = new Uint8Array(n);
+  for (let k = 0; k < n; ) {
+    let j = k;
+    while (j < n && isCapWord(toks[block.tokenStart + j]!.text)) j++;
+    if (j - k >= 2) capRun.fill(1, k, j);
+    k = j > k ? j : k + 1;
+  }
+  const sentQuote = new Uint8Array(n);
+  for (let k = 0; k < n; ) {
+    const si = sentenceOfToken[block.tokenStart + k]!;
+    let j = k;
+    let has = 0;
+    while (j < n && sentenceOfToken[block.tokenStart + j] === si) {
+      if (qEdge[j]) has = 1;
+      j++;
+    }
+    sentQuote.fill(has, k, j);
+    k = j;
   }
   const W = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
   const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hs[k]!);
@@ -216,22 +241,26 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     out[o + 33] = feat(33, hs[k]!, posInSent === 0 ? 1 : 0, 0);
     out[o + 34] = feat(34, W(k - 3), 0, 0);
     out[o + 35] = feat(35, W(k + 3), 0, 0);
+    out[o + 36] = feat(36, capRun[k]!, rel, cr);
+    out[o + 37] = feat(37, sentQuote[k]!, rel, q);
+    out[o + 38] = feat(38, r < 0 ? 0 : W(k + r - 1), cr, 0);
+    out[o + 39] = feat(39, l < 0 ? 0 : W(k - l + 1), cl, 0);
   }
   return out;
 }
 
 /** Features per token (fixed: every template fires once, with "none" values where absent). */
-export const NFEATURES = 36;
+export const NFEATURES = 40;
 /** log2 of the number of hashed feature buckets. */
 export const HASH_BITS = 20;
 const MASK = (1 << HASH_BITS) - 1;
 const BOS = 0x5bd1e995;
 const EOS = 0x1b873593;
 
-/** FNV-1a over UTF-16 code units. */
-function strHash(s: string): number {
+/** FNV-1a over the UTF-16 code units of `s` from `from` (suffixes without slicing). */
+function strHash(s: string, from = 0): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }

@@ -235,6 +235,9 @@ function main(): void {
       'bias-grid': { type: 'string' },
       // Bias added to every transition into a non-O tag before saving (raises span recall).
       bias: { type: 'string', default: '0' },
+      // With --final: take the held-out scores from MODEL (a train-part model of this same code and
+      // settings, written by a run without --final) instead of training and scoring the train part again.
+      'heldout-from': { type: 'string' },
     },
   });
   const log = (s: string): void => void process.stderr.write(s + '\n');
@@ -268,12 +271,19 @@ function main(): void {
     process.stdout.write(Object.entries(honest).map(([k, v]) => `heldout_${k}=${v}`).join(' ') + '\n');
     return;
   }
-  const tr = examplesOf(trainDocs);
-  let model = train(tr.ex, epochs, minCount, log);
   const bias = Number(values.bias);
-  if (bias !== 0) model.trans = withBias(model.trans, bias);
+  let model: TaggerModel;
   let held: Record<string, string> = {};
-  if (!values['no-eval']) held = score(model, examplesOf(heldDocs).prepared, values.scorer!, log);
+  if (values['heldout-from'] && values.final) {
+    const prev = loadModel(pathToFileURL(values['heldout-from']));
+    held = (prev.meta.heldoutScores ?? {}) as Record<string, string>;
+    log(`held-out scores taken from ${values['heldout-from']}`);
+    model = prev;
+  } else {
+    model = train(examplesOf(trainDocs).ex, epochs, minCount, log);
+    if (bias !== 0) model.trans = withBias(model.trans, bias);
+    if (!values['no-eval']) held = score(model, examplesOf(heldDocs).prepared, values.scorer!, log);
+  }
   const meta: Record<string, unknown> = {
     data: 'PolNeAR polnear_dev.jsonl (../shared/data/attribution)',
     command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${bias !== 0 ? ` --bias ${bias}` : ''}${values.final ? ' --final' : ''}`,
