@@ -213,6 +213,11 @@ describe('parseHtml page structures (invented pages)', () => {
     expect(a.text.split('\n\n')).toEqual([p, p, p, p, p]);
   });
 
+  it('reads a data table in the body as one line per row', () => {
+    const html = `<html><body><div class="article-body">${[1, 2].map(para).join('')}<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr><tr><td>1</td><td>Ana Ruiz</td><td>5040</td></tr><tr><td>2</td><td>Li Wei</td><td>5035</td></tr></table>${para(3)}</div></body></html>`;
+    expect(parseHtml(html, 'x').text.split('\n\n').slice(2, 5)).toEqual(['Pos. Driver Points', '1 Ana Ruiz 5040', '2 Li Wei 5035']);
+  });
+
   it('keeps a list inside the body and drops a related-links box', () => {
     const html = `<html><body><div class="post">${[1, 2].map(para).join('')}<ul><li>First point about the reservoir and the hosepipe ban.</li><li>Second point, about farms.</li></ul>${para(3)}<div class="related"><h3>Related</h3><ul><li><a href="/1">Drought hits farms</a></li><li><a href="/2">Hosepipe ban explained</a></li></ul></div></div></body></html>`;
     expect(starts(parseHtml(html, 'x').text)).toEqual(['Paragraph 1:', 'Paragraph 2:', 'First point ', 'Second point', 'Paragraph 3:']);

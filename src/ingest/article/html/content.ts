@@ -351,7 +351,7 @@ function skipInside(el: El, rootLen: number): boolean {
   if (!big && isNegative(el) && !holdsTweet(el)) return true;
   if (isTeaser(el)) return true;
   // A block that is nearly all links (a list of related stories, a tag cloud) is navigation.
-  if ((el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section' || el.tag === 'table') &&
+  if ((el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section' || el.tag === 'table' || el.tag === 'td') &&
       el.textLen > 0 && el.linkLen / el.textLen > 0.6 && !big) return true;
   return false;
 }
@@ -411,7 +411,10 @@ function walk(root: El, w: Walker): void {
       continue;
     }
     if (skipInside(c, w.rootLen)) continue;
-    const block = BLOCK_TAGS.has(c.tag);
+    // a table row is one line ("1 Kyle Busch 5040 5"), its cells separated by spaces
+    const cell = c.tag === 'td' || c.tag === 'th';
+    if (cell) w.buf.push(' ');
+    const block = BLOCK_TAGS.has(c.tag) && !cell;
     if (block) {
       flush(w);
       w.bufTag = c.tag;
