@@ -13,7 +13,7 @@ if (!existsSync('../shared/tools/eval_dev.py') || !existsSync('../shared/data/at
   process.exit(0);
 }
 console.log('--- held-out split (honest): committed model, attribution_score.py');
-const h = spawnSync(process.execPath, ['dist/extract/attributions/train/train.js', '--eval-only', 'models/attribution/tagger.txt.gz'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const h = spawnSync(process.execPath, ['dist/extract/attributions/train/train.js', '--eval-only', 'models/attribution/tagger.bin.gz'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const held = (h.stdout ?? '').trim().split('\n').pop() ?? '';
 console.log(h.stdout ?? '');
 console.log('--- eval_dev.py attribution (all 672 polnear_dev docs through tri extract; contaminated if trained with --final)');

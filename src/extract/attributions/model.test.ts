@@ -47,9 +47,18 @@ describe('model file', () => {
     expect(back.meta).toEqual({ note: 'x' });
   });
   it.each([
-    ['another format', '{"format":"other"}\n'],
-    ['a short transition row', JSON.stringify({ format: 'tri-attribution-tagger/2', tags: TAGS, bits: 2 }) + '\n1 2 3\n'],
+    ['another format', (() => {
+      const h = Buffer.from('{"format":"other"}');
+      const b = Buffer.alloc(4 + h.length);
+      b.writeUInt32LE(h.length, 0);
+      h.copy(b, 4);
+      return b;
+    })()],
+    ['a truncated file', Buffer.from([1, 0])],
   ])('rejects %s, naming the file', (_why, body) => {
-    expect(() => parseModel(gzipSync(Buffer.from(body)), 'bad.gz')).toThrow(/attributions: bad\.gz/);
+    expect(() => parseModel(gzipSync(body), 'bad.gz')).toThrow(/attributions: bad\.gz/);
+  });
+  it('rejects bytes that are not gzip', () => {
+    expect(() => parseModel(Buffer.from('hello'), 'bad.gz')).toThrow(/attributions: bad\.gz/);
   });
 });

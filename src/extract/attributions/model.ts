@@ -94,58 +94,78 @@ export interface TaggerModel {
   meta: Record<string, unknown>;
 }
 
+const FORMAT = 'tri-attribution-tagger/3';
+
 /**
- * Serialises a model as gzipped text: a JSON header line, a transitions line, then one line per
- * non-zero bucket `bucket w0 w1 ... w6` (weights rounded to 2 decimals).
+ * Serialises a model as gzipped binary (little-endian): u32 header length, the JSON header
+ * ({format, tags, bits, meta}), the transitions as f32, u32 row count, then per non-zero bucket a u32
+ * bucket id and NTAGS i32 weights in hundredths (weights are rounded to 2 decimals). Binary so that
+ * loading is a few typed-array reads rather than parsing hundreds of thousands of text lines.
  */
 export function serializeModel(m: TaggerModel): Buffer {
-  const lines: string[] = [JSON.stringify({ format: 'tri-attribution-tagger/2', tags: TAGS, bits: m.bits, meta: m.meta })];
-  lines.push(Array.from(m.trans, (x) => round2(x)).join(' '));
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, tags: TAGS, bits: m.bits, meta: m.meta }), 'utf8');
   const nb = m.weights.length / NTAGS;
+  const rows: number[] = [];
   for (let id = 0; id < nb; id++) {
-    const row: number[] = [];
     let nz = false;
-    for (let t = 0; t < NTAGS; t++) {
-      const v = round2(m.weights[id * NTAGS + t]!);
-      if (v !== 0) nz = true;
-      row.push(v);
-    }
-    if (nz) lines.push(id + ' ' + row.join(' '));
+    for (let t = 0; t < NTAGS; t++) if (Math.round(m.weights[id * NTAGS + t]! * 100) !== 0) nz = true;
+    if (nz) rows.push(id);
   }
-  // gzip keeps the committed file small.
-  return gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'));
-}
-
-function round2(x: number): number {
-  const r = Math.round(x * 100) / 100;
-  return Object.is(r, -0) ? 0 : r;
+  const body = Buffer.alloc(4 + header.length + m.trans.length * 4 + 4 + rows.length * (4 + NTAGS * 4));
+  let o = 0;
+  o = body.writeUInt32LE(header.length, o);
+  o += header.copy(body, o);
+  for (const x of m.trans) o = body.writeFloatLE(x, o);
+  o = body.writeUInt32LE(rows.length, o);
+  for (const id of rows) {
+    o = body.writeUInt32LE(id, o);
+    for (let t = 0; t < NTAGS; t++) o = body.writeInt32LE(Math.round(m.weights[id * NTAGS + t]! * 100), o);
+  }
+  return gzipSync(body);
 }
 
 /** Parses the format written by `serializeModel`; throws naming the problem on a bad file. */
 export function parseModel(buf: Buffer, where: string): TaggerModel {
-  const text = gunzipSync(buf).toString('utf8');
-  const lines = text.split('\n');
-  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; tags?: string[]; bits?: number; meta?: Record<string, unknown> };
-  if (header.format !== 'tri-attribution-tagger/2' || JSON.stringify(header.tags) !== JSON.stringify(TAGS) || typeof header.bits !== 'number') {
-    throw new Error(`attributions: ${where} is not a tri-attribution-tagger/2 model with tags ${TAGS.join(',')}`);
+  let body: Buffer;
+  try {
+    body = gunzipSync(buf);
+  } catch (err) {
+    throw new Error(`attributions: ${where} is not a gzipped ${FORMAT} model`, { cause: err });
   }
-  const trans = Float32Array.from((lines[1] ?? '').split(' ').map(Number));
-  if (trans.length !== (NTAGS + 1) * NTAGS) throw new Error(`attributions: ${where}: bad transition row`);
+  const bad = (why: string): Error => new Error(`attributions: ${where}: ${why}`);
+  if (body.length < 4) throw bad('truncated');
+  const hlen = body.readUInt32LE(0);
+  if (4 + hlen > body.length) throw bad('truncated header');
+  let header: { format?: string; tags?: string[]; bits?: number; meta?: Record<string, unknown> };
+  try {
+    header = JSON.parse(body.toString('utf8', 4, 4 + hlen)) as typeof header;
+  } catch (err) {
+    throw new Error(`attributions: ${where} is not a ${FORMAT} model`, { cause: err });
+  }
+  if (header.format !== FORMAT || JSON.stringify(header.tags) !== JSON.stringify(TAGS) || typeof header.bits !== 'number' || header.bits > 24) {
+    throw new Error(`attributions: ${where} is not a ${FORMAT} model with tags ${TAGS.join(',')}`);
+  }
+  let o = 4 + hlen;
+  const nT = (NTAGS + 1) * NTAGS;
+  if (o + nT * 4 + 4 > body.length) throw bad('truncated transitions');
+  const trans = new Float32Array(nT);
+  for (let i = 0; i < nT; i++, o += 4) trans[i] = body.readFloatLE(o);
+  const nrows = body.readUInt32LE(o);
+  o += 4;
+  if (o + nrows * (4 + NTAGS * 4) !== body.length) throw bad('weight rows do not match the file length');
   const nb = 1 << header.bits;
   const weights = new Float32Array(nb * NTAGS);
-  for (let i = 2; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const vals = line.split(' ').map(Number);
-    const id = vals[0]!;
-    if (vals.length !== NTAGS + 1 || !(id >= 0 && id < nb)) throw new Error(`attributions: ${where}:${i + 1}: bad weight row`);
-    for (let t = 0; t < NTAGS; t++) weights[id * NTAGS + t] = vals[t + 1]!;
+  for (let r = 0; r < nrows; r++) {
+    const id = body.readUInt32LE(o);
+    o += 4;
+    if (id >= nb) throw bad(`bucket ${id} out of range`);
+    for (let t = 0; t < NTAGS; t++, o += 4) weights[id * NTAGS + t] = body.readInt32LE(o) / 100;
   }
   return { bits: header.bits, weights, trans, meta: header.meta ?? {} };
 }
 
 /** Where the committed model lives, relative to this module (same depth in src/ and dist/). */
-export const DEFAULT_MODEL_URL = new URL('../../../models/attribution/tagger.txt.gz', import.meta.url);
+export const DEFAULT_MODEL_URL = new URL('../../../models/attribution/tagger.bin.gz', import.meta.url);
 
 /** Reads a model file; throws naming the path when it is missing or malformed. */
 export function loadModel(url: URL = DEFAULT_MODEL_URL): TaggerModel {

@@ -1,10 +1,10 @@
 /**
  * Trains the attribution tagger (averaged structured perceptron, Viterbi over BIO role tags) on a
- * PolNeAR-format JSONL file and writes models/attribution/tagger.txt.gz. Reads the data only at run
+ * PolNeAR-format JSONL file and writes models/attribution/tagger.bin.gz. Reads the data only at run
  * time; nothing of it is copied into the repository except the learned weights.
  *
  *   nice node dist/extract/attributions/train/train.js --data ../shared/data/attribution/polnear_dev.jsonl \
- *     [--epochs 8] [--min-count 2] [--holdout 5] [--final] [--out models/attribution/tagger.txt.gz]
+ *     [--epochs 8] [--min-count 2] [--holdout 5] [--final] [--out models/attribution/tagger.bin.gz]
  *
  * The held-out split is every document whose sha1(id) first byte % 5 === 0 (about 20%): the model is
  * trained on the rest and scored there with ../shared/tools/attribution_score.py. With `--final` it is
@@ -223,7 +223,7 @@ function main(): void {
     options: {
       data: { type: 'string', default: '../shared/data/attribution/polnear_dev.jsonl' },
       scorer: { type: 'string', default: '../shared/tools/attribution_score.py' },
-      out: { type: 'string', default: 'models/attribution/tagger.txt.gz' },
+      out: { type: 'string', default: 'models/attribution/tagger.bin.gz' },
       epochs: { type: 'string', default: '8' },
       'min-count': { type: 'string', default: '2' },
       holdout: { type: 'string', default: '5' },
