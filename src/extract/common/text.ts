@@ -48,9 +48,29 @@ const TOKEN_RE = new RegExp(
   'uy',
 );
 
-const WS_RE = /\s+/y;
+// Character classes for the ASCII fast path (see tokenize).
+const C_SPACE = 1;
+const C_LETTER = 2;
+const C_DIGIT = 4;
+const C_PUNCT1 = 8; // always a one-character punctuation token: , ; ( ) [ ] { } ! ? "
+/** After a plain word or number, these characters may extend the token: the regex decides. */
+const C_EXTENDS = 16;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\s/.test(ch)) ASCII[c]! |= C_SPACE;
+  if (/[A-Za-z]/.test(ch)) ASCII[c]! |= C_LETTER;
+  if (/\d/.test(ch)) ASCII[c]! |= C_DIGIT;
+  if (',;()[]{}!?"'.includes(ch)) ASCII[c]! |= C_PUNCT1;
+  if (".,:/-'@+_".includes(ch)) ASCII[c]! |= C_EXTENDS;
+}
 
-/** Splits `text` into tokens with offsets. Whitespace is skipped; every other character lands in a token. */
+/**
+ * Splits `text` into tokens with offsets. Whitespace is skipped; every other character lands in a
+ * token. Plain ASCII words, numbers and simple punctuation take a fast path (a few array lookups per
+ * character); anything else (URLs, initialisms, clitics, hyphens, non-ASCII) goes through TOKEN_RE.
+ * Both paths give the same tokens: the fast path only takes cases the regex would match the same way.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -58,36 +78,64 @@ export function tokenize(text: string): Token[] {
   let newlineBefore = false;
   const n = text.length;
   while (pos < n) {
-    WS_RE.lastIndex = pos;
-    const ws = WS_RE.exec(text);
-    if (ws) {
+    const c = text.charCodeAt(pos);
+    if (c < 128 ? (ASCII[c]! & C_SPACE) !== 0 : /\s/.test(text[pos]!)) {
       spaceBefore = true;
-      if (ws[0].includes('\n')) newlineBefore = true;
-      pos += ws[0].length;
+      if (c === 10) newlineBefore = true;
+      pos++;
       continue;
     }
-    TOKEN_RE.lastIndex = pos;
-    const m = TOKEN_RE.exec(text);
-    // TOKEN_RE ends in \S, so it always matches a non-space character; the guard is for the types.
-    const len = m ? m[0].length : 1;
-    const g = m?.groups ?? {};
-    let kind: TokenKind;
-    if (g.num !== undefined) kind = 'number';
-    else if (g.word !== undefined || g.abbr !== undefined || g.clitic !== undefined || g.url !== undefined || g.email !== undefined)
-      kind = 'word';
-    else if (g.symbol !== undefined) kind = 'symbol';
-    else kind = 'punct';
-    // A single-letter word followed by "." is an initial ("J. Smith", "George W. Bush"): keep the period.
-    let end = pos + len;
-    if (kind === 'word' && len === 1 && text[end] === '.' && /\p{Lu}/u.test(text[pos] ?? '')) end += 1;
-    // Known abbreviations keep their period too: "Mr.", "Gen.", "Jan.", "No.".
-    else if (kind === 'word' && text[end] === '.' && len <= 6 && NEVER_FINAL.has(text.slice(pos, end).toLowerCase())) end += 1;
+    let end = -1;
+    let kind: TokenKind = 'punct';
+    if (c < 128) {
+      const cls = ASCII[c]!;
+      if ((cls & C_PUNCT1) !== 0) {
+        end = pos + 1;
+      } else if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
+        const run = (cls & C_LETTER) !== 0 ? C_LETTER | C_DIGIT : C_DIGIT;
+        let e = pos + 1;
+        while (e < n) {
+          const d = text.charCodeAt(e);
+          if (d >= 128 || (ASCII[d]! & run) === 0) break;
+          e++;
+        }
+        const next = e < n ? text.charCodeAt(e) : 32;
+        // The fast path stops here only when nothing could extend or re-split the token.
+        const plain = next < 128 ? (ASCII[next]! & (C_EXTENDS | C_LETTER | C_DIGIT)) === 0 : /\s/.test(text[e]!);
+        if (plain && !(run === C_LETTER && isUrlScheme(text, pos, e))) {
+          end = e;
+          kind = run === C_DIGIT ? 'number' : 'word';
+        }
+      }
+    }
+    if (end < 0) {
+      TOKEN_RE.lastIndex = pos;
+      const m = TOKEN_RE.exec(text);
+      // TOKEN_RE ends in \S, so it always matches a non-space character; the guard is for the types.
+      const len = m ? m[0].length : 1;
+      const g = m?.groups ?? {};
+      if (g.num !== undefined) kind = 'number';
+      else if (g.word !== undefined || g.abbr !== undefined || g.clitic !== undefined || g.url !== undefined || g.email !== undefined)
+        kind = 'word';
+      else if (g.symbol !== undefined) kind = 'symbol';
+      else kind = 'punct';
+      end = pos + len;
+      // A single-letter word followed by "." is an initial ("J. Smith", "George W. Bush"): keep the period.
+      if (kind === 'word' && len === 1 && text[end] === '.' && /\p{Lu}/u.test(text[pos] ?? '')) end += 1;
+      // Known abbreviations keep their period too: "Mr.", "Gen.", "Jan.", "No.".
+      else if (kind === 'word' && text[end] === '.' && len <= 6 && NEVER_FINAL.has(text.slice(pos, end).toLowerCase())) end += 1;
+    }
     tokens.push({ start: pos, end, text: text.slice(pos, end), kind, spaceBefore, newlineBefore });
     pos = end;
     spaceBefore = false;
     newlineBefore = false;
   }
   return tokens;
+}
+
+/** "http"/"https" right before "://" starts a URL: leave it to the regex. */
+function isUrlScheme(text: string, start: number, end: number): boolean {
+  return end - start <= 5 && text.charCodeAt(end) === 58 && /^https?$/i.test(text.slice(start, end));
 }
 
 /** Abbreviations after which a period never ends a sentence (titles, months, "No.", "vs."). */
