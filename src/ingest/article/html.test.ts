@@ -128,6 +128,13 @@ describe('parseHtml on invented fixture pages', () => {
     expect(a.error).toMatch(/\w/);
   });
 
+  it('an error page with some text is not an article', () => {
+    const p = '<p>We could not find the page you asked for. It may have moved, or the link you followed may be out of date, so please try the search box above or one of the sections below.</p>';
+    const a = parseHtml(`<html><head><title>Page not found | The Valley Courier</title></head><body><main>${p.repeat(2)}</main></body></html>`, 'x');
+    expect(a.status).toBe('not_article');
+    expect(a.error).toBe('error page');
+  });
+
   it('takes the publication date from the URL when the page has none', () => {
     const a = parseHtml(load('tweet-and-url-date.html'), 'x.html', { url: 'https://riverside.example/2024/05/07/bridge-closure/' });
     expect(a.published).toBe('2024-05-07');

@@ -24,6 +24,10 @@ const MIN_ARTICLE_WORDS = 40;
 const LISTING_MAX_WORDS = 150;
 const LISTING_LINK_DENSITY = 0.45;
 
+/** Titles of error pages ("404 Not Found", "Page not found", "Access denied"); with little text the page is not an article. */
+const ERROR_TITLE = /^(?:40[134]|410|50[023])\b|\b(?:page|article|story) (?:not found|unavailable|no longer available)\b|^(?:not found|access denied|forbidden|error)\b/i;
+const ERROR_PAGE_MAX_WORDS = 300;
+
 function wordCount(s: string): number {
   let n = 0;
   for (const w of s.split(/\s+/)) if (w !== '') n++;
@@ -87,6 +91,9 @@ export function parseHtml(html: string, input: string, opts: HtmlParseOptions = 
   } else if (words < MIN_ARTICLE_WORDS) {
     status = 'not_article';
     error = `no article text (${words} words)`;
+  } else if (ERROR_TITLE.test(meta.title ?? page.title) && words < ERROR_PAGE_MAX_WORDS) {
+    status = 'not_article';
+    error = 'error page';
   } else if (!meta.isArticle && (meta.isListing || pageLinkDensity > LISTING_LINK_DENSITY) && words < LISTING_MAX_WORDS) {
     status = 'not_article';
     error = 'index page (mostly links, little text)';
