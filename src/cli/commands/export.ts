@@ -2,22 +2,22 @@
  * `tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--db PATH]`: every stored
  * article, in ingestion order, streamed page by page. CSV follows RFC 4180 (fields with commas,
  * quotes or line breaks are quoted, quotes doubled). GeoJSON: the places of the stored extractions,
- * formatted by src/report/geojson.ts.
+ * through src/core/geo.ts.
  */
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
 import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, openStore } from './_db.js';
 import { serializeExtraction } from './extract.js';
-import { toGeoJSON, type GeoPlace } from '../../report/geojson.js';
+import { placesGeoJSON } from '../../core/geo.js';
 
 export const summary = 'export stored articles as JSONL or CSV (GeoJSON: places)';
 
-const USAGE = `usage: tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--with-extractions] [--db PATH]
+const USAGE = `usage: tri export --format jsonl|csv|geojson [--out FILE|-] [--no-duplicates] [--with-extractions] [--story ID] [--db PATH]
 
 jsonl: one article per line (all fields, with its extraction when --with-extractions)
 csv:   one row per article, header first, RFC 4180 quoting, UTF-8
-geojson: one Point feature per place mentioned in the stored articles (RFC 7946)
+geojson: one Point feature per place mentioned in the stored articles (RFC 7946); --story ID limits it
 --db PATH chooses the store (default ./${DEFAULT_DB}).`;
 
 const PAGE = 500;
@@ -51,16 +51,6 @@ async function* allArticles(store: Store, includeDuplicates: boolean): AsyncGene
   }
 }
 
-/** Places of every stored article's extraction, for the GeoJSON formatter. */
-async function* placesOf(store: Store, includeDuplicates: boolean): AsyncGenerator<GeoPlace> {
-  for await (const a of allArticles(store, includeDuplicates)) {
-    const x = await store.getExtraction(a.id);
-    for (const p of x?.places ?? []) {
-      yield { name: p.name, lat: p.lat, lon: p.lon, country: p.country ?? null, precision: p.precision, geonameid: p.geonameid ?? null, articleId: a.id, storyId: a.storyId };
-    }
-  }
-}
-
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     ...DB_OPTION,
@@ -68,6 +58,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     out: { type: 'string', default: '-' },
     'no-duplicates': { type: 'boolean' },
     'with-extractions': { type: 'boolean' },
+    story: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, false);
   if (values.help) {
@@ -84,9 +75,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     sink = openSink(values.out ?? '-', io);
     if (format === 'geojson') {
-      const places: GeoPlace[] = [];
-      for await (const p of placesOf(store, !values['no-duplicates'])) places.push(p);
-      const fc = toGeoJSON(places);
+      const fc = await placesGeoJSON(store, values.story !== undefined ? { storyId: values.story } : {});
       await sink.write(JSON.stringify(fc) + '\n');
       if (values.out !== '-') io.err(`exported ${fc.features.length} places to ${values.out}\n`);
       return 0;
