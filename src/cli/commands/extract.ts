@@ -47,7 +47,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         ...(url !== undefined ? { url } : {}),
         ...(source !== undefined ? { source } : {}),
       });
-      await sink.write(JSON.stringify(serializeExtraction(result)) + '\n');
+      await sink.write(jsonLine(serializeExtraction(result)));
       ok++;
     } catch (err) {
       failed++;
@@ -76,4 +76,22 @@ export function serializeExtraction(x: Extraction): Record<string, unknown> {
     attributions: x.attributions.map(strip),
     published: x.published,
   };
+}
+
+/**
+ * One JSONL line. JSON.stringify leaves U+0085, U+2028, U+2029 and U+001C-U+001E raw, and line
+ * readers such as Python's str.splitlines() break lines at them; escaping keeps one record per line.
+ */
+export function jsonLine(value: unknown): string {
+  const json = JSON.stringify(value);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if ((c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029) {
+      out += json.slice(from, i) + `\\u${c.toString(16).padStart(4, '0')}`;
+      from = i + 1;
+    }
+  }
+  return (from === 0 ? json : out + json.slice(from)) + '\n';
 }
