@@ -128,6 +128,13 @@ describe('parseHtml on invented fixture pages', () => {
     expect(a.error).toMatch(/\w/);
   });
 
+  it('overrules a template lang="en" when a long text is clearly in another language', () => {
+    const p = '<p>Die Stadtverwaltung hat am Dienstag die Brücke über den Fluss gesperrt, nachdem bei einer Routineprüfung Risse in zwei Pfeilern entdeckt wurden. Die Busse werden umgeleitet und ein neuer Fahrplan wird am Donnerstag veröffentlicht, teilte die Stadt mit.</p>';
+    expect(parseHtml(`<html lang="en"><body><article>${p.repeat(4)}</article></body></html>`, 'x').lang).toBe('de');
+    // a short text keeps the declared language
+    expect(parseHtml(`<html lang="en"><body><article>${p}</article></body></html>`, 'x').lang).toBe('en');
+  });
+
   it('an error page with some text is not an article', () => {
     const p = '<p>We could not find the page you asked for. It may have moved, or the link you followed may be out of date, so please try the search box above or one of the sections below.</p>';
     const a = parseHtml(`<html><head><title>Page not found | The Valley Courier</title></head><body><main>${p.repeat(2)}</main></body></html>`, 'x');

@@ -28,6 +28,16 @@ const LISTING_LINK_DENSITY = 0.45;
 const ERROR_TITLE = /^(?:40[134]|410|50[023])\b|\b(?:page|article|story) (?:not found|unavailable|no longer available)\b|^(?:not found|access denied|forbidden|error)\b/i;
 const ERROR_PAGE_MAX_WORDS = 300;
 
+/** Enough text to overrule a declared language with the guess (templates often say lang="en" whatever the text). */
+const LANG_OVERRULE_MIN_WORDS = 100;
+
+/** The declared language, unless a long text clearly reads as another one; the guess when none is declared. */
+function pickLang(declared: string | null, text: string, words: number): string | null {
+  const guessed = guessLanguage(text);
+  if (declared === null) return guessed;
+  return guessed !== null && guessed !== declared && words >= LANG_OVERRULE_MIN_WORDS ? guessed : declared;
+}
+
 function wordCount(s: string): number {
   let n = 0;
   for (const w of s.split(/\s+/)) if (w !== '') n++;
@@ -109,7 +119,7 @@ export function parseHtml(html: string, input: string, opts: HtmlParseOptions = 
     published,
     source: given.source ?? meta.source,
     url: given.url ?? meta.url,
-    lang: given.lang ?? meta.lang ?? guessLanguage(text),
+    lang: given.lang ?? pickLang(meta.lang, text, words),
     text,
     ...(published !== null ? { publishedFrom: given.published !== undefined && given.published !== null ? 'given' : meta.publishedFrom ?? 'metadata' } : {}),
     ...(given.externalId !== undefined ? { externalId: given.externalId } : {}),
