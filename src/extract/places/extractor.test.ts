@@ -90,6 +90,8 @@ describe('places: not places', () => {
     ['Senator Warren met Gov. Lincoln at the hearing.', 'Lincoln'],
     ['Christmas sales were strong, NATO officials said.', 'NATO'],
     ['Health workers tracked the Marburg virus across the district.', 'Marburg'],
+    ['The agency asked donors for US$42 million.', 'US'],
+    ['She joined the Future Farmers of America last year.', 'America'],
   ])('%s: no place over "%s"', (sentence, phrase) => {
     const at = sentence.indexOf(phrase);
     const over = run(sentence).filter((p) => p.start < at + phrase.length && at < p.end);

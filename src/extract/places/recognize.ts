@@ -170,6 +170,10 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     // An abbreviation token ("Nov.", "Co.", "St.") is only a place as a qualifier ("Paterson, N.J.").
     if (single && surface.endsWith('.') && !afterComma && !(allCaps && bare.length >= 2)) hits = [];
     if (NOT_PLACE_WORDS.has(best.key)) hits = [];
+    // A currency: "US$42 million", "HK$5".
+    if (next && !next.spaceBefore && next.text === '$') hits = [];
+    // "Bank of America", "Future Farmers of America": an organisation's name.
+    if (best.key === 'america' && prev?.text === 'of' && first >= 2 && isCap(toks[first - 2]!)) hits = [];
     // "Marburg virus", "West Nile fever", "Spanish flu": a disease, not the place.
     if (nextWord && DISEASE_WORDS.has(nextNorm)) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
