@@ -36,8 +36,13 @@ function shapeOf(s: string): string {
   let last = '';
   for (let i = 0; i < s.length && out.length < 6; i++) {
     const ch = s[i]!;
+    const code = s.charCodeAt(i);
     let c: string;
-    if (ch >= '0' && ch <= '9') c = 'd';
+    // ASCII fast path (same classes as the general test below, without allocating per character).
+    if (code >= 48 && code <= 57) c = 'd';
+    else if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code < 128) c = ch;
     else if (ch.toLowerCase() !== ch) c = 'X';
     else if (ch.toUpperCase() !== ch) c = 'x';
     else c = ch;
