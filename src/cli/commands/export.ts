@@ -6,6 +6,7 @@
  */
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
+import { articleCsvHeader, articleCsvRow } from '../../report/csv.js';
 import { openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
 import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, openStore } from './_db.js';
 import { serializeExtraction } from './extract.js';
@@ -21,27 +22,6 @@ geojson: one Point feature per place mentioned in the stored articles (RFC 7946)
 --db PATH chooses the store (default ./${DEFAULT_DB}).`;
 
 const PAGE = 500;
-
-export const CSV_COLUMNS = [
-  'id', 'title', 'source', 'byline', 'published', 'published_from', 'url', 'lang', 'input', 'external_id',
-  'content_hash', 'duplicate_of', 'similarity', 'story_id', 'ingested_at', 'text',
-] as const;
-
-/** One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180); quotes doubled. */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(a: Article): string {
-  const vals: Record<(typeof CSV_COLUMNS)[number], string | number | null | undefined> = {
-    id: a.id, title: a.title, source: a.source, byline: a.byline, published: a.published, published_from: a.publishedFrom,
-    url: a.url, lang: a.lang, input: a.input, external_id: a.externalId, content_hash: a.contentHash,
-    duplicate_of: a.duplicateOf, similarity: a.similarity, story_id: a.storyId, ingested_at: a.ingestedAt, text: a.text,
-  };
-  return CSV_COLUMNS.map((c) => csvField(vals[c])).join(',') + '\r\n';
-}
 
 async function* allArticles(store: Store, includeDuplicates: boolean): AsyncGenerator<Article> {
   for (let offset = 0; ; offset += PAGE) {
@@ -81,9 +61,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     let n = 0;
-    if (format === 'csv') await sink.write(CSV_COLUMNS.join(',') + '\r\n');
+    if (format === 'csv') await sink.write(articleCsvHeader());
     for await (const a of allArticles(store, !values['no-duplicates'])) {
-      if (format === 'csv') await sink.write(csvRow(a));
+      if (format === 'csv') await sink.write(articleCsvRow(a));
       else {
         const x = values['with-extractions'] ? await store.getExtraction(a.id) : null;
         await sink.write(JSON.stringify(values['with-extractions'] ? { ...a, extraction: x ? serializeExtraction(x) : null } : a) + '\n');

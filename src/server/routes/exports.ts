@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
-import { CSV_COLUMNS, csvRow } from '../../cli/commands/export.js';
+import { articleCsvHeader, articleCsvRow } from '../../report/csv.js';
 import { type AppDeps, type AppEnv } from '../app.js';
 import { ApiError } from '../errors.js';
 import { placesGeoJSON } from '../../core/geo.js';
@@ -34,8 +34,8 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="triangulate-articles.${format}"`);
     return stream(c, async (s) => {
-      if (format === 'csv') await s.write(CSV_COLUMNS.join(',') + '\r\n');
-      for await (const a of articlesOf(deps.store, story)) await s.write(format === 'csv' ? csvRow(a) : JSON.stringify(a) + '\n');
+      if (format === 'csv') await s.write(articleCsvHeader());
+      for await (const a of articlesOf(deps.store, story)) await s.write(format === 'csv' ? articleCsvRow(a) : JSON.stringify(a) + '\n');
     });
   });
   return r;
