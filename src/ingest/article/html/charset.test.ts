@@ -27,6 +27,12 @@ describe('decodeHtml', () => {
     expect(d.from).toBe('header');
   });
 
+  it('declared windows-1252 keeps curly quotes, dashes and the euro sign (0x80-0x9F)', () => {
+    const d = decodeHtml(bytes('<meta charset="windows-1252"><p>', [0x93, 0x80, 0x96, 0x94]));
+    expect(d.text).toBe('<meta charset="windows-1252"><p>“€–”');
+    expect(d.charset).toBe('windows-1252');
+  });
+
   it('invalid UTF-8 decodes with replacement characters instead of throwing', () => {
     expect(decodeHtml(Uint8Array.from([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0xfd])).text).toBe('<p>\ufffd\ufffd\ufffd');
   });
