@@ -22,22 +22,40 @@ export interface AnalyzeResult {
 
 const PAGE = 500;
 
-async function* allArticles(store: Store): AsyncGenerator<Article> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listArticles({ limit: PAGE, offset });
+/**
+ * Pages through the articles matching `opts` while the caller changes what matches (an article
+ * leaves the set once it is analysed): `skip` counts the ones that stay (failures, not articles),
+ * so each pass starts after them. Cost is proportional to the work left, not to the store.
+ */
+async function* pending(store: Store, opts: { withoutExtraction?: boolean; withoutStory?: boolean }, stays: (a: Article) => boolean): AsyncGenerator<Article> {
+  let skip = 0;
+  for (;;) {
+    const page = await store.listArticles({ ...opts, limit: PAGE, offset: skip });
     if (page.length === 0) return;
-    yield* page;
+    for (const a of page) {
+      yield a;
+      if (stays(a)) skip++;
+    }
   }
 }
 
 /** Extracts mentions for every stored article without an extraction, then assigns stories. One bad article never stops the rest. */
 export async function analyzeNew(store: Store, pipeline: Pipeline = createPipeline()): Promise<AnalyzeResult> {
   const result: AnalyzeResult = { extracted: 0, failed: [] };
-  for await (const a of allArticles(store)) {
-    if (a.status !== 'ok' || (await store.getExtraction(a.id)) !== null) continue;
+  const done = new Set<string>();
+  for await (const a of pending(store, { withoutExtraction: true }, (x) => !done.has(x.id))) {
+    if (a.status !== 'ok') continue;
     try {
-      const x = pipeline.extract({ id: a.id, text: a.text, published: a.published, ...(a.title ? { title: a.title } : {}) });
+      const x = pipeline.extract({
+        id: a.id,
+        text: a.text,
+        published: a.published,
+        ...(a.title ? { title: a.title } : {}),
+        ...(a.url ? { url: a.url } : {}),
+        ...(a.source ? { source: a.source } : {}),
+      });
       await store.saveExtraction(a.id, x);
+      done.add(a.id);
       result.extracted++;
     } catch (err) {
       result.failed.push({ articleId: a.id, error: err instanceof Error ? err.message : String(err) });
@@ -65,18 +83,15 @@ export async function assignStories(store: Store): Promise<{ assigned: number }>
   let k: StoryClusterer | null = null;
   let assigned = 0;
   const storyOf = new Map<string, string>();
-  for await (const a of allArticles(store)) {
-    if (a.storyId) {
-      storyOf.set(a.id, a.storyId);
-      continue;
-    }
+  const done = new Set<string>();
+  for await (const a of pending(store, { withoutStory: true }, (x) => !done.has(x.id))) {
     if (a.status !== 'ok') continue;
-    const copied = a.duplicateOf ? storyOf.get(a.duplicateOf) : undefined;
+    const original = a.duplicateOf ? (storyOf.get(a.duplicateOf) ?? (await store.getArticle(a.duplicateOf))?.storyId ?? undefined) : undefined;
     let story: string;
     let label: string;
-    if (copied) {
-      story = copied;
-      label = (await store.getStory(copied))?.label ?? copied;
+    if (original) {
+      story = original;
+      label = (await store.getStory(original))?.label ?? original;
     } else {
       k ??= await loadClusterer(store);
       const x = await store.getExtraction(a.id);
@@ -87,6 +102,7 @@ export async function assignStories(store: Store): Promise<{ assigned: number }>
     }
     await store.assignStory(a.id, story, label);
     storyOf.set(a.id, story);
+    done.add(a.id);
     assigned++;
   }
   if (k) await store.setState(CLUSTERER_STATE_KEY, k.toState());

@@ -35,6 +35,8 @@ export interface ListOptions {
   includeDuplicates?: boolean;
   /** Only articles that have no saved extraction yet (what analysis still has to do). */
   withoutExtraction?: boolean;
+  /** Only articles not yet assigned to a story (what story assignment still has to do). */
+  withoutStory?: boolean;
 }
 
 export interface SearchHit {

@@ -201,6 +201,14 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       expect((await store.listArticles({ withoutExtraction: false })).map((x) => x.id)).toEqual([a.id, b.id]);
     });
 
+    it('lists the articles still without a story', async () => {
+      const a = await store.addArticle(article(), T0);
+      const b = await store.addArticle(article(), T0);
+      await store.assignStory(a.id, 's1', 'Harbour bridge');
+      expect((await store.listArticles({ withoutStory: true })).map((x) => x.id)).toEqual([b.id]);
+      expect((await store.listArticles({ withoutStory: false })).map((x) => x.id)).toEqual([a.id, b.id]);
+    });
+
     it('assigns stories once and for all', async () => {
       const a = await store.addArticle(article({ published: '2026-03-01' }), T0);
       const b = await store.addArticle(article({ published: '2026-02-27' }), T0);

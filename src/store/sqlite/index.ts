@@ -250,6 +250,7 @@ class SqliteStore implements Store {
     }
     if (opts.includeDuplicates === false) where.push('a.duplicate_of IS NULL');
     if (opts.withoutExtraction === true) where.push('NOT EXISTS (SELECT 1 FROM extractions x WHERE x.article_id = a.id)');
+    if (opts.withoutStory === true) where.push('a.story_id IS NULL');
     const sql = `SELECT ${ARTICLE_COLS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq LIMIT ? OFFSET ?`;
     const rows = this.db.prepare(sql).all(...params, limit, offset) as ArticleRow[];
     return rows.map(toArticle);
