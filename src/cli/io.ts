@@ -94,3 +94,21 @@ export function optString(rec: Record<string, unknown>, key: string): string | u
   if (typeof v !== 'string') throw new Error(`field "${key}" must be a string, got ${Array.isArray(v) ? 'array' : typeof v}`);
   return v;
 }
+
+/**
+ * One JSONL line. JSON.stringify leaves U+0085, U+2028, U+2029 and U+001C-U+001E raw, and line
+ * readers such as Python's str.splitlines() break lines at them; escaping keeps one record per line.
+ */
+export function jsonLine(value: unknown): string {
+  const json = JSON.stringify(value);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if ((c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029) {
+      out += json.slice(from, i) + `\\u${c.toString(16).padStart(4, '0')}`;
+      from = i + 1;
+    }
+  }
+  return (from === 0 ? json : out + json.slice(from)) + '\n';
+}

@@ -7,7 +7,7 @@
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { articleCsvHeader, articleCsvRow } from '../../report/csv.js';
-import { openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
+import { jsonLine, openSink, parseCommandArgs, UsageError, type CliIO, type Sink } from '../io.js';
 import { DB_OPTION, DEFAULT_DB, EXIT_NO_STORE, openStore } from './_db.js';
 import { serializeExtraction } from './extract.js';
 import { placesGeoJSON } from '../../core/geo.js';
@@ -66,7 +66,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (format === 'csv') await sink.write(articleCsvRow(a));
       else {
         const x = values['with-extractions'] ? await store.getExtraction(a.id) : null;
-        await sink.write(JSON.stringify(values['with-extractions'] ? { ...a, extraction: x ? serializeExtraction(x) : null } : a) + '\n');
+        await sink.write(jsonLine(values['with-extractions'] ? { ...a, extraction: x ? serializeExtraction(x) : null } : a));
       }
       n++;
     }

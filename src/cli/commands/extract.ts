@@ -4,7 +4,9 @@
  */
 import { createPipeline } from '../../extract/pipeline.js';
 import type { Extraction, Mention } from '../../types.js';
-import { openSink, optString, parseCommandArgs, readJsonl, type CliIO } from '../io.js';
+import { jsonLine, openSink, optString, parseCommandArgs, readJsonl, type CliIO } from '../io.js';
+
+export { jsonLine };
 
 export const summary = 'JSONL documents -> entities, dates, places, figures, attributions';
 
@@ -26,7 +28,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if ('error' in line) {
       failed++;
       io.err(`tri extract: ${line.error}\n`);
-      await sink.write(JSON.stringify({ id: null, line: line.line, error: line.error }) + '\n');
+      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
       continue;
     }
     const rec = line.value;
@@ -53,7 +55,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       failed++;
       const msg = `${values.in === '-' ? 'stdin' : values.in}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
       io.err(`tri extract: ${msg}\n`);
-      await sink.write(JSON.stringify({ id: id || null, line: line.line, error: msg }) + '\n');
+      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
     }
   }
   await sink.close();
@@ -76,22 +78,4 @@ export function serializeExtraction(x: Extraction): Record<string, unknown> {
     attributions: x.attributions.map(strip),
     published: x.published,
   };
-}
-
-/**
- * One JSONL line. JSON.stringify leaves U+0085, U+2028, U+2029 and U+001C-U+001E raw, and line
- * readers such as Python's str.splitlines() break lines at them; escaping keeps one record per line.
- */
-export function jsonLine(value: unknown): string {
-  const json = JSON.stringify(value);
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if ((c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029) {
-      out += json.slice(from, i) + `\\u${c.toString(16).padStart(4, '0')}`;
-      from = i + 1;
-    }
-  }
-  return (from === 0 ? json : out + json.slice(from)) + '\n';
 }

@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import type { ParsedArticle } from '../../types.js';
 import { parseHtml, decodeHtml } from '../../ingest/article/html.js';
 import { parseText } from '../../ingest/article/text.js';
-import { parseCommandArgs, UsageError, type CliIO } from '../io.js';
+import { jsonLine, parseCommandArgs, UsageError, type CliIO } from '../io.js';
 
 export const summary = 'turn documents into articles without storing them';
 
@@ -125,7 +125,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       bad++;
       if (!values.jsonl) io.err(`tri parse: ${path}: ${a.error ?? 'failed'}\n`);
     }
-    io.out(values.jsonl ? JSON.stringify(toLine(a)) + '\n' : human(a));
+    io.out(values.jsonl ? jsonLine(toLine(a)) : human(a));
   }
   if (bad === positionals.length) return 3;
   return bad > 0 ? 1 : 0;

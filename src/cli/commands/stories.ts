@@ -4,7 +4,7 @@
  * A bad line gets `{"id","error"}` and the stream goes on.
  */
 import { loadIdfPrior, StoryClusterer } from '../../stories/index.js';
-import { openSink, optString, parseCommandArgs, readJsonl, UsageError, type CliIO } from '../io.js';
+import { jsonLine, openSink, optString, parseCommandArgs, readJsonl, UsageError, type CliIO } from '../io.js';
 
 export const summary = 'JSONL articles -> story ids, decided online';
 
@@ -35,7 +35,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if ('error' in line) {
       failed++;
       io.err(`tri stories: ${line.error}\n`);
-      await sink.write(JSON.stringify({ id: null, line: line.line, error: line.error }) + '\n');
+      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
       continue;
     }
     let id = '';
@@ -46,13 +46,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const title = optString(line.value, 'title') ?? null;
       const published = optString(line.value, 'published') ?? optString(line.value, 'date') ?? null;
       const a = clusterer.assign({ id, text, title, published });
-      await sink.write(JSON.stringify({ id, story: a.story }) + '\n');
+      await sink.write(jsonLine({ id, story: a.story }));
       ok++;
     } catch (err) {
       failed++;
       const msg = `${name}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
       io.err(`tri stories: ${msg}\n`);
-      await sink.write(JSON.stringify({ id: id || null, line: line.line, error: msg }) + '\n');
+      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
     }
   }
   await sink.close();

@@ -4,7 +4,7 @@
  * (DESIGN.md): the extractive brief, one sentence per line, each with its article index and offsets.
  */
 import { buildBrief, orderForReading, summaryLine, type BriefArticle } from '../../crosscheck/brief.js';
-import { openSink, optString, parseCommandArgs, readJsonl, UsageError, type CliIO } from '../io.js';
+import { jsonLine, openSink, optString, parseCommandArgs, readJsonl, UsageError, type CliIO } from '../io.js';
 
 export const summary = 'JSONL clusters -> cited extractive briefs';
 
@@ -41,7 +41,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if ('error' in line) {
       failed++;
       io.err(`tri summarize: ${line.error}\n`);
-      await sink.write(JSON.stringify({ id: null, line: line.line, error: line.error }) + '\n');
+      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
       continue;
     }
     let id = '';
@@ -61,13 +61,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       });
       let sents = buildBrief(articles, { ...(maxWords !== undefined ? { maxWords } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}) });
       if (order === 'reading') sents = orderForReading(sents, articles);
-      await sink.write(JSON.stringify({ id, summary: sents.map((s) => summaryLine(s.text)).join('\n'), sentences: sents }) + '\n');
+      await sink.write(jsonLine({ id, summary: sents.map((s) => summaryLine(s.text)).join('\n'), sentences: sents }));
       ok++;
     } catch (err) {
       failed++;
       const msg = `${name}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
       io.err(`tri summarize: ${msg}\n`);
-      await sink.write(JSON.stringify({ id: id || null, line: line.line, error: msg }) + '\n');
+      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
     }
   }
   await sink.close();
