@@ -61,7 +61,11 @@ export function guessLanguage(text: string): string | null {
   if (share('latin') < 0.4) return null;
   const scores: Record<string, number> = {};
   let words = 0;
-  for (const w of sample.toLowerCase().split(/\P{L}+/u)) {
+  // ASCII text (most English news): the same words as the Unicode split, several times faster.
+  const lower = sample.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  const tokens = /^[\x00-\x7f]*$/.test(lower) ? (lower.match(/[a-z]+/g) ?? []) : lower.split(/\P{L}+/u);
+  for (const w of tokens) {
     if (w === '') continue;
     words++;
     const hits = INDEX.get(w);
