@@ -46,9 +46,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * Example: "The  Mayor's\noffice SAID." -> ["the", "mayor", "s", "office", "said"].
  */
 export function normalizedWords(text: string): string[] {
-  // ASCII fast path (most English news): same result, without NFKC and Unicode classes.
+  // Fast path (most English news): ASCII plus general punctuation (curly quotes, dashes, ellipsis,
+  // no-break space). Those characters are neither letters nor digits before or after NFKC, so the
+  // ASCII split gives the same words without NFKC and Unicode classes.
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (/^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2027\u2030-\u205e]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
