@@ -253,6 +253,9 @@ describe('publication-date inference', () => {
   const cases: Array<[string, string, string]> = [
     ['WARSAW, February 26, 2024 (Wire) -- The presidents met in the capital on Monday.', '2024-02-26', 'dateline'],
     ['The fire broke out on March 3, 2024, and burned for a week. Firefighters said Friday the blaze was out.', '2024-03-08', 'latest dated event'],
+    ['KESTREL, March 12 (Wire) -- The ministers said Friday that exports rose in 2017.', '2021-03-12', 'dateline day and weekday fix the year'],
+    ['PORT ALDER, June 2 (Wire) -- Officials said Monday that the ferry, built in 2015, was safe.', '2025-06-02', 'dateline day and weekday fix the year'],
+    ['The town was founded on April 6, 1961. The mill closed in 2018, reopened in 2019, and the council met on Tuesday.', '2019-07-02', 'not before the latest year named'],
   ];
   it.each(cases)('%s', (text, value, reason) => {
     const r = pipeline.extract({ id: 'x', text }).published;

@@ -71,6 +71,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   // The year of writing: the latest year mentioned outside future-tense clauses, but not one that is
   // only an outlier far ahead of the others ("by 2030").
   let year = years.length > 0 ? latestPlausibleYear(years) : null;
+  const floorYear = year;
   // Without a full date, a text that compares with "last year" / "a year earlier" and names no
   // later year than Y was most likely written in Y + 1 (results for Y reported the next year).
   if (year !== null && !dated.some((x) => x.precision === 'day') && hasLastYear(low) && copyright === null) {
@@ -89,6 +90,21 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   // Dateline: a dated mention near the start with no running text (a lowercase word) before it.
   const firstLower = doc.tokens.find((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text));
   const proseStart = firstLower ? firstLower.start : doc.text.length;
+  const bestWd = mostMentionedWeekday(doc, low);
+  // A dateline month-day without a year ("WASHINGTON, March 12 (Xinhua)") and the weekday the report
+  // names ("said Friday") fix the year: the first year from the latest year mentioned on in which
+  // that day falls on that weekday.
+  const lineMd = monthDays.find((x) => x.day !== undefined && x.m.start < DATELINE_CHARS && x.m.start < proseStart);
+  if (lineMd && bestWd > 0 && floorYear !== null) {
+    const y = yearForWeekday(lineMd.month, lineMd.day!, bestWd, floorYear);
+    if (y !== null) {
+      const i = dated.findIndex((x) => x.start === lineMd.m.start);
+      const entry: Dated = { date: { y, m: lineMd.month, d: lineMd.day! }, precision: 'day', tense: null, start: lineMd.m.start };
+      if (i >= 0) dated[i] = entry;
+      else dated.push(entry);
+      reasons.push('dateline day and weekday fix the year');
+    }
+  }
   const line = dated
     .filter((x) => x.start < DATELINE_CHARS && x.start < proseStart && x.precision === 'day')
     .sort((a, b) => a.start - b.start)[0];
@@ -119,20 +135,20 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       confidence = 0.15;
       reasons.push(copyright !== null && years.length === 1 ? 'copyright year' : 'latest year mentioned');
     }
+    // a report is not written before a year it names outside future clauses: dated events from
+    // earlier years are history ("founded on April 6, 1961")
+    if (base && year !== null && base.y < year) {
+      const later = dated.filter((x) => x.date.y >= year! && x.tense !== 'future').map((x) => x.date);
+      base = later.length > 0 ? later.reduce((a, b) => (toDays(b) > toDays(a) ? b : a)) : { y: year, m: 7, d: 1 };
+      confidence = Math.min(confidence, 0.3);
+      reasons.push('not before the latest year named');
+    }
   }
   if (!base) return null;
 
   // Weekday agreement: the most-mentioned weekday outside future clauses is usually the day of writing.
   if (!line || line.precision === 'day') {
-    const wdCount = new Map<number, number>();
-    for (const w of weekdays.extract(doc, NO_REF)) {
-      if (w.draft?.kind !== 'weekday' || w.draft.dir !== 0) continue;
-      if (tenseOf(doc, low, w) === 'future') continue;
-      wdCount.set(w.draft.wd, (wdCount.get(w.draft.wd) ?? 0) + 1);
-    }
-    let best = 0;
-    let bestN = 0;
-    for (const [wd, c] of wdCount) if (c > bestN || (c === bestN && wd > best)) [best, bestN] = [wd, c];
+    const best = bestWd;
     if (best > 0 && !line) {
       const delta = (best - weekday(base) + 7) % 7;
       base = addDays(base, delta);
@@ -142,6 +158,30 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   }
   return { value: fmtDay(base), inferred: true, confidence: Math.round(confidence * 100) / 100, reasons };
 };
+
+/** The most-mentioned bare weekday outside future clauses (ISO 1-7), or 0. */
+function mostMentionedWeekday(doc: Doc, low: readonly string[]): number {
+  const wdCount = new Map<number, number>();
+  for (const w of weekdays.extract(doc, NO_REF)) {
+    if (w.draft?.kind !== 'weekday' || w.draft.dir !== 0) continue;
+    if (tenseOf(doc, low, w) === 'future') continue;
+    wdCount.set(w.draft.wd, (wdCount.get(w.draft.wd) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestN = 0;
+  for (const [wd, c] of wdCount) if (c > bestN || (c === bestN && wd > best)) [best, bestN] = [wd, c];
+  return best;
+}
+
+/** The first year from `from` on (within 11 years) in which month-day falls on weekday `wd`, or null. */
+function yearForWeekday(month: number, day: number, wd: number, from: number): number | null {
+  for (let y = from; y <= from + 11; y++) {
+    if (!isValidDate(y, month, day)) continue;
+    const w = weekday({ y, m: month, d: day });
+    if (w === wd) return y;
+  }
+  return null;
+}
 
 const URL_DATE = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/;
 
