@@ -95,11 +95,11 @@ try {
     await page.waitForSelector('svg.map path.land', { timeout: 15_000 });
     const land = await page.locator('svg.map path.land').count();
     assert(land > 100, `map drew ${land} countries`);
+    await page.screenshot({ path: join(artifacts, '2-story.png'), fullPage: true });
     const dots = await page.locator('svg.map circle.place').count();
     assert(dots > 0, 'no places on the map');
     const events = await page.locator('ol.events li').count();
     assert(events > 0, 'timeline has no events');
-    await page.screenshot({ path: join(artifacts, '2-story.png'), fullPage: true });
   });
 
   await check('clicking a citation highlights the cited sentence', async () => {
