@@ -157,7 +157,7 @@ function gazetteerFeatures(words: readonly string[], lowers: readonly string[], 
 }
 
 /** What a word contributes on its own, independent of position: cached per word at run time. */
-interface WordInfo {
+export interface WordInfo {
   lw: string;
   sh: string;
   /** Mid-granularity cluster id, or "-". */
@@ -190,7 +190,20 @@ function wordInfo(w: string, res: FeatureResources): WordInfo {
  */
 export class WordCache {
   private map = new Map<string, WordInfo>();
+  private sums = new Map<string, Float64Array>();
+  private sumsOwner: object | null = null;
   constructor(private readonly max = 200_000) {}
+  /**
+   * Memo of per-word score vectors computed under `owner` (a weight source whose weights do not
+   * change while this cache is used with it): emptied when the owner changes or it grows past `max`.
+   */
+  scoreMemo(owner: object): Map<string, Float64Array> {
+    if (this.sumsOwner !== owner || this.sums.size >= this.max) {
+      this.sums = new Map();
+      this.sumsOwner = owner;
+    }
+    return this.sums;
+  }
   get(w: string, res: FeatureResources): WordInfo {
     let info = this.map.get(w);
     if (info) return info;
@@ -331,18 +344,33 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
   );
 }
 
-/** The hashes of `staticFeatures`, faster: intrinsic word features come from the cache. */
-export function staticHashes(words: readonly string[], res: FeatureResources, doc: DocStats, cache: WordCache): number[][] {
+/**
+ * The static hashes of a sequence split in two: each token's cached word info (its intrinsic
+ * hashes come first in `staticHashes`) and the rest (context window, then gazetteer), in order.
+ */
+export function positionalHashes(
+  words: readonly string[],
+  res: FeatureResources,
+  doc: DocStats,
+  cache: WordCache,
+): { infos: WordInfo[]; rest: number[][] } {
   const infos = words.map((w) => cache.get(w, res));
   const caps = isAllCapsSeq(words);
   const gaz: string[][] = words.map(() => []);
   gazetteerFeatures(words, infos.map((x) => x.lw), res, gaz);
-  return infos.map((info, i) => {
-    const h = info.hashes.slice();
+  const rest = infos.map((_, i) => {
+    const h: number[] = [];
     contextHashes(i, infos, words, caps, doc, h);
     for (const f of gaz[i]!) h.push(hashFeature(f));
     return h;
   });
+  return { infos, rest };
+}
+
+/** The hashes of `staticFeatures`, faster: intrinsic word features come from the cache. */
+export function staticHashes(words: readonly string[], res: FeatureResources, doc: DocStats, cache: WordCache): number[][] {
+  const { infos, rest } = positionalHashes(words, res, doc, cache);
+  return infos.map((info, i) => info.hashes.concat(rest[i]!));
 }
 
 /** The hashes of `tagFeatures` (same values, no strings). */

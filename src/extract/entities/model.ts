@@ -15,7 +15,7 @@ import {
   allowed,
   hashFeature,
   WordCache,
-  staticHashes,
+  positionalHashes,
   tagHashes,
   type DocHistory,
   type DocStats,
@@ -57,33 +57,43 @@ export function resourcesFrom(clusters: Record<string, string>, gazetteer: Reado
   return { clusters: cl, gazetteer: gz, gazFirst: first };
 }
 
-/** Open-addressing hash table of feature rows, built once at load. */
+/**
+ * Open-addressing hash table of feature rows, built once at load. Each slot holds the key and its
+ * row side by side (one memory access per probe; most features are unknown and stop at an empty slot).
+ */
 class WeightTable implements WeightSource {
+  /** [key as int32, row index or -1 when empty] per slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   constructor(
-    private readonly keys: Uint32Array,
+    keys: Uint32Array,
     private readonly weights: Int16Array,
     private readonly scale: number,
   ) {
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2);
+    for (let s = 0; s < cap; s++) this.slots[2 * s + 1] = -1;
     this.mask = cap - 1;
     for (let i = 0; i < keys.length; i++) {
       let s = keys[i]! & this.mask;
-      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-      this.slots[s] = i;
+      while (this.slots[2 * s + 1] !== -1) s = (s + 1) & this.mask;
+      this.slots[2 * s] = keys[i]! | 0;
+      this.slots[2 * s + 1] = i;
     }
   }
   add(hash: number, scores: Float64Array): void {
+    const key = hash | 0;
+    const slots = this.slots;
     let s = hash & this.mask;
     for (;;) {
-      const row = this.slots[s]!;
+      const row = slots[2 * s + 1]!;
       if (row === -1) return;
-      if (this.keys[row] === hash) {
+      if (slots[2 * s] === key) {
         const base = row * NTAGS;
-        for (let t = 0; t < NTAGS; t++) scores[t]! += this.weights[base + t]! * this.scale;
+        const w = this.weights;
+        const scale = this.scale;
+        for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]! * scale;
         return;
       }
       s = (s + 1) & this.mask;
@@ -103,18 +113,27 @@ export function decode(
   history?: DocHistory,
   cache: WordCache = new WordCache(),
 ): number[] {
-  const feats = staticHashes(words, res, doc, cache);
+  const { infos, rest } = positionalHashes(words, res, doc, cache);
   const hist = history?.features(words);
   const tags: number[] = [];
   const scores = new Float64Array(NTAGS);
   const tagBuf: number[] = [];
+  // A token's intrinsic features come first, so their partial sum from zero is the same for every
+  // occurrence of the word: computed once per word (same additions in the same order, same result).
+  const memo = cache.scoreMemo(weights);
   for (let i = 0; i < words.length; i++) {
-    scores.fill(0);
-    for (const h of feats[i]!) weights.add(h, scores);
+    const info = infos[i]!;
+    let pre = memo.get(words[i]!);
+    if (pre === undefined) {
+      pre = new Float64Array(NTAGS);
+      for (const h of info.hashes) weights.add(h, pre);
+      memo.set(words[i]!, pre);
+    }
+    scores.set(pre);
+    for (const h of rest[i]!) weights.add(h, scores);
     if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), scores);
     const prev = i > 0 ? TAGS[tags[i - 1]!] : '<s>';
     const prev2 = i > 1 ? TAGS[tags[i - 2]!] : '<s>';
-    const info = cache.get(words[i]!, res);
     tagBuf.length = 0;
     tagHashes(prev!, prev2!, info.lw, info.sh, tagBuf);
     for (const h of tagBuf) weights.add(h, scores);
