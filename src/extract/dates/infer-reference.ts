@@ -25,7 +25,7 @@ interface Dated {
 }
 
 /** Words before a year that make it a target or maturity rather than a time of writing. */
-const TARGET_WORDS = new Set(['due', 'by', 'until', 'through', 'till', 'maturing', 'matures', 'mature', 'expires', 'expiring']);
+const TARGET_WORDS = new Set(['due', 'by', 'until', 'through', 'till', 'maturing', 'matures', 'mature', 'expires', 'expiring', 'ending', 'before']);
 
 const NO_REF: ExtractContext = { reference: null, prior: [] };
 
@@ -42,26 +42,26 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   const dated: Dated[] = [];
   const monthDays: Array<{ m: DraftTimex; month: number; day: number | undefined }> = [];
   for (const m of found) {
-    const tense = tenseOf(doc, low, m);
+    // "notes due March 1, 2011", "until June 30, 1990": maturities and deadlines count as announced dates
+    const tense = TARGET_WORDS.has(low[tokenAt(doc, m.start) - 1] ?? '') ? 'future' : tenseOf(doc, low, m);
     const v = m.value;
     let mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     if (mm) {
       const date = { y: Number(mm[1]), m: Number(mm[2]), d: Number(mm[3]) };
       dated.push({ date, precision: 'day', tense, start: m.start });
-      years.push(date.y);
+      if (tense !== 'future') years.push(date.y);
       continue;
     }
     mm = /^(\d{4})-(\d{2})$/.exec(v);
     if (mm) {
       dated.push({ date: { y: Number(mm[1]), m: Number(mm[2]), d: 15 }, precision: 'month', tense, start: m.start });
-      years.push(Number(mm[1]));
+      if (tense !== 'future') years.push(Number(mm[1]));
       continue;
     }
     mm = /^(\d{4})$/.exec(v);
     if (mm) {
       // "notes due 2011", "by 2030", "through 1995": maturities and targets, not the present
-      const before = low[tokenAt(doc, m.start) - 1] ?? '';
-      if (tense !== 'future' && !TARGET_WORDS.has(before)) years.push(Number(mm[1]));
+      if (tense !== 'future') years.push(Number(mm[1]));
       continue;
     }
     if (m.draft?.kind === 'month') monthDays.push({ m, month: m.draft.month, day: m.draft.day });
@@ -117,7 +117,9 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   } else {
     const days = dated.filter((x) => x.precision === 'day');
     const pool = days.length > 0 ? days : dated;
-    const pastish = pool.filter((x) => x.tense !== 'future');
+    // undated-tense dates beyond the latest year named outside future clauses are schedules
+    // ("redeemable Oct. 31, 1994"), not events already reported
+    const pastish = pool.filter((x) => x.tense === 'past' || (x.tense !== 'future' && (floorYear === null || x.date.y <= year!)));
     if (pastish.length > 0) {
       // written after the latest event it reports in the past tense; present-tense dates ("payable
       // Dec. 15") are often announcements, so they count only when no past-tense date exists
@@ -125,7 +127,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       base = (past.length > 0 ? past : pastish).map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
       confidence = days.length > 0 ? 0.6 : 0.35;
       reasons.push(days.length > 0 ? 'latest dated event' : 'latest month mentioned');
-    } else if (pool.length > 0) {
+    } else if (pool.length > 0 && (year === null || pool.some((x) => x.date.y <= year!))) {
       base = pool.map((x) => x.date).reduce((a, b) => (toDays(b) < toDays(a) ? b : a));
       base = addDays(base, -1);
       confidence = 0.3;
