@@ -54,8 +54,10 @@ export function createPipeline(registry: Registry = defaultRegistry()): Pipeline
         : registry.inferReference(doc);
     let mentions: Mention[] = [];
     for (const ex of registry.extractors) {
+      // Each extractor sees a snapshot of the mentions before it (it may keep the array).
       const ctx: ExtractContext = { reference, prior: mentions };
-      mentions = mentions.concat(ex.extract(doc, ctx));
+      const found = ex.extract(doc, ctx);
+      if (found.length > 0) mentions = mentions.concat(found);
     }
     const ctx: ExtractContext = { reference, prior: mentions };
     for (const r of registry.refiners) mentions = r.refine(mentions, doc, ctx);

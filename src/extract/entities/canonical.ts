@@ -155,6 +155,19 @@ export const outletRefiner: Refiner = {
   },
 };
 
+/** `canonicalKey` memoised for one refine call (the same names and words recur within a document). */
+function keyMemo(): (name: string) => string {
+  const memo = new Map<string, string>();
+  return (name) => {
+    let k = memo.get(name);
+    if (k === undefined) {
+      k = canonicalKey(name);
+      memo.set(name, k);
+    }
+    return k;
+  };
+}
+
 /**
  * Document-level type consistency: a single-word name that is the surname of a person named in
  * full in the same text is a PER ("Blackburn" after "Peter Blackburn"; spelling variants too:
@@ -166,12 +179,13 @@ export const typeConsistencyRefiner: Refiner = {
   name: 'entities.consistency',
   refine(mentions: readonly Mention[], doc: Doc): Mention[] {
     const ents = mentions.filter(isEntity).filter((m) => m.subtype !== 'outlet');
+    const key = keyMemo();
     const surnames = new Set<string>();
     for (const e of ents) {
       if (e.type !== 'PER') continue;
       const parts = stripTitles(e.text).split(/\s+/);
       const last = parts[parts.length - 1]!;
-      if (parts.length >= 2 && last.length >= 3) surnames.add(canonicalKey(last));
+      if (parts.length >= 2 && last.length >= 3) surnames.add(key(last));
     }
     const votes = new Map<string, Map<EntityType, number>>();
     for (const e of ents) {
@@ -182,7 +196,7 @@ export const typeConsistencyRefiner: Refiner = {
     const out: Mention[] = mentions.map((m) => {
       if (!isEntity(m) || m.subtype === 'outlet') return m;
       let type: EntityType = m.type;
-      if (!m.text.includes(' ') && surnames.has(canonicalKey(m.text))) type = 'PER';
+      if (!m.text.includes(' ') && surnames.has(key(m.text))) type = 'PER';
       else {
         const v = votes.get(m.text);
         if (v && v.size > 1) {
@@ -199,7 +213,7 @@ export const typeConsistencyRefiner: Refiner = {
     const taken = out.filter(isEntity);
     for (const tok of doc.tokens) {
       if (tok.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(tok.text)) continue;
-      if (!surnames.has(canonicalKey(tok.text))) continue;
+      if (!surnames.has(key(tok.text))) continue;
       if (taken.some((e) => overlaps(e, tok))) continue;
       const m: EntityMention = { kind: 'entity', start: tok.start, end: tok.end, text: tok.text, type: 'PER', canonical: tok.text, extractor: 'entities.consistency', reasons: ['document: surname of a person named in full'] };
       out.push(m);
@@ -228,6 +242,7 @@ export const linkRefiner: Refiner = {
   name: 'entities.link',
   refine(mentions: readonly Mention[]): Mention[] {
     const ents = mentions.filter(isEntity);
+    const keyOf = keyMemo();
     // Full names of people (two or more words after titles), in text order.
     const fullPer = ents
       .filter((e) => e.type === 'PER')
@@ -240,7 +255,7 @@ export const linkRefiner: Refiner = {
     for (const e of ents) {
       if (e.subtype === 'outlet') continue;
       const name = e.type === 'PER' ? stripTitles(e.text) : e.text.replace(/^the\s+/i, '');
-      const key = `${e.type}:${canonicalKey(name)}`;
+      const key = `${e.type}:${keyOf(name)}`;
       const cur = repByKey.get(key);
       if (cur === undefined || name.length > cur.length) repByKey.set(key, name);
     }
@@ -251,20 +266,20 @@ export const linkRefiner: Refiner = {
       if (m.type === 'PER') {
         const name = stripTitles(m.text);
         canonical = name;
-        const key = canonicalKey(name);
+        const key = keyOf(name);
         if (!name.includes(' ')) {
           // Nearest preceding full name with this surname, else the first following one.
-          const cands = fullPer.filter((x) => canonicalKey(x.name.split(' ').pop() ?? '') === key);
+          const cands = fullPer.filter((x) => keyOf(x.name.split(' ').pop() ?? '') === key);
           const before = cands.filter((x) => x.e.start < m.start).pop();
           const pick = before ?? cands[0];
           if (pick) {
-            canonical = repByKey.get(`PER:${canonicalKey(pick.name)}`) ?? pick.name;
+            canonical = repByKey.get(`PER:${keyOf(pick.name)}`) ?? pick.name;
             reasons.push(`link: surname of ${canonical}`);
           }
         } else canonical = repByKey.get(`PER:${key}`) ?? name;
       } else {
         const name = m.text.replace(/^the\s+/i, '');
-        canonical = repByKey.get(`${m.type}:${canonicalKey(name)}`) ?? name;
+        canonical = repByKey.get(`${m.type}:${keyOf(name)}`) ?? name;
         const exo = EXONYMS.get(fold(name));
         if (exo) {
           canonical = exo;
