@@ -44,7 +44,7 @@ export interface ClustererOptions {
 
 export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.freeze({
   threshold: 0.12,
-  undatedThreshold: 0.29,
+  undatedThreshold: 0.28,
   nameWeight: 0.1,
   halfLifeDays: 60,
   maxIdleDays: 120,
