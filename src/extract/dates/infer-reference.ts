@@ -22,6 +22,8 @@ interface Dated {
   precision: 'day' | 'month' | 'year';
   tense: 'past' | 'present' | 'future' | null;
   start: number;
+  /** The text states the year. */
+  explicit?: boolean;
 }
 
 /** Words before a year that make it a target or maturity rather than a time of writing. */
@@ -48,13 +50,13 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     let mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     if (mm) {
       const date = { y: Number(mm[1]), m: Number(mm[2]), d: Number(mm[3]) };
-      dated.push({ date, precision: 'day', tense, start: m.start });
+      dated.push({ date, precision: 'day', tense, start: m.start, explicit: true });
       if (tense !== 'future') years.push(date.y);
       continue;
     }
     mm = /^(\d{4})-(\d{2})$/.exec(v);
     if (mm) {
-      dated.push({ date: { y: Number(mm[1]), m: Number(mm[2]), d: 15 }, precision: 'month', tense, start: m.start });
+      dated.push({ date: { y: Number(mm[1]), m: Number(mm[2]), d: 15 }, precision: 'month', tense, start: m.start, explicit: true });
       if (tense !== 'future') years.push(Number(mm[1]));
       continue;
     }
@@ -114,6 +116,15 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     base = line.date;
     confidence = 0.9;
     reasons.push('dateline');
+    // a dateline without its year is not earlier than an event the report tells in the past tense
+    // with a stated year ("WARSAW, February 26 -- ... were invited in July 1997" -> 1998)
+    if (lineMd && line.start === lineMd.m.start && !reasons.includes('dateline day and weekday fix the year')) {
+      const lastPast = dated.filter((x) => x.explicit && x.tense === 'past').reduce((a, x) => Math.max(a, toDays(x.date)), -Infinity);
+      if (toDays(base) < lastPast && isValidDate(base.y + 1, base.m, base.d)) {
+        base = { y: base.y + 1, m: base.m, d: base.d };
+        reasons.push('dateline after the past events named');
+      }
+    }
   } else {
     const days = dated.filter((x) => x.precision === 'day');
     const pool = days.length > 0 ? days : dated;
