@@ -168,6 +168,8 @@ export interface WordInfo {
   feats: string[];
   /** Their hashes. */
   hashes: number[];
+  /** Partial hashes of the context features this word takes part in (see `neighbourHashes`). */
+  nb: Int32Array;
 }
 
 function wordInfo(w: string, res: FeatureResources): WordInfo {
@@ -181,7 +183,9 @@ function wordInfo(w: string, res: FeatureResources): WordInfo {
   const cl = clusterOf(res, w);
   if (cl) for (let g = 0; g < cl.length; g++) f.push(`c${g}=${cl[g]!}`);
   else f.push('c=none');
-  return { lw, sh, c1: cl?.[1] ?? '-', c2: cl?.[2] ?? '-', feats: f, hashes: f.map(hashFeature) };
+  const c1 = cl?.[1] ?? '-';
+  const c2 = cl?.[2] ?? '-';
+  return { lw, sh, c1, c2, feats: f, hashes: f.map(hashFeature), nb: neighbourHashes(lw, sh, c1, c2) };
 }
 
 /**
@@ -300,14 +304,33 @@ const PRE = {
 const H_FIRST = hashFeature('first');
 const H_CAPS = hashFeature('caps-seq');
 
-/** The hashes of `contextFeatures`, computed without building the strings (same values). */
+/**
+ * FNV states of the context features a word takes part in, by slot (NB_*): whole hashes where the
+ * word is the feature's only part ("w-1=<lw>"), and prefix states ending in "|" where it is the first
+ * part of a pair ("w-1|w=<lw>|"), to be continued over the other part.
+ */
+function neighbourHashes(lw: string, sh: string, c1: string, c2: string): Int32Array {
+  const bar = (h: number): number => fnv(h, '|');
+  return Int32Array.from([
+    fnv(PRE.wm1, lw), fnv(PRE.wp1, lw), fnv(PRE.wm2, lw), fnv(PRE.wp2, lw), bar(fnv(PRE.wm1w, lw)), bar(fnv(PRE.wwp1, lw)),
+    fnv(PRE.sm1, sh), fnv(PRE.sp1, sh), bar(fnv(PRE.sm1s, sh)), bar(fnv(PRE.ssp1, sh)), bar(fnv(PRE.sm1ssp1, sh)),
+    fnv(PRE.cm1, c1), fnv(PRE.cp1, c1), bar(fnv(PRE.cm1c, c1)), bar(fnv(PRE.ccp1, c1)),
+    fnv(PRE.fm1, c2), fnv(PRE.fp1, c2), bar(fnv(PRE.wm1wp1, lw)),
+  ]);
+}
+const NB_WM1 = 0, NB_WP1 = 1, NB_WM2 = 2, NB_WP2 = 3, NB_WM1W = 4, NB_WWP1 = 5, NB_SM1 = 6, NB_SP1 = 7, NB_SM1S = 8, NB_SSP1 = 9, NB_SM1SSP1 = 10;
+const NB_CM1 = 11, NB_CP1 = 12, NB_CM1C = 13, NB_CCP1 = 14, NB_FM1 = 15, NB_FP1 = 16, NB_WM1WP1 = 17;
+type NbInfo = Pick<WordInfo, 'lw' | 'sh' | 'c1' | 'c2' | 'nb'>;
+const boundary = (t: string): NbInfo => ({ lw: t, sh: t, c1: t, c2: t, nb: neighbourHashes(t, t, t, t) });
+const START = boundary('<s>');
+const END = boundary('</s>');
+
+/** The hashes of `contextFeatures`, computed without building the strings (same values, same order). */
 function contextHashes(i: number, infos: readonly WordInfo[], words: readonly string[], caps: boolean, doc: DocStats, out: number[]): void {
   const n = infos.length;
-  const { lw, sh } = infos[i]!;
-  const W = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lw);
-  const S = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.sh);
-  const C = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c1);
-  const F = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.c2);
+  const cur = infos[i]!;
+  const { lw, sh } = cur;
+  const at = (k: number): NbInfo => (k < 0 ? START : k >= n ? END : infos[k]!);
   if (i === 0) out.push(H_FIRST, hashJoin(PRE.firstSh, sh));
   if (caps) out.push(H_CAPS, hashJoin(PRE.capsLw, lw));
   if (isCap(words[i]!)) {
@@ -315,32 +338,29 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
     out.push(hashJoin(PRE.d, d));
     if (i === 0 || caps) out.push(hashJoin(PRE.d0, d));
   }
-  const wm1 = W(i - 1);
-  const wp1 = W(i + 1);
-  const sm1 = S(i - 1);
-  const sp1 = S(i + 1);
-  const cm1 = C(i - 1);
-  const cp1 = C(i + 1);
-  const c = C(i);
+  const l = at(i - 1).nb;
+  const r = at(i + 1);
+  const rn = r.nb;
+  const c = cur.nb;
   out.push(
-    hashJoin(PRE.wm1, wm1),
-    hashJoin(PRE.wp1, wp1),
-    hashJoin(PRE.wm2, W(i - 2)),
-    hashJoin(PRE.wp2, W(i + 2)),
-    hashJoin(PRE.wm1w, wm1, lw),
-    hashJoin(PRE.wwp1, lw, wp1),
-    hashJoin(PRE.sm1, sm1),
-    hashJoin(PRE.sp1, sp1),
-    hashJoin(PRE.sm1s, sm1, sh),
-    hashJoin(PRE.ssp1, sh, sp1),
-    hashJoin(PRE.sm1ssp1, sm1, sh, sp1),
-    hashJoin(PRE.cm1, cm1),
-    hashJoin(PRE.cp1, cp1),
-    hashJoin(PRE.cm1c, cm1, c),
-    hashJoin(PRE.ccp1, c, cp1),
-    hashJoin(PRE.fm1, F(i - 1)),
-    hashJoin(PRE.fp1, F(i + 1)),
-    hashJoin(PRE.wm1wp1, wm1, wp1),
+    l[NB_WM1]! >>> 0,
+    rn[NB_WP1]! >>> 0,
+    at(i - 2).nb[NB_WM2]! >>> 0,
+    at(i + 2).nb[NB_WP2]! >>> 0,
+    fnv(l[NB_WM1W]!, lw) >>> 0,
+    fnv(c[NB_WWP1]!, r.lw) >>> 0,
+    l[NB_SM1]! >>> 0,
+    rn[NB_SP1]! >>> 0,
+    fnv(l[NB_SM1S]!, sh) >>> 0,
+    fnv(c[NB_SSP1]!, r.sh) >>> 0,
+    fnv(fnv(fnv(l[NB_SM1SSP1]!, sh), '|'), r.sh) >>> 0,
+    l[NB_CM1]! >>> 0,
+    rn[NB_CP1]! >>> 0,
+    fnv(l[NB_CM1C]!, cur.c1) >>> 0,
+    fnv(c[NB_CCP1]!, r.c1) >>> 0,
+    l[NB_FM1]! >>> 0,
+    rn[NB_FP1]! >>> 0,
+    fnv(l[NB_WM1WP1]!, r.lw) >>> 0,
   );
 }
 
