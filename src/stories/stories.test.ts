@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures, stem } from './features.js';
-import { StoryClusterer, dayNumber } from './clusterer.js';
+import { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer, dayNumber } from './clusterer.js';
 
 // Invented news-style articles (CONVENTIONS 5/6): two floods, a transfer saga, a chip factory.
 const FLOOD_1 =
@@ -82,6 +82,17 @@ describe('StoryClusterer', () => {
     expect(s.c1).not.toBe(s.t1);
     expect(got.map((g) => g.isNew)).toEqual([true, true, false, true, false]);
     expect(k.liveStories).toBe(3);
+  });
+
+  it.each([
+    ['default options', {}],
+    ['a lower undated bar', { undatedThreshold: 0.2 }],
+  ])('groups undated reports of one event with %s (bar without time evidence)', (_name, opts) => {
+    const k = new StoryClusterer(opts);
+    const s = Object.fromEntries(stream.map((a) => [a.id, k.assign({ id: a.id, text: a.text }).story]));
+    expect(new Set([s.f1, s.f2, s.f3]).size).toBe(1);
+    expect(new Set([s.f1, s.t1, s.c1]).size).toBe(3);
+    expect(DEFAULT_CLUSTERER_OPTIONS.undatedThreshold).toBeGreaterThan(DEFAULT_CLUSTERER_OPTIONS.threshold);
   });
 
   it('gives stable sequential ids and never revises a decision', () => {
