@@ -76,7 +76,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   const floorYear = year;
   // Without a full date, a text that compares with "last year" / "a year earlier" and names no
   // later year than Y was most likely written in Y + 1 (results for Y reported the next year).
-  if (year !== null && !dated.some((x) => x.precision === 'day') && hasLastYear(low) && copyright === null) {
+  if (year !== null && (!dated.some((x) => x.precision === 'day') || saysLastYear(low)) && hasLastYear(low) && copyright === null) {
     year += 1;
     reasons.push('year after the latest year named, with "last year" comparisons');
   }
@@ -219,6 +219,12 @@ function latestPlausibleYear(years: readonly number[]): number {
   const second = sorted[sorted.length - 2];
   if (second !== undefined && max - second > 5 && sorted.filter((y) => y === max).length === 1) return second;
   return max;
+}
+
+/** True when the text says "last year" itself (a stronger cue than "year-earlier" results). */
+function saysLastYear(low: readonly string[]): boolean {
+  for (let i = 1; i < low.length; i++) if (low[i] === 'year' && low[i - 1] === 'last') return true;
+  return false;
 }
 
 const LAST_YEAR_CUES = new Set(['year-earlier', 'year-ago']);
