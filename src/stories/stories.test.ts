@@ -87,6 +87,7 @@ describe('StoryClusterer', () => {
   it.each([
     ['default options', {}],
     ['a lower undated bar', { undatedThreshold: 0.2 }],
+    ['word pairs as terms', { bigrams: true, undatedThreshold: 0.28 }],
   ])('groups undated reports of one event with %s (bar without time evidence)', (_name, opts) => {
     const k = new StoryClusterer(opts);
     const s = Object.fromEntries(stream.map((a) => [a.id, k.assign({ id: a.id, text: a.text }).story]));
