@@ -124,10 +124,14 @@ class SqliteStore implements Store {
       ),
       get: db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.id = ?`),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-      search: db.prepare<[string, number, number], ArticleRow & { snippet: string; rank: number }>(
-        `SELECT ${ARTICLE_COLS}, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, articles_fts.rank AS rank
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-         WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ? OFFSET ?`,
+      search: db.prepare<[string, number, number, string], ArticleRow & { snippet: string; rank: number }>(
+        // Rank first, then build snippets for the page only: snippet() reads each document's text,
+        // and in a single ORDER BY query SQLite computes it for every match before sorting.
+        `SELECT ${ARTICLE_COLS}, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, top.rank AS rank
+         FROM (SELECT rowid AS rid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS top
+         JOIN articles_fts ON articles_fts.rowid = top.rid AND articles_fts MATCH ?
+         JOIN articles a ON a.seq = top.rid
+         ORDER BY top.rank`,
       ),
       fingerprintsAll: db.prepare<[], { id: string; fingerprint: Buffer }>(
         'SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq',
@@ -266,7 +270,7 @@ class SqliteStore implements Store {
     const q = ftsQuery(query);
     if (q === '') return [];
     this.flushFts();
-    const rows = this.s.search.all(q, positiveInt(opts.limit, DEFAULT_LIMIT, 'limit'), positiveInt(opts.offset, 0, 'offset'));
+    const rows = this.s.search.all(q, positiveInt(opts.limit, DEFAULT_LIMIT, 'limit'), positiveInt(opts.offset, 0, 'offset'), q);
     return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet, rank: r.rank }));
   }
 
