@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocHistory, WordCache, allowed, docStats, hashFeature, shape, shortShape, staticFeatures, staticHashes, tagFeatures, tagHashes, TAGS } from './features.js';
+import { DocHistory, WordCache, allowed, docStats, hashFeature, shape, shortShape, staticFeatures, staticHashes, tagFeatures, tagHashes, tagHashesAt, START_TAG, TAGS } from './features.js';
 import { resourcesFrom } from './model.js';
 
 const res = resourcesFrom({ Kharkiv: 'a1 b2 c3', Lisbon: 'a1 b2 c4' }, [
@@ -81,5 +81,31 @@ describe('DocHistory', () => {
     h.record(['Blackburn', 'Rovers'], [3, 4]);
     expect(h.features(['Blackburn'])[0]![0]).toMatch(/^h=(PER|ORG)$/);
     expect(h.features(['Blackburn'])[0]![1]).toMatch(/\|mixed$/);
+  });
+});
+
+describe('fast hashes keep the reference order (the decoder sums weights in this order)', () => {
+  it.each([
+    [['Olena', 'Marchuk', 'met', 'the', 'Red', 'Cross', 'in', 'New', 'York', '.']],
+    [['FLOODS', 'HIT', 'KHARKIV']],
+    [['Kharkiv']],
+  ])('staticHashes in order for %j', (words) => {
+    const stats = docStats([words, ['floods', 'hit', 'the', 'town']]);
+    const want = staticFeatures(words, res, stats).map((f) => f.map(hashFeature));
+    expect(staticHashes(words, res, stats, new WordCache())).toEqual(want);
+  });
+
+  it.each([['Marchuk'], ['visited'], ['Lisbon'], ['2024']])('tagHashesAt equals tagHashes for %s after every tag pair', (w) => {
+    const info = new WordCache().get(w, res);
+    const names = [...TAGS, '<s>'];
+    for (let p = 0; p <= START_TAG; p++) {
+      for (let p2 = 0; p2 <= START_TAG; p2++) {
+        const want: number[] = [];
+        tagHashes(names[p]!, names[p2]!, w.toLowerCase(), shape(w), want);
+        const got: number[] = [];
+        tagHashesAt(p, p2, info, got);
+        expect(got).toEqual(want);
+      }
+    }
   });
 });

@@ -170,6 +170,8 @@ export interface WordInfo {
   hashes: number[];
   /** Partial hashes of the context features this word takes part in (see `neighbourHashes`). */
   nb: Int32Array;
+  /** Hashes of "t-1|lw=<prev>|<lw>" then "t-1|sh=<prev>|<sh>" per previous tag index (TAGS, then "<s>"). */
+  th: Uint32Array;
 }
 
 function wordInfo(w: string, res: FeatureResources): WordInfo {
@@ -185,7 +187,7 @@ function wordInfo(w: string, res: FeatureResources): WordInfo {
   else f.push('c=none');
   const c1 = cl?.[1] ?? '-';
   const c2 = cl?.[2] ?? '-';
-  return { lw, sh, c1, c2, feats: f, hashes: f.map(hashFeature), nb: neighbourHashes(lw, sh, c1, c2) };
+  return { lw, sh, c1, c2, feats: f, hashes: f.map(hashFeature), nb: neighbourHashes(lw, sh, c1, c2), th: wordTagHashes(lw, sh) };
 }
 
 /**
@@ -396,6 +398,28 @@ export function staticHashes(words: readonly string[], res: FeatureResources, do
 /** The hashes of `tagFeatures` (same values, no strings). */
 export function tagHashes(prev: string, prev2: string, lw: string, sh: string, out: number[]): void {
   out.push(hashJoin(PRE.tm1, prev), hashJoin(PRE.tm2tm1, prev2, prev), hashJoin(PRE.tm1lw, prev, lw), hashJoin(PRE.tm1sh, prev, sh));
+}
+
+/** Previous-tag names by index: TAGS, then "<s>" (index NTAGS) before the start. */
+const PREV_NAMES: readonly string[] = [...TAGS, '<s>'];
+/** Index of "<s>" as a previous tag in `tagHashesAt`. */
+export const START_TAG = NTAGS;
+const NPREV = PREV_NAMES.length;
+const TM1 = Uint32Array.from(PREV_NAMES, (p) => hashJoin(PRE.tm1, p));
+const TM2TM1 = Uint32Array.from({ length: NPREV * NPREV }, (_, k) => hashJoin(PRE.tm2tm1, PREV_NAMES[Math.floor(k / NPREV)]!, PREV_NAMES[k % NPREV]!));
+
+function wordTagHashes(lw: string, sh: string): Uint32Array {
+  const th = new Uint32Array(2 * NPREV);
+  for (let p = 0; p < NPREV; p++) {
+    th[p] = hashJoin(PRE.tm1lw, PREV_NAMES[p]!, lw);
+    th[NPREV + p] = hashJoin(PRE.tm1sh, PREV_NAMES[p]!, sh);
+  }
+  return th;
+}
+
+/** `tagHashes(PREV_NAMES[prev], PREV_NAMES[prev2], info.lw, info.sh, out)` from precomputed values (same hashes, same order). */
+export function tagHashesAt(prev: number, prev2: number, info: WordInfo, out: number[]): void {
+  out.push(TM1[prev]!, TM2TM1[prev2 * NPREV + prev]!, info.th[prev]!, info.th[NPREV + prev]!);
 }
 
 /** Tag-history features, added by the decoder at position i given the two previous tags. */

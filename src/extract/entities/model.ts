@@ -16,7 +16,8 @@ import {
   hashFeature,
   WordCache,
   positionalHashes,
-  tagHashes,
+  tagHashesAt,
+  START_TAG,
   type DocHistory,
   type DocStats,
   type FeatureResources,
@@ -132,10 +133,8 @@ export function decode(
     scores.set(pre);
     for (const h of rest[i]!) weights.add(h, scores);
     if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), scores);
-    const prev = i > 0 ? TAGS[tags[i - 1]!] : '<s>';
-    const prev2 = i > 1 ? TAGS[tags[i - 2]!] : '<s>';
     tagBuf.length = 0;
-    tagHashes(prev!, prev2!, info.lw, info.sh, tagBuf);
+    tagHashesAt(i > 0 ? tags[i - 1]! : START_TAG, i > 1 ? tags[i - 2]! : START_TAG, info, tagBuf);
     for (const h of tagBuf) weights.add(h, scores);
     const p = i > 0 ? tags[i - 1]! : 0;
     let best = 0;
