@@ -183,6 +183,14 @@ describe('POST /api/ingest', () => {
     expect(body.problems[0]!.error).toContain('missing field "text"');
     const search = (await (await app.request('/api/search?q=ferry')).json()) as Page<SearchResult>;
     expect(search.items.map((h) => h.article.title)).toContain('Ferry strike ends');
+    // the story list notices the write at once (no waiting for the list cache to expire)
+    const before = (await (await app.request('/api/stories')).json()) as Page<StoryListItem>;
+    await store.assignStory(body.articleIds[0]!, 's-ferry', 'Ferry strike');
+    const res2 = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'Ferry timetables in Orlen return to normal on Tuesday, the operator said.' });
+    expect(res2.status).toBe(201);
+    const after = (await (await app.request('/api/stories')).json()) as Page<StoryListItem>;
+    expect(after.items.map((s) => s.id)).toContain('s-ferry');
+    expect(before.items.map((s) => s.id)).not.toContain('s-ferry');
   });
 
   it('accepts JSONL and plain text bodies, with line numbers in errors', async () => {

@@ -137,8 +137,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api', metaRoutes());
   app.route('/api', articleRoutes(deps));
-  app.route('/api', storyRoutes(deps));
-  app.route('/api', ingestRoutes(deps));
+  const writes = { n: 0 };
+  app.route('/api', storyRoutes(deps, writes));
+  app.route('/api', ingestRoutes(deps, writes));
   app.route('/api', exportRoutes(deps));
   if (deps.webRoot !== null) app.route('/', staticRoutes(deps.webRoot));
   return app;

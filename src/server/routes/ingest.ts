@@ -23,7 +23,8 @@ async function* concat(...parts: AsyncIterable<SourceItem>[]): AsyncGenerator<So
   for (const p of parts) for await (const it of p) yield it;
 }
 
-export function ingestRoutes(deps: AppDeps): Hono<AppEnv> {
+/** `writes.n` counts completed ingests, so that cached lists know to look again. */
+export function ingestRoutes(deps: AppDeps, writes: { n: number } = { n: 0 }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.post('/ingest', async (c) => {
@@ -74,6 +75,7 @@ export function ingestRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new ApiError(415, 'unsupported_media_type', `unsupported content type ${JSON.stringify(type)}: use application/json, application/x-ndjson, text/html, text/plain or text/markdown`);
     }
     const summary = await deps.ingestItems(concat(fromArray(items), urls.length > 0 ? deps.readUrls(urls) : fromArray([])));
+    writes.n++;
     const body: IngestResponse = {
       new: summary.new,
       nearDuplicates: summary.nearDuplicates,

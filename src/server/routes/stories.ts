@@ -9,7 +9,10 @@ import type { Page, StoryDetail, StoryListItem } from '../api-types.js';
 import { type AppDeps, type AppEnv, pageParams } from '../app.js';
 import { ApiError } from '../errors.js';
 
-export function storyRoutes(deps: AppDeps): Hono<AppEnv> {
+/** How long the story list may be served without checking the store for new articles. */
+export const LIST_TTL_MS = 1000;
+
+export function storyRoutes(deps: AppDeps, writes: { n: number } = { n: 0 }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const details = new Map<string, { size: number; detail: StoryDetail }>();
   let list: { articles: number; items: StoryListItem[] } | null = null;
@@ -40,10 +43,31 @@ export function storyRoutes(deps: AppDeps): Hono<AppEnv> {
     };
   };
 
+  // The list is rebuilt when the article count changes, checked at most once per LIST_TTL_MS: under
+  // load every request then costs a cache lookup, and a new article shows within a second.
+  let checkedAt = -Infinity;
+  let seenWrites = writes.n;
+  const bodies = new Map<string, string>();
+
   r.get('/stories', async (c) => {
     const { limit, offset } = pageParams(c);
-    const count = await deps.store.countArticles();
-    if (!list || list.articles !== count) {
+    const now = performance.now();
+    const key = `${limit}:${offset}`;
+    // A write through this server (POST /api/ingest) makes the next request check at once.
+    if (now - checkedAt < LIST_TTL_MS && list && seenWrites === writes.n) {
+      const cached = bodies.get(key);
+      if (cached !== undefined) return c.body(cached, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    } else {
+      checkedAt = now;
+      seenWrites = writes.n;
+      const count = await deps.store.countArticles();
+      if (list && list.articles !== count) {
+        list = null;
+        bodies.clear();
+      }
+    }
+    if (!list) {
+      const count = await deps.store.countArticles();
       const stories = await deps.store.listStories();
       // largest and most recent first
       stories.sort((a, b) => b.articleIds.length - a.articleIds.length || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
@@ -64,7 +88,9 @@ export function storyRoutes(deps: AppDeps): Hono<AppEnv> {
       }),
     );
     const body: Page<StoryListItem> = { items, total: list.items.length, offset, limit };
-    return c.json(body);
+    const json = JSON.stringify(body);
+    bodies.set(key, json);
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
 
   r.get('/stories/:id', async (c) => {
