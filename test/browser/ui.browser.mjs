@@ -186,7 +186,13 @@ try {
   });
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  await check('the server stops on SIGTERM', async () => {
+    const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
+    assert(code === 0, `exit: ${code}`);
+  });
+  if (server.exitCode === null) server.kill('SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`\nbrowser: ${passed} passed, ${failed} failed`);

@@ -53,7 +53,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const index = await buildNearDupIndex(store);
   const allowPrivate = values['allow-private'] ?? false;
   const token = process.env.TRI_TOKEN ?? null;
-  const { url } = await startServer(
+  const { server, url } = await startServer(
     {
       store,
       storyDetail: async (id) => {
@@ -70,12 +70,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     { port, host: values.host ?? '127.0.0.1' },
   );
   io.err(`tri serve: listening on ${url}${hasUi ? '' : ' (API only: the web UI is not built)'}${token ? '' : ' (read-only: set TRI_TOKEN to allow ingest)'}\n`);
-  // Runs until the process is stopped; close the store cleanly on SIGINT/SIGTERM.
+  // Runs until the process is stopped; on SIGINT/SIGTERM stop listening, drop open connections
+  // (keep-alive clients would hold the process) and close the store cleanly.
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
   await store.close();
+  io.err('tri serve: stopped\n');
   return 0;
 }
