@@ -127,17 +127,18 @@ function gazetteerFeatures(words: readonly string[], lowers: readonly string[], 
     let matched = 0;
     let mask = 0;
     if (max !== undefined) {
+      // The longest phrase found wins.
       let phrase = lowers[i]!;
-      const found: Array<[number, number]> = [];
       const m1 = res.gazetteer.get(phrase);
-      if (m1 !== undefined) found.push([1, m1]);
+      if (m1 !== undefined) [matched, mask] = [1, m1];
       for (let len = 2; len <= max && i + len <= words.length; len++) {
         phrase += ' ' + lowers[i + len - 1]!;
         const m = res.gazetteer.get(phrase);
-        if (m !== undefined) found.push([len, m]);
+        if (m !== undefined) {
+          matched = len;
+          mask = m;
+        }
       }
-      const best = found[found.length - 1];
-      if (best) [matched, mask] = best;
     }
     if (matched === 0) {
       i++;
