@@ -13,6 +13,8 @@ export const BUSY_TIMEOUT_MS = 10_000;
 /** Characters of the content hash used as the article id: 48 bits, stable across stores. */
 const ID_CHARS = 12;
 const DEFAULT_LIMIT = 100;
+/** Search ranks the newest this-many matches, or offset + limit when more are asked for (see the search statement). */
+export const SEARCH_WINDOW = 2000;
 /** Page cache per connection, KiB. */
 const CACHE_KIB = 65_536;
 /**
@@ -124,11 +126,17 @@ class SqliteStore implements Store {
       ),
       get: db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.id = ?`),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-      search: db.prepare<[string, number, number, string], ArticleRow & { snippet: string; rank: number }>(
+      search: db.prepare<[string, string, number, number, number, string], ArticleRow & { snippet: string; rank: number }>(
         // Rank first, then build snippets for the page only: snippet() reads each document's text,
         // and in a single ORDER BY query SQLite computes it for every match before sorting.
+        // Ranking is bounded too: bm25 is computed for the SEARCH_WINDOW most recently ingested
+        // matches only (a rowid range FTS5 scans directly), so a common word costs the same on 1k or
+        // 1M articles; the newest matches are also what a news analyst searches for.
         `SELECT ${ARTICLE_COLS}, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, top.rank AS rank
-         FROM (SELECT rowid AS rid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS top
+         FROM (SELECT rowid AS rid, rank FROM articles_fts
+               WHERE articles_fts MATCH ?
+                 AND rowid >= coalesce((SELECT min(rid) FROM (SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)
+               ORDER BY rank LIMIT ? OFFSET ?) AS top
          JOIN articles_fts ON articles_fts.rowid = top.rid AND articles_fts MATCH ?
          JOIN articles a ON a.seq = top.rid
          ORDER BY top.rank`,
@@ -270,7 +278,10 @@ class SqliteStore implements Store {
     const q = ftsQuery(query);
     if (q === '') return [];
     this.flushFts();
-    const rows = this.s.search.all(q, positiveInt(opts.limit, DEFAULT_LIMIT, 'limit'), positiveInt(opts.offset, 0, 'offset'), q);
+    const limit = positiveInt(opts.limit, DEFAULT_LIMIT, 'limit');
+    const offset = positiveInt(opts.offset, 0, 'offset');
+    // The ranking window grows with the page asked for, so every match stays reachable.
+    const rows = this.s.search.all(q, q, Math.max(SEARCH_WINDOW, offset + limit), limit, offset, q);
     return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet, rank: r.rank }));
   }
 
