@@ -201,6 +201,17 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       expect((await store.listArticles({ withoutExtraction: false })).map((x) => x.id)).toEqual([a.id, b.id]);
     });
 
+    it('dates a story by its articles\' publication dates, not by when an undated one was ingested', async () => {
+      const a = await store.addArticle(article({ published: '2026-03-01' }), T0);
+      const b = await store.addArticle(article({ published: null }), '2026-09-30T00:00:00.000Z');
+      await store.assignStory(a.id, 's1', 'Harbour bridge');
+      await store.assignStory(b.id, 's1', 'Harbour bridge');
+      expect(await store.getStory('s1')).toMatchObject({ firstSeen: '2026-03-01', lastSeen: '2026-03-01' });
+      const c = await store.addArticle(article({ published: null }), '2026-10-01T00:00:00.000Z');
+      await store.assignStory(c.id, 's2', 'Undated');
+      expect(await store.getStory('s2')).toMatchObject({ firstSeen: '2026-10-01T00:00:00.000Z', lastSeen: '2026-10-01T00:00:00.000Z' });
+    });
+
     it('lists the articles still without a story', async () => {
       const a = await store.addArticle(article(), T0);
       const b = await store.addArticle(article(), T0);

@@ -334,7 +334,10 @@ class SqliteStore implements Store {
 
   private story(row: { id: string; label: string }): Story {
     const arts = this.s.storyArticles.all(row.id);
-    const dates = arts.map((a) => a.published ?? a.ingested_at).sort();
+    // Publication dates when the story has any (an undated article must not stretch the range to
+    // the day it was ingested); ingestion times only for a story with no dated article.
+    const published = arts.map((a) => a.published).filter((d): d is string => d !== null);
+    const dates = (published.length > 0 ? published : arts.map((a) => a.ingested_at)).sort();
     return { id: row.id, label: row.label, articleIds: arts.map((a) => a.id), firstSeen: dates[0] ?? null, lastSeen: dates[dates.length - 1] ?? null };
   }
 
