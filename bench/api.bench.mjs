@@ -9,6 +9,7 @@ import { tmpdir, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { mulberry32 } from './rng.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const imp = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -21,16 +22,6 @@ const PER_STORY = 20;
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(7);
 const syll = ['ka', 'lo', 'ven', 'tir', 'mar', 'os', 'ud', 'rel', 'pan', 'dor', 'qui', 'sta', 'ber', 'ny', 'gal', 'fe'];
 const vocab = Array.from({ length: 5000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syll[Math.floor(rnd() * syll.length)]).join(''));

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './rng.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const imp = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -16,16 +17,6 @@ const { attributionsExtractors, attributionsRefiners } = await imp('extract/attr
 const { defaultModel } = await imp('extract/attributions/extractor.js');
 const { DEFAULT_MODEL_URL } = await imp('extract/attributions/model.js');
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(5);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const PEOPLE = ['Anna Kovalenko', 'Pavlo Brann', 'Maria Haddad', 'John Moreno', 'Olena Wei', 'Carlos Tkachenko'];

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './rng.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const imp = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -28,16 +29,6 @@ const BATCH = arg('batch', 5_000);
 
 // Generated texts: words from a made-up vocabulary, ~450 words in 6 paragraphs,
 // a title line and a dateline, so hashing, shingling and FTS work on realistic lengths.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let rnd = mulberry32(7);
 const SYL = ['ka', 'lo', 'mi', 'ren', 'to', 'sa', 'vel', 'dor', 'an', 'is', 'ur', 'pe', 'qua', 'ni', 'bro', 'tel'];
 const VOCAB = Array.from({ length: 100_000 }, (_, i) => {

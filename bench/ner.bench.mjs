@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './rng.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const imp = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -15,16 +16,6 @@ const { nerExtractor } = await imp('extract/entities/ner.js');
 const { defaultModel, DEFAULT_MODEL_URL } = await imp('extract/entities/model.js');
 
 // Generated sentences: invented names and places in news-style templates (no third-party text).
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(11);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const FIRST = ['Anna', 'Pavlo', 'Maria', 'John', 'Olena', 'Ahmed', 'Li', 'Carlos'];

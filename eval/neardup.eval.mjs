@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../bench/rng.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dataDir = join(root, '..', 'shared', 'data', 'clustering');
@@ -33,16 +34,6 @@ const multi = load('multinews200_dev.jsonl');
 const all = [...duc.map((d) => ({ ...d, set: 'duc' })), ...multi.map((d) => ({ ...d, set: 'multinews' }))];
 
 // Deterministic PRNG so the numbers are reproducible.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20260322);
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 
