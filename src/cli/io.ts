@@ -112,3 +112,45 @@ export function jsonLine(value: unknown): string {
   }
   return (from === 0 ? json : out + json.slice(from)) + '\n';
 }
+
+/**
+ * The JSONL batch every analysis command runs (extract, stories, summarize): one output line per
+ * input line, in order. A bad line (invalid JSON, wrong field, a failing record) becomes
+ * `{"id", "line", "error"}` on the output and a message on stderr naming the file and line, and the
+ * batch goes on. `handle` gets the record and its id (`id` field, else the line number).
+ * Returns the exit code: 0 all ok, 1 some failed, 3 all failed.
+ */
+export async function mapJsonl(
+  command: string,
+  paths: { in?: string | undefined; out?: string | undefined },
+  io: CliIO,
+  handle: (rec: Record<string, unknown>, id: string) => unknown,
+): Promise<number> {
+  const input = paths.in ?? '-';
+  const name = input === '-' ? 'stdin' : input;
+  const sink = openSink(paths.out ?? '-', io);
+  let failed = 0;
+  let ok = 0;
+  for await (const line of readJsonl(input, io)) {
+    if ('error' in line) {
+      failed++;
+      io.err(`tri ${command}: ${line.error}\n`);
+      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
+      continue;
+    }
+    let id = '';
+    try {
+      id = optString(line.value, 'id') ?? String(line.line);
+      await sink.write(jsonLine(await handle(line.value, id)));
+      ok++;
+    } catch (err) {
+      failed++;
+      const msg = `${name}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
+      io.err(`tri ${command}: ${msg}\n`);
+      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
+    }
+  }
+  await sink.close();
+  if (failed > 0 && ok === 0) return 3;
+  return failed > 0 ? 1 : 0;
+}

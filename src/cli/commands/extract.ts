@@ -4,7 +4,7 @@
  */
 import { createPipeline } from '../../extract/pipeline.js';
 import type { Extraction, Mention } from '../../types.js';
-import { jsonLine, openSink, optString, parseCommandArgs, readJsonl, type CliIO } from '../io.js';
+import { jsonLine, mapJsonl, optString, parseCommandArgs, type CliIO } from '../io.js';
 
 export { jsonLine };
 
@@ -21,46 +21,23 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const pipeline = createPipeline();
-  const sink = openSink(values.out ?? '-', io);
-  let failed = 0;
-  let ok = 0;
-  for await (const line of readJsonl(values.in ?? '-', io)) {
-    if ('error' in line) {
-      failed++;
-      io.err(`tri extract: ${line.error}\n`);
-      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
-      continue;
-    }
-    const rec = line.value;
-    let id = '';
-    try {
-      id = optString(rec, 'id') ?? String(line.line);
-      const text = optString(rec, 'text');
-      if (text === undefined) throw new Error('missing "text"');
-      const published = optString(rec, 'published');
-      const title = optString(rec, 'title');
-      const url = optString(rec, 'url');
-      const source = optString(rec, 'source');
-      const result = pipeline.extract({
-        id,
-        text,
-        ...(published !== undefined ? { published } : {}),
-        ...(title !== undefined ? { title } : {}),
-        ...(url !== undefined ? { url } : {}),
-        ...(source !== undefined ? { source } : {}),
-      });
-      await sink.write(jsonLine(serializeExtraction(result)));
-      ok++;
-    } catch (err) {
-      failed++;
-      const msg = `${values.in === '-' ? 'stdin' : values.in}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
-      io.err(`tri extract: ${msg}\n`);
-      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
-    }
-  }
-  await sink.close();
-  if (failed > 0 && ok === 0) return 3;
-  return failed > 0 ? 1 : 0;
+  return mapJsonl('extract', values, io, (rec, id) => {
+    const text = optString(rec, 'text');
+    if (text === undefined) throw new Error('missing "text"');
+    const published = optString(rec, 'published');
+    const title = optString(rec, 'title');
+    const url = optString(rec, 'url');
+    const source = optString(rec, 'source');
+    const result = pipeline.extract({
+      id,
+      text,
+      ...(published !== undefined ? { published } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(url !== undefined ? { url } : {}),
+      ...(source !== undefined ? { source } : {}),
+    });
+    return serializeExtraction(result);
+  });
 }
 
 /** The DESIGN.md line: mentions without their internal `kind` tag. */

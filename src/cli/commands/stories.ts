@@ -4,7 +4,7 @@
  * A bad line gets `{"id","error"}` and the stream goes on.
  */
 import { loadIdfPrior, StoryClusterer } from '../../stories/index.js';
-import { jsonLine, openSink, optString, parseCommandArgs, readJsonl, UsageError, type CliIO } from '../io.js';
+import { mapJsonl, optString, parseCommandArgs, UsageError, type CliIO } from '../io.js';
 
 export const summary = 'JSONL articles -> story ids, decided online';
 
@@ -27,35 +27,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const clusterer = new StoryClusterer(threshold !== undefined ? { threshold } : {});
   const prior = loadIdfPrior();
   if (prior) clusterer.setPrior(prior.docs, prior.words, prior.names);
-  const sink = openSink(values.out ?? '-', io);
-  let failed = 0;
-  let ok = 0;
-  const name = values.in === '-' ? 'stdin' : (values.in ?? 'stdin');
-  for await (const line of readJsonl(values.in ?? '-', io)) {
-    if ('error' in line) {
-      failed++;
-      io.err(`tri stories: ${line.error}\n`);
-      await sink.write(jsonLine({ id: null, line: line.line, error: line.error }));
-      continue;
-    }
-    let id = '';
-    try {
-      id = optString(line.value, 'id') ?? String(line.line);
-      const text = optString(line.value, 'text');
-      if (text === undefined) throw new Error('missing "text"');
-      const title = optString(line.value, 'title') ?? null;
-      const published = optString(line.value, 'published') ?? optString(line.value, 'date') ?? null;
-      const a = clusterer.assign({ id, text, title, published });
-      await sink.write(jsonLine({ id, story: a.story }));
-      ok++;
-    } catch (err) {
-      failed++;
-      const msg = `${name}:${line.line}: ${err instanceof Error ? err.message : String(err)}`;
-      io.err(`tri stories: ${msg}\n`);
-      await sink.write(jsonLine({ id: id || null, line: line.line, error: msg }));
-    }
-  }
-  await sink.close();
-  if (failed > 0 && ok === 0) return 3;
-  return failed > 0 ? 1 : 0;
+  return mapJsonl('stories', values, io, (rec, id) => {
+    const text = optString(rec, 'text');
+    if (text === undefined) throw new Error('missing "text"');
+    const title = optString(rec, 'title') ?? null;
+    const published = optString(rec, 'published') ?? optString(rec, 'date') ?? null;
+    return { id, story: clusterer.assign({ id, text, title, published }).story };
+  });
 }
