@@ -12,6 +12,7 @@ import type { Doc, ExtractContext, Refiner } from '../types.js';
 import { OUTLET_CUE_EXTRACTOR } from './outlet-cues.js';
 import { findOutlets } from './outlets.js';
 import { entityNames, heuristicNames, SpeakerResolver } from './speakers.js';
+import { tokenIndexAt } from '../common/text.js';
 
 
 export const mergeRefiner: Refiner = {
@@ -41,16 +42,6 @@ export const mergeRefiner: Refiner = {
 /** How many tokens after the cue an outlet may start and still be its addressee ("told the ..."). */
 const CITE_WINDOW_TOKENS = 4;
 
-function tokenAt(doc: Doc, pos: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export const citesRefiner: Refiner = {
   name: 'attribution-cites',
@@ -62,21 +53,21 @@ export const citesRefiner: Refiner = {
     const outletAt = outletIndex(doc);
     const entityAt = new Int32Array(doc.tokens.length).fill(-1);
     outletEntities.forEach((e, i) => {
-      for (let k = tokenAt(doc, e.start); k < doc.tokens.length && doc.tokens[k]!.start < e.end; k++) entityAt[k] = i;
+      for (let k = tokenIndexAt(doc.tokens, e.start); k < doc.tokens.length && doc.tokens[k]!.start < e.end; k++) entityAt[k] = i;
     });
     return mentions.map((m) => {
       if (m.kind !== 'attribution' || (m as AttributionMention).cites) return m;
       const a = m as AttributionMention;
       let cites: string | undefined;
       if (a.speaker) {
-        for (let k = tokenAt(doc, a.speaker.start); k < doc.tokens.length && doc.tokens[k]!.start < a.speaker.end && !cites; k++) {
+        for (let k = tokenIndexAt(doc.tokens, a.speaker.start); k < doc.tokens.length && doc.tokens[k]!.start < a.speaker.end && !cites; k++) {
           if (outletAt[k]! >= 0) cites = outlets[outletAt[k]!]!.canonical;
           else if (entityAt[k]! >= 0) cites = outletEntities[entityAt[k]!]!.canonical;
         }
       }
       if (!cites && a.cue) {
         // The outlet must open within the window after the cue, in the same sentence.
-        const after = tokenAt(doc, a.cue.end);
+        const after = tokenIndexAt(doc.tokens, a.cue.end);
         for (let k = after; k < after + CITE_WINDOW_TOKENS && k < doc.tokens.length; k++) {
           const o = outletAt[k]!;
           if (o >= 0) {
@@ -103,7 +94,7 @@ export const speakersRefiner: Refiner = {
     const fromEntities = entityNames(entities);
     const outletAt = outletIndex(doc);
     const coveredByOutlet = (sp: { start: number; end: number }): number => {
-      for (let k = tokenAt(doc, sp.start); k < doc.tokens.length && doc.tokens[k]!.start < sp.end; k++) if (outletAt[k]! >= 0) return outletAt[k]!;
+      for (let k = tokenIndexAt(doc.tokens, sp.start); k < doc.tokens.length && doc.tokens[k]!.start < sp.end; k++) if (outletAt[k]! >= 0) return outletAt[k]!;
       return -1;
     };
     // Outlet names are not persons: "The New York Times" must not become a name candidate.

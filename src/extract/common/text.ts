@@ -252,3 +252,15 @@ export function sentenceAt(sentences: readonly Sentence[], pos: number): number 
 export function span(text: string, start: number, end: number): { start: number; end: number; text: string } {
   return { start, end, text: text.slice(start, end) };
 }
+
+/** Index of the first token that ends after offset `pos` (binary search): the token holding `pos`, or the next one. */
+export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

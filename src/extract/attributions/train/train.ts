@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { prepareDoc } from '../../common/text.js';
+import { prepareDoc, tokenIndexAt } from '../../common/text.js';
 import type { Doc } from '../../types.js';
 import { assemble, spansFromTags, type RoleSpan } from '../assemble.js';
 import { blockFeatures, blocksOf, HASH_BITS, NFEATURES, sentenceIndex } from '../features.js';
@@ -53,7 +53,7 @@ function goldTags(doc: Doc, g: GoldDoc): Uint8Array {
       const role = ROLE_OF[key];
       for (const [s, e] of segs) {
         let first = true;
-        for (let i = lowerBound(doc, s); i < n && doc.tokens[i]!.start < e; i++) {
+        for (let i = tokenIndexAt(doc.tokens, s); i < n && doc.tokens[i]!.start < e; i++) {
           if (taken[i]) {
             first = false;
             continue;
@@ -68,16 +68,6 @@ function goldTags(doc: Doc, g: GoldDoc): Uint8Array {
   return tags;
 }
 
-function lowerBound(doc: Doc, pos: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Deterministic PRNG (mulberry32) for shuffling. */
 function rng(seed: number): () => number {
