@@ -46,6 +46,22 @@ describe('buildBrief', () => {
     expect(ok(ws, bs, last)).toBe(true);
   });
 
+  it.each([
+    ['a run of capitalised names', 'The Daily Ledgerand Evening Post Weekly Edition.'],
+    ['a wire photo caption ending in place and date', 'Firefighters carry hoses past a burning depot on the ring road in Vellmar, Freedonia May 4, 2031.'],
+  ])('leaves out %s', (_what, line) => {
+    const b = buildBrief([{ text: `${line} ${R2}` }, { text: R3 }], { maxWords: 500 });
+    expect(b.some((s) => s.text.includes(line.slice(0, 20)))).toBe(false);
+  });
+
+  it.each([
+    'The ceasefire in the Vellmar region took effect on May 4, 2031.',
+    'Rescue teams have searched the collapsed market hall without a break since May 4, 2031.',
+  ])('keeps prose that ends in a date: %s', (line) => {
+    const b = buildBrief([{ text: `${line} ${R2}` }, { text: R3 }], { maxWords: 500 });
+    expect(b.some((s) => s.text === line)).toBe(true);
+  });
+
   it('returns [] for clusters without prose and throws on a bad budget', () => {
     expect(buildBrief([{ text: '' }, { text: 'Short.' }])).toEqual([]);
     expect(() => buildBrief(arts, { maxWords: 0 })).toThrow(/maxWords/);

@@ -82,7 +82,32 @@ function isBoilerplate(s: string): boolean {
   if (l.includes('javascript') || l.includes('cookie') || l.includes('advertisement')) return true;
   if (!/[.!?"”’']$/.test(s.trim())) return true;
   if (!/\p{Ll}/u.test(s)) return true;
-  return false;
+  return isFragment(s) || isPhotoCaption(s);
+}
+
+/**
+ * True for a run of capitalised words without prose: a heading or a broken line such as
+ * "The Daily Ledgerand Evening Post." Prose has lower-case function words and verbs; two are required.
+ */
+function isFragment(s: string): boolean {
+  let lower = 0;
+  for (const m of s.matchAll(/(?:^|[\s(“"‘'])(\p{L})/gu)) {
+    if (/\p{Ll}/u.test(m[1]!) && ++lower >= 2) return false;
+  }
+  return true;
+}
+
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/**
+ * Wire photo captions end in a place and a full date without a preposition before it: "... in Lakeport,
+ * Freedonia March 3, 2031." Prose puts the date after "on"/"since"/"by"; captions are not the news.
+ */
+const CAPTION_END = new RegExp(`(?:^|\\s)([\\p{L}.]+),?\\s+(?:${MONTH_NAMES})\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$`, 'u');
+const DATE_PREPOSITIONS = new Set(['on', 'since', 'by', 'until', 'till', 'from', 'to', 'of', 'before', 'after', 'in', 'at', 'and', 'or', 'than', 'through', 'between', 'for', 'as']);
+function isPhotoCaption(s: string): boolean {
+  const m = CAPTION_END.exec(s);
+  if (!m) return false;
+  return !DATE_PREPOSITIONS.has(m[1]!.replace(/\.$/, '').toLowerCase());
 }
 
 function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
