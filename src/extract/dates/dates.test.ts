@@ -40,6 +40,17 @@ const positives: Row[] = [
   ['The company will hold its annual meeting on Sept. 30.', '2024-08-06', 'Sept. 30', 'DATE', '2024-09-30'],
   ['The rebels entered the city on July 14, residents said.', '2024-08-06', 'July 14', 'DATE', '2024-07-14'],
   ['Crops failed in early March across the province.', '2024-04-06', 'early March', 'DATE', '2024-03'],
+  // no tense: a month up to three months ahead is this year's, further ahead last year's
+  ['Shares climbed to $40 from $28 in March.', '2024-10-30', 'March', 'DATE', '2024-03'],
+  ['A payout of 5 cents a share is payable Jan. 2 to holders of record.', '2024-11-20', 'Jan. 2', 'DATE', '2025-01-02'],
+  // the year: a period closed by its end date is a duration, "for the year" the current year
+  ['The mill earned $9 million in the year ended March 31.', '2024-08-06', 'the year', 'DURATION', 'P1Y'],
+  ['The brewer expects higher sales for the full year.', '2024-08-06', 'the full year', 'DATE', '2024'],
+  ['Hiring stayed flat throughout the fiscal year.', '2024-08-06', 'the fiscal year', 'DURATION', 'P1Y'],
+  ['The merger should close by year-end.', '2024-08-06', 'year-end', 'DATE', '2024'],
+  ["Rules should be in force by year's end.", '2024-08-06', "year's end", 'DATE', '2024'],
+  ['Margins will stay thin in the near term.', '2024-08-06', 'the near term', 'DATE', 'FUTURE_REF'],
+  ['Few people write letters these days.', '2024-08-06', 'these days', 'DATE', 'PRESENT_REF'],
   // quarters, halves, seasons
   ['Profit fell 12% in the third quarter.', '2024-10-25', 'the third quarter', 'DATE', '2024-Q3'],
   ['The bank posted third-quarter losses.', '2024-10-25', 'third-quarter', 'DATE', '2024-Q3'],
@@ -177,6 +188,8 @@ const negatives: Array<[string, string]> = [
   ['Her 6-year-old son was unhurt.', '6-year-old'],
   ['About three-quarters of voters agreed.', 'three-quarters'],
   ['He hosted 60 Minutes for years.', '60 Minutes'],
+  ['Mr. Lund, 61 years old, will retire in May.', '61 years'],
+  ['The minister spoke on ABC\'s "This Week" program.', 'This Week'],
 ];
 
 describe('dates: negatives', () => {

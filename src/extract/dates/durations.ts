@@ -84,7 +84,8 @@ export const durations: Extractor<DraftTimex> = {
       // a singular unit needs a count of one ("a year", "one day"); "five year" is allowed (spoken news)
       const isA = low[i] === 'a' || low[i] === 'an';
       const after = low[u + 1];
-      if (after === 'ago' || after === 'earlier' || after === 'old' && isA) return null;
+      // "52 years old": an age, not a duration (TimeML leaves ages untagged)
+      if (after === 'ago' || after === 'earlier' || after === 'old') return null;
       // "a year" alone is a duration only after a duration word ("for a year", "nearly a decade")
       // ... or before "earlier"/"later" ("A day later, the army arrived")
       if (isA && !DURATION_PREPS.has(low[i - 1] ?? '') && after !== 'later' && after !== 'earlier') return null;

@@ -31,6 +31,11 @@ export function tenseOf(doc: Doc, low: readonly string[], m: Mention): Tense | n
   return tenseAt(doc, low, i, j, s ? s.tokenStart : 0, s ? s.tokenEnd : doc.tokens.length);
 }
 
+/** Without a tense, how far ahead (in approximate days) a month (day) without a year stays this year. */
+const NO_TENSE_AHEAD = 90;
+/** Without a tense, how far back a month (day) without a year stays this year (beyond: next year's). */
+const NO_TENSE_BACK = 250;
+
 /** Year for a month (and day) without one, given the tense. */
 export function yearFor(ref: Ymd, month: number, day: number | undefined, tense: Tense | null): number {
   // distance in (approximate) days from the reference to the same month/day this year
@@ -45,9 +50,11 @@ export function yearFor(ref: Ymd, month: number, day: number | undefined, tense:
     if (tense === 'future' && month < ref.m) return ref.y + 1;
   }
   if (tense === null || tense === 'present') {
-    // no tense (or the present of announcements: "payable Jan. 2"): the nearest such date
-    if (diff > 190) return ref.y - 1;
-    if (diff < -190) return ref.y + 1;
+    // no tense (or the present of announcements: "payable Jan. 2"): the nearest such date, but news
+    // looks back more often than ahead: the window reaches NO_TENSE_AHEAD days ahead and
+    // NO_TENSE_BACK days back ("from $29.75 in March", written in October: this March)
+    if (diff > NO_TENSE_AHEAD) return ref.y - 1;
+    if (diff < -NO_TENSE_BACK) return ref.y + 1;
   }
   return ref.y;
 }

@@ -143,6 +143,23 @@ export const relativeDates: Extractor<DraftTimex> = {
           return i;
         case 'year':
           return theYear(i);
+        case 'year-end':
+          // "by year-end", "since year-end": the (reference) year, closing
+          return add(i, i + 1, 'DATE', deictic(ref, 'year', 0), 'year-end', [], { mod: 'END' });
+        case 'end': {
+          // "by year end", "by year's end"
+          const s = low[i - 1] === 'year' ? i - 1 : low[i - 1] === "'s" && low[i - 2] === 'year' ? i - 2 : -1;
+          if (s < 0 || low[s - 1] === 'the' || low[s - 1] === 'fiscal') return i;
+          return add(s, i + 1, 'DATE', deictic(ref, 'year', 0), 'year end', [], { mod: 'END' });
+        }
+        case 'term':
+          // "in the near term", "over the short term", "in the long term": the future
+          if ((low[i - 1] === 'near' || low[i - 1] === 'short' || low[i - 1] === 'long') && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', 'FUTURE_REF', `the ${low[i - 1]} term`, []);
+          return i;
+        case 'days':
+          // "these days": the present
+          if (low[i - 1] === 'these') return add(i - 1, i + 1, 'DATE', 'PRESENT_REF', 'these days', []);
+          return i;
         case 'period':
           // "the latest period" (financial copy): the quarter being reported
           if (low[i - 1] === 'latest' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', deictic(ref, 'quarter', -1), 'the latest period', []);
@@ -214,6 +231,8 @@ export const relativeDates: Extractor<DraftTimex> = {
         // "the next year" / "the following week" in a narrative: anchored, not deictic
         if (hasThe && low[i] === 'next' && g !== 'weekend') return anchoredNext(i, 'next');
         if (g === 'weekend' && low[i] === 'this' && low[i - 1] === 'the') return i;
+        // a quoted title: ABC's "This Week"
+        if (isCapitalized(toks[i + 1]) && isCapitalized(toks[i]) && (low[i - 1] === '"' || low[i - 1] === '``' || low[i - 1] === '“')) return i;
         // "June last year" / "March this year"
         const mBefore = MONTHS.get(low[start - 1] ?? '');
         if (g === 'year' && mBefore !== undefined && isCapitalized(toks[start - 1]) && ref) {
@@ -316,7 +335,10 @@ export const relativeDates: Extractor<DraftTimex> = {
       if (nx === 'before' || nx === 'after' || nx === 'ago' || nx === 'earlier' || nx === 'later' || nx === "'s" || nx === 'of' || nx === 'when' || nx === 'that' || nx === 'in') return i;
       if (toks[i + 1]?.kind === 'number' || nx === 'two' || nx === 'end') return i;
       const p = low[s - 1] ?? '';
-      if (p === 'for' || p === 'over' || p === 'during' || p === 'throughout' || p === 'through' || p === 'within') return add(s, i + 1, 'DURATION', 'P1Y', 'the year (duration)', []);
+      // "the year ended March 31", "in the fiscal year ending June 30": a twelve-month period
+      // closed by its end date; "for the year" alone is the current (fiscal) year
+      if (nx === 'ended' || nx === 'ending') return add(s, i + 1, 'DURATION', 'P1Y', 'the year ended (duration)', []);
+      if (p === 'over' || p === 'during' || p === 'throughout' || p === 'through' || p === 'within') return add(s, i + 1, 'DURATION', 'P1Y', 'the year (duration)', []);
       return add(s, i + 1, 'DATE', deictic(ref, 'year', 0), 'the year', []);
     }
 
