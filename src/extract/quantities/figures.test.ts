@@ -79,6 +79,33 @@ describe('figures: value, unit, qualifier, counted', () => {
   });
 });
 
+describe('figures: currencies as news wires write them', () => {
+  it.each([
+    // [sentence, text, value, unit]
+    ['The villa sold for $US12,480,300 last year.', '$US12,480,300', 12480300, 'USD'],
+    ['The Orlen deal is worth $A82.5m to the state.', '$A82.5m', 82.5e6, 'AUD'],
+    ['The club paid PS2.7m for the striker.', 'PS2.7m', 2.7e6, 'GBP'],
+    ['Profit reached Y=590 billion in the year.', 'Y=590 billion', 590e9, 'JPY'],
+    ['The bid was C $6 in cash.', 'C $6', 6, 'CAD'],
+    ['They raised almost S $1mil for the clinic.', 'S $1mil', 1e6, 'SGD'],
+    ['The fare is aud$ 15 each way.', 'aud$ 15', 15, 'AUD'],
+    ['Vantic lost 75 USD million in the quarter.', '75 USD million', 75e6, 'USD'],
+    ['Losses above 30 MUSD were reported.', '30 MUSD', 30e6, 'USD'],
+    ['The board sold Mex$ 10 million of bonds.', 'Mex$ 10 million', 10e6, 'MXN'],
+  ])('%s', (sentence, text, value, unit) => {
+    const q = figures(sentence).find((x) => x.text === text);
+    expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();
+    expect(q!.value).toBeCloseTo(value, 6);
+    expect(q!.unit).toBe(unit);
+  });
+
+  it('reads a range written with the currency on both ends', () => {
+    const [q] = figures('Flats cost from RM120,000 to RM300,000 in Orlen.');
+    expect(q!.value).toEqual([120000, 300000]);
+    expect(q!.unit).toBe('MYR');
+  });
+});
+
 describe('figures: not figures', () => {
   it.each([
     ['The Boeing 747 landed safely.'],
@@ -93,6 +120,8 @@ describe('figures: not figures', () => {
     ['The 1990s were calmer.'],
     ['The meeting starts at 11 a.m. sharp.'],
     ['The F-16 jets flew over COVID-19 wards.'],
+    ['He bought a PS5 and a game.'],
+    ['Vantic Air flies the Su 27 and the An 124.'],
   ])('%s', (sentence) => {
     expect(figures(sentence)).toEqual([]);
   });

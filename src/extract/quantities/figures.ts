@@ -7,7 +7,7 @@
 import type { QuantityMention, Qualifier, Span, TimexMention } from '../../types.js';
 import type { Token } from '../common/text.js';
 import type { Doc, ExtractContext, Extractor } from '../types.js';
-import { CURRENCIES, UNITS, type UnitDef } from '../lexicons/units.js';
+import { CURRENCIES, SCALES, UNITS, type UnitDef } from '../lexicons/units.js';
 import { isNumberStart, parseNumber, type ParsedNumber } from './numbers.js';
 
 type UnitHit =
@@ -27,7 +27,11 @@ const MAX_UNIT_WORDS = 4;
 const PREFIXES = new Map<string, string>();
 for (const c of CURRENCIES) for (const p of c.prefixes) PREFIXES.set(p.replace(/\s+/g, ''), c.code);
 /** Prefixes ending in "$" match in any case ("aud$ 15", "c $ 300 million"); others are case-sensitive ("Rs", "RM"). */
-const lookupPrefix = (s: string): string | undefined => PREFIXES.get(s) ?? (s.endsWith('$') && s.length >= 4 ? PREFIXES.get(s.toUpperCase()) : undefined);
+const lookupPrefix = (s: string): string | undefined => PREFIXES.get(s) ?? (s.endsWith('$') && s !== 'a$' ? PREFIXES.get(s.toUpperCase()) : undefined);
+// "AUD$ 15", "cad$ 15": an ISO code written before a dollar sign
+for (const c of CURRENCIES) if (c.code.length === 3 && !PREFIXES.has(`${c.code}$`)) PREFIXES.set(`${c.code}$`, c.code);
+/** One-letter country marks that may stand apart from their dollar sign ("C $6", "S $1mil"); never "A" (the article). */
+const SPACED_DOLLAR_MARKS = new Set(['C', 'c', 'S']);
 
 const HEDGES: ReadonlyArray<[string, Qualifier]> = [
   ['more or less', '~'], ['an estimated', '~'], ['approximately', '~'], ['roughly', '~'], ['around', '~'],
@@ -67,9 +71,10 @@ const LABEL_NOUNS = new Set([
   'chapter', 'article', 'part', 'row', 'game', 'level', 'grade', 'model', 'version', 'season', 'episode', 'round', 'stage', 'phase',
   'gate', 'platform', 'line', 'bus', 'channel', 'unit', 'apartment', 'suite', 'floor', 'district', 'ward', 'precinct', 'lot', 'class',
   'category', 'type', 'item', 'rule', 'clause', 'paragraph', 'verse', 'figure', 'table', 'appendix', 'annex', 'act', 'resolution',
-  'amendment', 'covid', 'windows', 'ios', 'android', 'iphone', 'galaxy', 'pixel', 'boeing', 'airbus', 'f', 'su', 'mig',
-  'tu', 'il', 'an', 'tier', 'vol', 'vol.', 'issue', 'code', 'box', 'pier', 'berth', 'terminal', 'block', 'zone', 'hwy',
+  'amendment', 'covid', 'windows', 'ios', 'android', 'iphone', 'galaxy', 'pixel', 'boeing', 'airbus', 'mig', 'tier', 'vol', 'vol.', 'issue', 'code', 'box', 'pier', 'berth', 'terminal', 'block', 'zone', 'hwy',
 ]);
+/** Aircraft makers written as one or two letters ("Su 27", "An 124"): labels only when capitalised ("an 80 yard run"). */
+const LABEL_LETTERS = new Set(['F', 'Su', 'SU', 'Tu', 'TU', 'Il', 'IL', 'An', 'AN']);
 /** Words that end a counted noun phrase (function words, auxiliaries, common verbs). */
 const NP_STOP = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'or', 'nor', 'but', 'that', 'which', 'who', 'whom',
@@ -163,7 +168,7 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
     for (let k = 1; k < len; k++) {
       const u = tokens[i + k]!;
       // "HK $5.4m" (a spaced "$" after a code) but not "A $300 million" (the article "a")
-      if (u.spaceBefore && !(k === len - 1 && u.text === '$' && t.text.length >= 2)) {
+      if (u.spaceBefore && !(k === len - 1 && u.text === '$' && (t.text.length >= 2 || SPACED_DOLLAR_MARKS.has(t.text)))) {
         ok = false;
         break;
       }
@@ -179,17 +184,35 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
   return null;
 }
 
-/** Currency codes written against the number: "USD10m", "RM23.50", "INR1 trillion". */
-const GLUED_CURRENCY = /^(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|NZD|HKD|SGD|CHF|MYR|RM|Rs|RMB|NIS)(\d{1,3}(?:,\d{3})+|\d+)(m|mn|bn|k)?$/;
-const GLUED_CODES: Record<string, string> = { RM: 'MYR', Rs: 'INR', RMB: 'CNY', NIS: 'ILS', SGD: 'SGD' };
+/** Currency codes written against the number: "USD10m", "RM23.50", "INR1 trillion", "PS2.7m" (£ as plain text). */
+const GLUED_CURRENCY = /^(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|NZD|HKD|SGD|CHF|MYR|RM|Rs|RMB|NIS|PS)(\d{1,3}(?:,\d{3})+|\d+)(m|mn|mil|mln|bn|k)?$/;
+const GLUED_CODES: Record<string, string> = { RM: 'MYR', Rs: 'INR', RMB: 'CNY', NIS: 'ILS', SGD: 'SGD', PS: 'GBP' };
+/** Australian style: "$US55,931,000", "$A82.6m", "$NZ5" (the country after the dollar sign). */
+const DOLLAR_COUNTRY = /^(US|AU?|NZ|CA?|HK|SG?)(\d{1,3}(?:,\d{3})+|\d+)(m|mn|mil|mln|bn|k)?$/;
+const DOLLAR_CODES: Record<string, string> = { US: 'USD', A: 'AUD', AU: 'AUD', NZ: 'NZD', C: 'CAD', CA: 'CAD', HK: 'HKD', S: 'SGD', SG: 'SGD' };
+const SCALE_SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mil: 1e6, mln: 1e6, bn: 1e9 };
 
-function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: ParsedNumber } | null {
-  const m = GLUED_CURRENCY.exec(tokens[i]!.text);
-  if (!m) return null;
+function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: ParsedNumber; numberAt: number } | null {
+  const t = tokens[i]!;
+  let m: RegExpExecArray | null;
+  let code: string;
+  let numberAt = i;
+  if (t.text === '$') {
+    const n = tokens[i + 1];
+    if (!n || n.spaceBefore || n.kind !== 'word') return null;
+    m = DOLLAR_COUNTRY.exec(n.text);
+    if (!m) return null;
+    code = DOLLAR_CODES[m[1]!]!;
+    numberAt = i + 1;
+  } else {
+    m = GLUED_CURRENCY.exec(t.text);
+    if (!m) return null;
+    code = GLUED_CODES[m[1]!] ?? m[1]!;
+  }
   let digits = m[2]!;
-  let end = i + 1;
-  // "RM120,000": the thousands groups arrive as separate tokens
-  while (!m[3] && tokens[end]?.text === ',' && !tokens[end]!.spaceBefore && /^\d{3}$/.test(tokens[end + 1]?.text ?? '') && !tokens[end + 1]!.spaceBefore) {
+  let end = numberAt + 1;
+  // "RM120,000": the thousands groups arrive as separate tokens ("," then "120" or "931,000")
+  while (!m[3] && tokens[end]?.text === ',' && !tokens[end]!.spaceBefore && /^\d{3}(?:,\d{3})*$/.test(tokens[end + 1]?.text ?? '') && !tokens[end + 1]!.spaceBefore) {
     digits += tokens[end + 1]!.text;
     end += 2;
   }
@@ -201,7 +224,7 @@ function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: 
   }
   let scaled = false;
   if (m[3]) {
-    value *= m[3] === 'k' ? 1e3 : m[3] === 'bn' ? 1e9 : 1e6;
+    value *= SCALE_SUFFIX[m[3]]!;
     scaled = true;
   }
   const sc = scaled ? undefined : tokens[end];
@@ -211,8 +234,9 @@ function gluedCurrency(tokens: readonly Token[], i: number): { code: string; p: 
     end++;
     scaled = true;
   }
-  const code = GLUED_CODES[m[1]!] ?? m[1]!;
-  return { code, p: { value, start: i, end, form: 'digits', scaled } };
+  // "PS4", "PS5" are game consoles: plain-text pounds need a sum that reads as money
+  if (m[1] === 'PS' && !scaled && end === numberAt + 1 && digits.length < 2) return null;
+  return { code, numberAt, p: { value, start: numberAt, end, form: 'digits', scaled } };
 }
 
 function lookbackHedge(tokens: readonly Token[], i: number, sentStart: number): { q: Qualifier; start: number } | null {
@@ -311,6 +335,25 @@ function isYearLike(tokens: readonly Token[], p: ParsedNumber): boolean {
   return v >= 1900 && v <= 2100;
 }
 
+const scaleBy = (v: number | [number, number], f: number): number | [number, number] => (Array.isArray(v) ? [v[0] * f, v[1] * f] : v * f);
+
+const prevIsStart = (i: number, sentStart: number): boolean => i - 1 === sentStart;
+
+/**
+ * A number the timex tagger claimed that is still a figure: a duration inside a date or set
+ * ("Two years later", "every 9 weeks": 2 years, 9 weeks) or a four-digit number with a unit of
+ * measure ("the 1520 sq m centre", "the 1000 hp barrier").
+ */
+function measuredDespiteTimex(tokens: readonly Token[], p: ParsedNumber, sentEnd: number): boolean {
+  if (Array.isArray(p.value)) return false;
+  let j = p.end;
+  if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore) j++;
+  const u = matchUnit(tokens, j, sentEnd);
+  if (!u || u.kind !== 'unit') return false;
+  if (u.def.dimension === 'time') return !isYearLike(tokens, p);
+  return u.def.dimension !== 'age' && u.def.code !== '°';
+}
+
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|s)$/i;
 
 export function extractFigures(doc: Doc, ctx: ExtractContext): QuantityMention[] {
@@ -321,10 +364,10 @@ export function extractFigures(doc: Doc, ctx: ExtractContext): QuantityMention[]
     let i = sent.tokenStart;
     while (i < sent.tokenEnd) {
       const t = tokens[i]!;
-      const glued = t.kind === 'word' ? gluedCurrency(tokens, i) : null;
+      const glued = t.kind === 'word' || t.text === '$' ? gluedCurrency(tokens, i) : null;
       const prefix = t.kind === 'number' || glued ? null : matchPrefix(tokens, i);
       if (glued) {
-        const m = figureAt(doc, ctx, sent.tokenStart, sent.tokenEnd, i, { code: glued.code, numberAt: i }, reserved, glued.p);
+        const m = figureAt(doc, ctx, sent.tokenStart, sent.tokenEnd, i, { code: glued.code, numberAt: glued.numberAt }, reserved, glued.p);
         if (m) {
           out.push(m.mention);
           i = Math.max(m.nextToken, i + 1);
@@ -373,14 +416,14 @@ function figureAt(
     if (nextTok && !nextTok.spaceBefore && nextTok.kind === 'word' && ORDINAL_SUFFIX.test(nextTok.text)) return null; // 22nd, 1990s
     if (prev && !first.spaceBefore && prev.kind === 'word' && !prefix) return null; // glued to a word: "A320"
   }
-  if (isReserved(reserved, tokens[i]!.start, tokens[p.end - 1]!.end)) return null;
+  if (isReserved(reserved, tokens[i]!.start, tokens[p.end - 1]!.end) && !measuredDespiteTimex(tokens, p, sentEnd)) return null;
   if (first.kind === 'word' && /^\p{Lu}/u.test(first.text) && numAt !== sentStart && prev && isCapitalised(prev)) return null; // "Kick Six"
   if (/^(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|EST|ET|CET)$/i.test(nextTok?.text ?? '') && first.kind === 'number') return null; // times
   if (prev && !prefix) {
     const pw = prev.text.toLowerCase();
     if (MONTHS.has(pw) && first.kind === 'number') return null; // "September 8"
     if (pw === '.' && MONTHS.has(tokens[i - 2]?.text.toLowerCase() ?? '') && first.kind === 'number') return null; // "sept . 30"
-    if (LABEL_NOUNS.has(pw)) return null; // "page 4", "Boeing 747", "exit 436"
+    if (LABEL_NOUNS.has(pw) || (LABEL_LETTERS.has(prev.text) && !prevIsStart(i, sentStart))) return null; // "page 4", "Boeing 747", "exit 436"
     if (prev.text === '#' || prev.text === '№') return null;
     const prevIsSentenceStart = i - 1 === sentStart;
     if (isCapitalised(prev) && !prevIsSentenceStart && !HEDGE_MAP.has(pw) && !CHANGE_BEFORE.has(pw) && first.kind === 'number' && !/^(?:US|UK|EU)$/.test(prev.text)) nameLike = true; // "Euro 2020", "Apple Watch 5"
@@ -448,9 +491,25 @@ function figureAt(
     // "tens of thousands of dollars", "millions of euros"
     if ((p.form === 'vague' || p.scaled) && tokens[j]?.text.toLowerCase() === 'of') j++;
     hit = matchUnit(tokens, j, sentEnd);
+    // "30 MUSD", "120 MEUR": millions of a currency written as one code
+    const mCode = j === end && !hit ? /^M(USD|EUR|GBP|CHF|JPY|CAD|AUD)$/.exec(tokens[j]?.text ?? '') : null;
+    if (mCode && !p.scaled) {
+      hit = { kind: 'currency', code: mCode[1]!, end: j + 1, form: tokens[j]!.text };
+      value = scaleBy(value, 1e6);
+      reasons.push('millions written in the currency code');
+    }
     if (hit && (hit.kind === 'currency' || j === end || tokens[j - 1]?.text === '-' || tokens[j - 1]?.text.toLowerCase() === 'of')) {
-      if (hit.kind === 'currency') currency = hit.code;
-      else {
+      if (hit.kind === 'currency') {
+        currency = hit.code;
+        // "75 USD million": the scale after the currency
+        const sw = tokens[hit.end]?.text.toLowerCase() ?? '';
+        const sc = SCALES.get(sw);
+        if (!p.scaled && !mCode && sc !== undefined && sw.length > 2 && !sw.endsWith('s')) {
+          value = scaleBy(value, sc);
+          hit = { ...hit, end: hit.end + 1 };
+          reasons.push('scale after the currency');
+        }
+      } else {
         unitDef = hit.def;
         unitCode = hit.def.code;
       }
@@ -558,9 +617,10 @@ function figureAt(
     const before = tokens[(prefix ? i : numAt) - 1]?.text.toLowerCase();
     if (sepW === 'to' || sepW === '–' || sepW === '-' || (sepW === 'and' && before === 'between')) {
       let k = unitEnd + 1;
-      const pre = tokens[k] && tokens[k]!.kind !== 'number' ? matchPrefix(tokens, k) : null;
+      const g2 = tokens[k] && tokens[k]!.kind !== 'number' ? gluedCurrency(tokens, k) : null;
+      const pre = g2 ? { code: g2.code, numberAt: g2.numberAt } : tokens[k] && tokens[k]!.kind !== 'number' ? matchPrefix(tokens, k) : null;
       if (pre) k = pre.numberAt;
-      const q = tokens[k] ? parseNumber(tokens, k) : null;
+      const q = g2 ? g2.p : tokens[k] ? parseNumber(tokens, k) : null;
       if (q && typeof q.value === 'number' && q.end <= sentEnd) {
         const u2 = pre ? { code: pre.code, end: q.end } : (() => {
           const h = matchUnit(tokens, q.end, sentEnd);
