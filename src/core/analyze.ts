@@ -5,7 +5,7 @@
  */
 import { crossCheck, type CrossArticle } from '../crosscheck/index.js';
 import { createPipeline, type Pipeline } from '../extract/pipeline.js';
-import type { Report, ReportPlace, StoryReport } from '../report/types.js';
+import type { Report, ReportArticle, ReportPlace, StoryReport } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { loadIdfPrior, StoryClusterer } from '../stories/index.js';
 import type { Article, Extraction, Story } from '../types.js';
@@ -129,15 +129,17 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
     cross.push({ id: a.id, text: a.text, title: a.title, source: a.source, published: a.published, url: a.url, duplicateOf: a.duplicateOf, extraction: x });
   }
   const cc = crossCheck(cross, opts.briefWords ?? 150);
-  const ents = new Map<string, { name: string; type: string; count: number }>();
+  const xById = new Map(extractions.map((x) => [x.id, x]));
+  const reportArticles: ReportArticle[] = articles.map((a) => {
+    const inferred = a.published ? null : xById.get(a.id)?.published ?? null;
+    return {
+      id: a.id, title: a.title, source: a.source, published: a.published ?? inferred?.value ?? null,
+      ...(inferred ? { publishedInferred: true } : {}), url: a.url, duplicateOf: a.duplicateOf,
+    };
+  });
+  const range = storyDates(reportArticles);
   const places = new Map<string, ReportPlace>();
   for (const x of extractions) {
-    for (const e of x.entities) {
-      const key = `${e.type}|${e.canonical}`;
-      const v = ents.get(key) ?? { name: e.canonical, type: e.type, count: 0 };
-      v.count++;
-      ents.set(key, v);
-    }
     for (const p of x.places) {
       const key = `${p.name}|${p.lat.toFixed(4)}|${p.lon.toFixed(4)}`;
       const v: ReportPlace = places.get(key) ?? { name: p.name, lat: p.lat, lon: p.lon, ...(p.country ? { country: p.country } : {}), precision: p.precision, count: 0, articleIds: [] };
@@ -147,14 +149,51 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
     }
   }
   return {
-    story,
-    articles: articles.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, url: a.url, duplicateOf: a.duplicateOf })),
+    story: range ? { ...story, firstSeen: range.first, lastSeen: range.last } : story,
+    ...(range?.inferred ? { datesInferred: true } : {}),
+    articles: reportArticles,
     brief: cc.brief,
     groups: cc.groups,
     timeline: cc.timeline,
-    entities: [...ents.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)).slice(0, opts.maxEntities ?? 20),
+    entities: storyEntities(extractions).slice(0, opts.maxEntities ?? 20),
     places: [...places.values()].sort((a, b) => b.count - a.count),
   };
+}
+
+/**
+ * The story's date range from its articles' publication dates: given dates when any article has one,
+ * else inferred ones (flagged); null when no article is dated (the store's ingestion times stand).
+ */
+function storyDates(articles: readonly ReportArticle[]): { first: string; last: string; inferred: boolean } | null {
+  const given = articles.filter((a) => a.published && !a.publishedInferred).map((a) => a.published!);
+  const dates = given.length > 0 ? given : articles.filter((a) => a.published).map((a) => a.published!);
+  if (dates.length === 0) return null;
+  dates.sort();
+  return { first: dates[0]!, last: dates[dates.length - 1]!, inferred: given.length === 0 };
+}
+
+/**
+ * The story's entities, one row per real thing: mentions are pooled by canonical name (case- and
+ * punctuation-insensitive, so "U.S." and "US" meet), and the row takes the type most mentions carry
+ * (a tagger that calls "Kyiv" LOC 40 times and PER twice lists one LOC row). Ties go to the first seen.
+ */
+export function storyEntities(extractions: readonly Extraction[]): Array<{ name: string; type: string; count: number }> {
+  const rows = new Map<string, { names: Map<string, number>; types: Map<string, number>; count: number }>();
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      const key = e.canonical.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      if (!key) continue;
+      const r = rows.get(key) ?? { names: new Map(), types: new Map(), count: 0 };
+      r.count++;
+      r.names.set(e.canonical, (r.names.get(e.canonical) ?? 0) + 1);
+      r.types.set(e.type, (r.types.get(e.type) ?? 0) + 1);
+      rows.set(key, r);
+    }
+  }
+  const top = (m: Map<string, number>): string => [...m].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return [...rows.values()]
+    .map((r) => ({ name: top(r.names), type: top(r.types), count: r.count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 
 /** Report data for all stories (or one). Throws naming the id when the story does not exist. */

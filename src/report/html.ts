@@ -1,5 +1,5 @@
 /** Self-contained HTML report (inline CSS, no scripts, every text escaped). Pure. */
-import type { ClaimGroup } from '../types.js';
+import { articleDate, dateRange, figureText, placeText } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -9,12 +9,6 @@ export function esc(s: string): string {
 
 function safeUrl(u: string): string | null {
   return /^https?:\/\//i.test(u) ? u : null;
-}
-
-function value(c: ClaimGroup['claims'][number]): string {
-  const v = Array.isArray(c.value) ? `${c.value[0]}–${c.value[1]}` : String(c.value);
-  const q = c.qualifier === '>' ? '≥ ' : c.qualifier === '<' ? '≤ ' : c.qualifier === '~' ? '~' : '';
-  return `${q}${v}${c.unit ? ' ' + c.unit : ''}`;
 }
 
 const CSS = `body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}
@@ -29,7 +23,8 @@ function story(r: StoryReport): string {
   };
   const h: string[] = [];
   h.push(`<section id="${esc(r.story.id)}"><h2>${esc(r.story.label || r.story.id)}</h2>`);
-  h.push(`<p class="muted">Story ${esc(r.story.id)} · ${r.articles.length} articles</p>`);
+  const dates = r.story.firstSeen ? ` · ${esc(dateRange(r.story.firstSeen, r.story.lastSeen))}${r.datesInferred ? ' (dates inferred from the text)' : ''}` : '';
+  h.push(`<p class="muted">Story ${esc(r.story.id)} · ${r.articles.length} articles${dates}</p>`);
   h.push('<h3>Brief</h3><ul>');
   for (const s of r.brief) h.push(`<li>${esc(s.text)} ${ref(s.articleId)}</li>`);
   h.push('</ul><h3>Figures cross-checked</h3>');
@@ -37,7 +32,7 @@ function story(r: StoryReport): string {
   else {
     h.push('<table><tr><th>measure</th><th>verdict</th><th>figures and evidence</th><th>independent origins</th></tr>');
     for (const g of r.groups) {
-      const ev = g.claims.map((c) => `<div>${esc(value(c))} ${ref(c.articleId)}<blockquote>${esc(c.sentence.text)}</blockquote></div>`).join('');
+      const ev = g.claims.map((c) => `<div>${esc(figureText(c))} ${ref(c.articleId)}<blockquote>${esc(c.sentence.text)}</blockquote></div>`).join('');
       h.push(`<tr class="${esc(g.verdict)}"><td>${esc(g.measure)}</td><td>${esc(g.verdict)}<br><span class="muted">${esc(g.explanation)}</span></td><td>${ev}</td><td>${g.independentSources.length}: ${g.independentSources.map(esc).join(', ')}</td></tr>`);
     }
     h.push('</table>');
@@ -46,12 +41,13 @@ function story(r: StoryReport): string {
   for (const e of r.timeline) h.push(`<li><b>${esc(e.when)}</b>${e.resolved ? '' : ' <i>(unresolved)</i>'}: ${esc(e.what)} ${e.citations.map((c) => ref(c.articleId)).join('')}</li>`);
   h.push('</ul>');
   if (r.entities.length > 0) h.push(`<h3>Who and what</h3><p>${r.entities.map((e) => `${esc(e.name)} <span class="muted">(${esc(e.type)}, ${e.count})</span>`).join(' · ')}</p>`);
-  if (r.places.length > 0) h.push(`<h3>Places</h3><ul>${r.places.map((p) => `<li>${esc(p.name)} <span class="muted">(${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}) × ${p.count}</span></li>`).join('')}</ul>`);
+  if (r.places.length > 0) h.push(`<h3>Places</h3><ul>${r.places.map((p) => `<li>${esc(placeText(p))} <span class="muted">× ${p.count}</span></li>`).join('')}</ul>`);
   h.push('<h3>Sources</h3><ol>');
   r.articles.forEach((a, i) => {
     const url = a.url ? safeUrl(a.url) : null;
     const title = esc(a.title ?? a.id);
-    h.push(`<li id="${esc(r.story.id)}-a${i + 1}">${url ? `<a href="${esc(url)}">${title}</a>` : title}${a.source ? ' · ' + esc(a.source) : ''}${a.published ? ' · ' + esc(a.published.slice(0, 10)) : ''}${a.duplicateOf ? ' · copy of ' + esc(a.duplicateOf) : ''}</li>`);
+    const date = articleDate(a);
+    h.push(`<li id="${esc(r.story.id)}-a${i + 1}">${url ? `<a href="${esc(url)}">${title}</a>` : title}${a.source ? ' · ' + esc(a.source) : ''}${date ? ' · ' + esc(date) : ''}${a.duplicateOf ? ' · copy of ' + esc(a.duplicateOf) : ''}</li>`);
   });
   h.push('</ol></section>');
   return h.join('\n');

@@ -1,5 +1,5 @@
 /** Markdown report: per story the brief with citations, the claims table with verdicts, timeline, entities, places. Pure. */
-import type { ClaimGroup } from '../types.js';
+import { articleDate, dateRange, figureText, placeText } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes Markdown table/inline syntax in free text. */
@@ -10,12 +10,6 @@ export function mdEscape(s: string): string {
 function articleRef(r: StoryReport, id: string): string {
   const i = r.articles.findIndex((a) => a.id === id);
   return i >= 0 ? `[${i + 1}]` : `[${mdEscape(id)}]`;
-}
-
-function value(c: ClaimGroup['claims'][number]): string {
-  const v = Array.isArray(c.value) ? `${c.value[0]}–${c.value[1]}` : String(c.value);
-  const q = c.qualifier === '>' ? '≥ ' : c.qualifier === '<' ? '≤ ' : c.qualifier === '~' ? '~' : c.qualifier === 'up' ? '+' : c.qualifier === 'down' ? '−' : '';
-  return `${q}${v}${c.unit ? ' ' + c.unit : ''}`;
 }
 
 const VERDICT_LABEL: Record<string, string> = {
@@ -30,7 +24,7 @@ export function storyToMarkdown(r: StoryReport): string {
   const out: string[] = [];
   out.push(`## ${mdEscape(r.story.label || r.story.id)}`, '');
   out.push(`Story \`${r.story.id}\` · ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}` +
-    (r.story.firstSeen ? ` · ${r.story.firstSeen.slice(0, 10)}${r.story.lastSeen && r.story.lastSeen !== r.story.firstSeen ? ' – ' + r.story.lastSeen.slice(0, 10) : ''}` : ''), '');
+    (r.story.firstSeen ? ` · ${dateRange(r.story.firstSeen, r.story.lastSeen)}${r.datesInferred ? ' (dates inferred from the text)' : ''}` : ''), '');
   out.push('### Brief', '');
   if (r.brief.length === 0) out.push('_No summary sentences found._');
   for (const s of r.brief) out.push(`- ${mdEscape(s.text)} ${articleRef(r, s.articleId)}`);
@@ -39,7 +33,7 @@ export function storyToMarkdown(r: StoryReport): string {
   else {
     out.push('| measure | verdict | figures | independent origins | evidence |', '|---|---|---|---|---|');
     for (const g of r.groups) {
-      const figs = g.claims.map((c) => `${value(c)} ${articleRef(r, c.articleId)}`).join('; ');
+      const figs = g.claims.map((c) => `${figureText(c)} ${articleRef(r, c.articleId)}`).join('; ');
       const seen = new Set<string>();
       const ev = g.claims
         .filter((c) => !seen.has(`${c.articleId}:${c.sentence.start}`) && seen.add(`${c.articleId}:${c.sentence.start}`))
@@ -58,11 +52,11 @@ export function storyToMarkdown(r: StoryReport): string {
   }
   if (r.places.length > 0) {
     out.push('', '### Places', '');
-    for (const p of r.places) out.push(`- ${mdEscape(p.name)}${p.country ? ', ' + p.country : ''} (${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}) × ${p.count}`);
+    for (const p of r.places) out.push(`- ${mdEscape(placeText(p))} × ${p.count}`);
   }
   out.push('', '### Sources', '');
   r.articles.forEach((a, i) => {
-    const bits = [a.title ? mdEscape(a.title) : mdEscape(a.id), a.source ? mdEscape(a.source) : null, a.published ? a.published.slice(0, 10) : null, a.url ? `<${a.url.replace(/[<>\s]/g, '')}>` : null, a.duplicateOf ? `copy of ${mdEscape(a.duplicateOf)}` : null];
+    const bits = [a.title ? mdEscape(a.title) : mdEscape(a.id), a.source ? mdEscape(a.source) : null, articleDate(a), a.url ? `<${a.url.replace(/[<>\s]/g, '')}>` : null, a.duplicateOf ? `copy of ${mdEscape(a.duplicateOf)}` : null];
     out.push(`${i + 1}. ${bits.filter(Boolean).join(' · ')}`);
   });
   return out.join('\n') + '\n';

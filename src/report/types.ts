@@ -5,7 +5,9 @@ export interface ReportArticle {
   id: string;
   title: string | null;
   source: string | null;
+  /** The given publication date, else the inferred one (then `publishedInferred` is true). */
   published: string | null;
+  publishedInferred?: boolean;
   url: string | null;
   duplicateOf: string | null;
 }
@@ -22,7 +24,10 @@ export interface ReportPlace {
 }
 
 export interface StoryReport {
+  /** The story; its first/last seen dates come from the articles' dates, inferred ones included. */
   story: Story;
+  /** True when the story's date range rests on inferred publication dates. */
+  datesInferred?: boolean;
   articles: ReportArticle[];
   brief: BriefSentence[];
   groups: ClaimGroup[];

@@ -1,0 +1,27 @@
+/** Plain-text pieces the Markdown and HTML reports share (each escapes them for its own format). */
+import type { ClaimGroup } from '../types.js';
+import type { ReportArticle, ReportPlace } from './types.js';
+
+/** A claim's figure as read: "≥ 20 mi", "~300 km", "80–100", "+5 %". */
+export function figureText(c: ClaimGroup['claims'][number]): string {
+  const v = Array.isArray(c.value) ? `${c.value[0]}–${c.value[1]}` : String(c.value);
+  const q = c.qualifier === '>' ? '≥ ' : c.qualifier === '<' ? '≤ ' : c.qualifier === '~' ? '~' : c.qualifier === 'up' ? '+' : c.qualifier === 'down' ? '−' : '';
+  return `${q}${v}${c.unit ? ' ' + c.unit : ''}`;
+}
+
+/** "2031-05-04" or "2031-05-04 – 2031-05-06" (days only). */
+export function dateRange(first: string, last: string | null): string {
+  const a = first.slice(0, 10);
+  const b = last ? last.slice(0, 10) : a;
+  return b === a ? a : `${a} – ${b}`;
+}
+
+/** An article's date for a source list: "2031-05-04", "2031-05-04 (inferred)" or null. */
+export function articleDate(a: ReportArticle): string | null {
+  return a.published ? `${a.published.slice(0, 10)}${a.publishedInferred ? ' (inferred)' : ''}` : null;
+}
+
+/** "Kursk, RU (admin1) 51.737, 36.187": a place with its country, precision and coordinates. */
+export function placeText(p: ReportPlace): string {
+  return `${p.name}${p.country ? ', ' + p.country : ''}${p.precision ? ` (${p.precision})` : ''} ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`;
+}
