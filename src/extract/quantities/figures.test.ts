@@ -106,6 +106,31 @@ describe('figures: currencies as news wires write them', () => {
   });
 });
 
+describe('figures: from ... to ranges (refiner)', () => {
+  it.each([
+    // [sentence, text, value, unit]
+    ['The coin slid from $41,200 at 9pm on Sunday to $39,870.', '$41,200 at 9pm on Sunday to $39,870', [41200, 39870], 'USD'],
+    ['Output climbed from 240 to 275 over the year.', '240 to 275', [240, 275], ''],
+    ['Mileage rose from 21 mpg combined to 24 for the hybrid.', '21 mpg combined to 24', [21, 24], 'miles per gallon'],
+    ['Flats range from 450 sq ft up to 900 sq ft here.', '450 sq ft up to 900 sq ft', [450, 900], 'sq ft'],
+    ['Ferry use went from 20 trips in 2019 to 35 trips in 2023.', '20 trips in 2019 to 35', [20, 35], ''],
+  ])('%s', (sentence, text, value, unit) => {
+    const qs = figures(sentence);
+    const q = qs.find((x) => x.text === text);
+    expect(q, JSON.stringify(qs.map((x) => x.text))).toBeDefined();
+    expect(q!.value).toEqual(value);
+    expect(q!.unit).toBe(unit);
+  });
+
+  it.each([
+    ['Sales rose to $7.3 billion from $6.7 billion.'],
+    ['Shares went from 3% to 2 dollars in a day; odd.'],
+    ['The count fell from 30 to 30 overnight.'],
+  ])('keeps separate figures: %s', (sentence) => {
+    expect(figures(sentence).every((q) => !Array.isArray(q.value))).toBe(true);
+  });
+});
+
 describe('figures: not figures', () => {
   it.each([
     ['The Boeing 747 landed safely.'],
@@ -148,6 +173,9 @@ describe('figures: not figures', () => {
 });
 
 describe('figures: known failures', () => {
-  it.skip('"from $36,040 last night to $34,935" (a range split by a time phrase)', () => {});
+  it('"from $36,040 last night to $34,935" (a range split by a time phrase), fixed by mergeFromToRanges', () => {
+    const [q] = figures('The coin fell from $36,040 last night to $34,935.');
+    expect(q!.value).toEqual([36040, 34935]);
+  });
   it.skip('"3 dollars 50" without "cents" is read as two figures', () => {});
 });

@@ -1,7 +1,8 @@
 /** The quantities extractors and refiners, in the order they run. Registered in ../registry.ts. */
 import type { Extractor, Refiner } from '../types.js';
 import { figuresExtractor } from './figures.js';
-import { borrowComparedUnit } from './refiners.js';
+import { borrowComparedUnit, mergeFromToRanges } from './refiners.js';
 
 export const quantitiesExtractors: Extractor[] = [figuresExtractor];
-export const quantitiesRefiners: Refiner[] = [borrowComparedUnit];
+// mergeFromToRanges first: a "to" figure that joins a range must not borrow a unit as a figure of its own
+export const quantitiesRefiners: Refiner[] = [mergeFromToRanges, borrowComparedUnit];
