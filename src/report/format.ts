@@ -1,6 +1,6 @@
 /** Plain-text pieces the Markdown and HTML reports share (each escapes them for its own format). */
 import type { ClaimGroup } from '../types.js';
-import type { ReportArticle, ReportPlace } from './types.js';
+import type { ReportArticle, ReportPlace, StoryReport } from './types.js';
 
 /** A claim's figure as read: "≥ 20 mi", "~300 km", "80–100", "+5 %". */
 export function figureText(c: ClaimGroup['claims'][number]): string {
@@ -24,4 +24,14 @@ export function articleDate(a: ReportArticle): string | null {
 /** "Kursk, RU (admin1) 51.737, 36.187": a place with its country, precision and coordinates. */
 export function placeText(p: ReportPlace): string {
   return `${p.name}${p.country ? ', ' + p.country : ''}${p.precision ? ` (${p.precision})` : ''} ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`;
+}
+
+/**
+ * An independent origin as read: outlets and people stay as named; an article without an outlet
+ * ("article:ID") becomes its number in the story's source list, "article [2]".
+ */
+export function originText(r: StoryReport, origin: string): string {
+  if (!origin.startsWith('article:')) return origin;
+  const i = r.articles.findIndex((a) => a.id === origin.slice('article:'.length));
+  return i >= 0 ? `article [${i + 1}]` : origin;
 }

@@ -1,5 +1,5 @@
 /** Self-contained HTML report (inline CSS, no scripts, every text escaped). Pure. */
-import { articleDate, dateRange, figureText, placeText } from './format.js';
+import { articleDate, dateRange, figureText, originText, placeText } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -33,7 +33,7 @@ function story(r: StoryReport): string {
     h.push('<table><tr><th>measure</th><th>verdict</th><th>figures and evidence</th><th>independent origins</th></tr>');
     for (const g of r.groups) {
       const ev = g.claims.map((c) => `<div>${esc(figureText(c))} ${ref(c.articleId)}<blockquote>${esc(c.sentence.text)}</blockquote></div>`).join('');
-      h.push(`<tr class="${esc(g.verdict)}"><td>${esc(g.measure)}</td><td>${esc(g.verdict)}<br><span class="muted">${esc(g.explanation)}</span></td><td>${ev}</td><td>${g.independentSources.length}: ${g.independentSources.map(esc).join(', ')}</td></tr>`);
+      h.push(`<tr class="${esc(g.verdict)}"><td>${esc(g.measure)}</td><td>${esc(g.verdict)}<br><span class="muted">${esc(g.explanation)}</span></td><td>${ev}</td><td>${g.independentSources.length}: ${g.independentSources.map((o) => esc(originText(r, o))).join(', ')}</td></tr>`);
     }
     h.push('</table>');
   }

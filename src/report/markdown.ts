@@ -1,5 +1,5 @@
 /** Markdown report: per story the brief with citations, the claims table with verdicts, timeline, entities, places. Pure. */
-import { articleDate, dateRange, figureText, placeText } from './format.js';
+import { articleDate, dateRange, figureText, originText, placeText } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes Markdown table/inline syntax in free text. */
@@ -39,7 +39,7 @@ export function storyToMarkdown(r: StoryReport): string {
         .filter((c) => !seen.has(`${c.articleId}:${c.sentence.start}`) && seen.add(`${c.articleId}:${c.sentence.start}`))
         .map((c) => `${articleRef(r, c.articleId)} “${mdEscape(c.sentence.text).slice(0, 200)}”`)
         .join(' ');
-      out.push(`| ${mdEscape(g.measure)} | ${VERDICT_LABEL[g.verdict] ?? g.verdict} | ${figs} | ${g.independentSources.length}: ${g.independentSources.map(mdEscape).join(', ')} | ${ev} |`);
+      out.push(`| ${mdEscape(g.measure)} | ${VERDICT_LABEL[g.verdict] ?? g.verdict} | ${figs} | ${g.independentSources.length}: ${g.independentSources.map((o) => mdEscape(originText(r, o))).join(', ')} | ${ev} |`);
     }
   }
   out.push('', '### Timeline', '');

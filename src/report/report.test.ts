@@ -48,6 +48,15 @@ describe('formatters', () => {
     expect(m).toContain('| length \\| of bridge | **CONTRADICT** |');
     expect(m).toContain('**2031-01-01**');
     expect(m).toContain('~3–4 km [2]');
+    expect(m).toContain('| 2: Wire, article \\[2\\] |');
+    expect(m).toContain('2031-01-01 – 2031-01-02');
+  });
+  it('names an origin without an outlet by its number in both formats, and marks inferred dates', () => {
+    const inferred: Report = { stories: [{ ...report.stories[0]!, datesInferred: true, articles: [report.stories[0]!.articles[0]!, { ...report.stories[0]!.articles[1]!, published: '2031-01-02', publishedInferred: true }] }] };
+    expect(toHTML(inferred)).toContain('2: Wire, article [2]');
+    const m = toMarkdown(inferred);
+    expect(m).toContain('(dates inferred from the text)');
+    expect(m).toContain('2031-01-02 (inferred)');
   });
   it('JSON round-trips', () => {
     expect(JSON.parse(toJSON(report))).toEqual(report);
