@@ -9,6 +9,7 @@ import type { PublishedRef } from '../../types.js';
 import type { Doc, ExtractContext, ReferenceInferrer } from '../types.js';
 import { absoluteDates } from './absolute.js';
 import { addDays, fmtDay, isValidDate, toDays, weekday, type Ymd } from './calendar.js';
+import { WEEKDAYS } from './lexicon.js';
 import { lowered, type DraftTimex } from './match.js';
 import { tenseOf, tokenAt } from './refine-tense.js';
 import { weekdays } from './weekdays.js';
@@ -112,6 +113,9 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     .sort((a, b) => a.start - b.start)[0];
   let base: Ymd | null = null;
   let confidence = 0;
+  // "on Monday, Oct. 26": a weekday stated with its month-day fixes the year (the first such year
+  // from the latest year named on); the latest such date outside future clauses is the day of writing
+  const wdFixed = line || floorYear === null ? null : weekdayDated(doc, low, monthDays, floorYear);
   if (line) {
     base = line.date;
     confidence = 0.9;
@@ -125,6 +129,10 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
         reasons.push('dateline after the past events named');
       }
     }
+  } else if (wdFixed) {
+    base = wdFixed;
+    confidence = 0.75;
+    reasons.push('weekday and month-day fix the year');
   } else {
     const days = dated.filter((x) => x.precision === 'day');
     const pool = days.length > 0 ? days : dated;
@@ -162,7 +170,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   // Weekday agreement: the most-mentioned weekday outside future clauses is usually the day of writing.
   if (!line || line.precision === 'day') {
     const best = bestWd;
-    if (best > 0 && !line) {
+    if (best > 0 && !line && !wdFixed) {
       const delta = (best - weekday(base) + 7) % 7;
       base = addDays(base, delta);
       reasons.push('weekday agreement');
@@ -183,6 +191,24 @@ function mostMentionedWeekday(doc: Doc, low: readonly string[]): number {
   let best = 0;
   let bestN = 0;
   for (const [wd, c] of wdCount) if (c > bestN || (c === bestN && wd > best)) [best, bestN] = [wd, c];
+  return best;
+}
+
+/**
+ * Month-days stated with their weekday ("Monday, Oct. 26") outside future clauses, each in the first
+ * year from `floor` on where the day falls on that weekday; the latest of them, or null.
+ */
+function weekdayDated(doc: Doc, low: readonly string[], monthDays: ReadonlyArray<{ m: DraftTimex; month: number; day: number | undefined }>, floor: number): Ymd | null {
+  let best: Ymd | null = null;
+  for (const md of monthDays) {
+    if (md.day === undefined || !md.m.stated.includes('weekday')) continue;
+    const wd = WEEKDAYS.get(low[tokenAt(doc, md.m.start)] ?? '');
+    if (wd === undefined || tenseOf(doc, low, md.m) === 'future') continue;
+    const y = yearForWeekday(md.month, md.day, wd, floor);
+    if (y === null) continue;
+    const date = { y, m: md.month, d: md.day };
+    if (!best || toDays(date) > toDays(best)) best = date;
+  }
   return best;
 }
 
