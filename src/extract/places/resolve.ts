@@ -84,7 +84,22 @@ const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
  */
 export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = [], tuning: Readonly<ResolveTuning> = DEFAULT_TUNING): Resolved[] {
   const { countryWeight: COUNTRY_W, countryCap: COUNTRY_CAP, nearKm: NEAR_KM, nearWeight: NEAR_W } = tuning;
-  const first = cands.map((c) => best(c, (h) => prior(h, c.levelHint)));
+  // An alternate name of a big city ("Victoria" for Hong Kong, "Salisbury" for Harare, "Philadelphia"
+  // for Amman) is an old or rare form when several towns, or a city of a million, bear it as their name.
+  const altWeak = cands.map((c) => {
+    let named = 0;
+    let maxPop = 0;
+    for (const h of c.hits) {
+      if (h.via !== 'name' || h.place.precision !== 'city') continue;
+      named++;
+      maxPop = Math.max(maxPop, h.place.population);
+    }
+    return named >= 2 || maxPop >= 1_000_000;
+  });
+  // (Not a short form of the name: "Washington" for "Washington, D.C.".)
+  const base = (h: GazHit, c: Candidate, i: number): number =>
+    prior(h, c.levelHint) - (altWeak[i] && h.via === 'alt' && h.place.precision === 'city' && h.place.population >= 1_000_000 && !normToken(h.place.name).startsWith(c.key) ? 3 : 0);
+  const first = cands.map((c, i) => best(c, (h) => base(h, c, i)));
   // Spatial coherence: every reading (town or county) of every surface form goes into a 1-degree
   // grid; a reading near some reading of another name gains support ("Swansea" near "Lexington" and
   // "Batesburg-Leesville" is Swansea, South Carolina). Surfaces are capped to bound the work.
@@ -160,13 +175,22 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     const regionNamed = new Set(c.hits.filter((h) => h.via === 'name' && h.place.precision === 'admin1').map((h) => h.place.cc));
     const r = best(c, (h) => {
       const p = h.place;
-      let s = prior(h, c.levelHint);
+      let s = base(h, c, i);
       // The seat of a region named like it ("Zaporizhzhia", "Geneva") is the city unless the text says region.
       // (Not when the text is a shortening of the town's name: "Oklahoma" is the state, not Oklahoma City.)
       const seat = p.precision === 'city' && p.featureCode === 'PPLA' && !normToken(p.name).startsWith(`${c.key} `) && c.hits.some((o) => o.place.precision === 'admin1' && o.place.cc === p.cc && o.place.admin1 === p.admin1);
-      if (seat && c.levelHint === null) s += 3;
+      // ... but not when the article's other places point to the country of another reading and not to
+      // the seat's ("Alexandria" next to "Virginia" is not the Egyptian governorate's seat).
+      if (seat && c.levelHint === null && (sum(countryVotes, p.cc, c.key) > 0 || !c.hits.some((o) => o.place.cc !== p.cc && sum(countryVotes, o.place.cc, c.key) > 0))) s += 3;
+      // A region's exact name beats a city inside it (not its seat) that merely lists the name as an alternate:
+      // "New York" is the state (GeoNames' name for it); the city is "New York City".
+      if (p.precision === 'city' && h.via === 'alt' && p.featureCode !== 'PPLC' && p.featureCode !== 'PPLA' && c.levelHint === null && c.hits.some((o) => o.via === 'name' && o.place.precision === 'admin1' && o.place.cc === p.cc && o.place.admin1 === p.admin1)) s -= 5;
       if (p.precision === 'city' && quals.length === 0 && c.levelHint === null) {
-        if (countryNamed) s -= 100;
+        // Unless two other names of the article can be read as places near it and another names its
+        // region ("Palestine" with "Anderson County" and "Grapeland": Palestine, Texas).
+        if (countryNamed) {
+          if (support(c.key, p.lat, p.lon) < 2 || sum(regionVotes, a1key(p), c.key) === 0) s -= 100;
+        }
         else if (regionNamed.has(p.cc) && !seat && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
         // A foreign region's name ("Ontario") goes to a town only with local support.
         else if (regionNamed.size > 0 && !regionNamed.has(p.cc) && p.population < 1_000_000 && p.featureCode !== 'PPLC' && sum(regionVotes, a1key(p), c.key) === 0 && !storyRegions.has(a1key(p)) && support(c.key, p.lat, p.lon) === 0) s -= 100;
