@@ -106,6 +106,27 @@ describe('figures: currencies as news wires write them', () => {
   });
 });
 
+describe('figures: number forms', () => {
+  it.each([
+    // [sentence, text, value, unit, qualifier]
+    ['The offense finished at minus-5 yards.', 'minus-5 yards', -5, 'yd', undefined],
+    ['The tanks keep gas at minus-1.4 degrees.', 'minus-1.4 degrees', -1.4, '°', undefined],
+    ['Demand for sub-300 sq m shops has grown.', 'sub-300 sq m', 300, 'm2', '<'],
+    ['The probe weighs 1.5×10−3 kilograms.', '1.5×10−3 kilograms', 0.0015, 'kg', undefined],
+    ['A cell holds 6.2×10^5 volts.', '6.2×10^5 volts', 620000, 'volt', undefined],
+    ['Add 1⁄4 of the flour.', '1⁄4', 0.25, '', undefined],
+    ['Stir in ½ teaspoon of salt.', '½ teaspoon', 0.5, 'teaspoon', undefined],
+    ['the index was up 0 . 95 on the day .', '0 . 95', 0.95, '', 'up'],
+  ])('%s', (sentence, text, value, unit, qualifier) => {
+    const qs = figures(sentence);
+    const q = qs.find((x) => x.text === text);
+    expect(q, JSON.stringify(qs.map((x) => x.text))).toBeDefined();
+    expect(q!.value).toBeCloseTo(value, 9);
+    expect(q!.unit).toBe(unit);
+    expect(q!.qualifier).toBe(qualifier);
+  });
+});
+
 describe('figures: from ... to ranges (refiner)', () => {
   it.each([
     // [sentence, text, value, unit]

@@ -645,6 +645,10 @@ function figureAt(
     qualifier = hedge.q;
     reasons.push(`hedge: ${tokens.slice(hedge.start, startTok).map((x) => x.text).join(' ')}`);
   }
+  if (!qualifier && p.bound) {
+    qualifier = p.bound;
+    reasons.push('bound written into the number');
+  }
   if (!qualifier) {
     const ch = lookbackChange(tokens, startTok, sentStart);
     if (ch) {

@@ -20,7 +20,17 @@ export interface ParsedNumber {
   scale?: number;
   /** What follows the number inside a hyphenated token: "four-cylinder" -> "cylinder" (offset in the token). */
   suffix?: { text: string; offset: number };
+  /** A bound written into the number itself: "sub-300 sq m" -> "<". */
+  bound?: '<';
 }
+
+/** Unicode vulgar fractions: "½ teaspoon", "2¾ miles". */
+const VULGAR: ReadonlyMap<string, number> = new Map([
+  ['½', 1 / 2], ['⅓', 1 / 3], ['⅔', 2 / 3], ['¼', 1 / 4], ['¾', 3 / 4], ['⅕', 1 / 5], ['⅖', 2 / 5], ['⅗', 3 / 5], ['⅘', 4 / 5],
+  ['⅙', 1 / 6], ['⅚', 5 / 6], ['⅛', 1 / 8], ['⅜', 3 / 8], ['⅝', 5 / 8], ['⅞', 7 / 8],
+]);
+/** "minus-5", "minus-1" (".4" follows as its own token), "sub-300": a sign or bound glued to digits. */
+const SIGNED_WORD = /^(minus|sub)-(\d+(?:\.\d+)?)$/i;
 
 const UNITS_WORDS: ReadonlyMap<string, number> = new Map([
   ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
@@ -51,8 +61,9 @@ function wordValue(w: string): number | undefined {
 /** True when `t` can start a number expression. Cheap: called on every token. */
 export function isNumberStart(t: Token): boolean {
   if (t.kind === 'number') return true;
-  if (t.kind !== 'word') return false;
+  if (t.kind !== 'word') return t.kind === 'symbol' && VULGAR.has(t.text);
   const w = t.text.toLowerCase();
+  if ((w.startsWith('minus-') || w.startsWith('sub-')) && SIGNED_WORD.test(w)) return true;
   if (w === 'a' || w === 'an') return false;
   const first = w.split('-', 1)[0] ?? w;
   return UNITS_WORDS.has(first) || TENS_WORDS.has(first) || VAGUE.has(w) || w === 'dozen' || w === 'half' || w === 'quarter';
@@ -111,6 +122,9 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
     return null;
   }
 
+  const vulgar = VULGAR.get(t.text);
+  if (vulgar !== undefined) return { value: vulgar, start: i, end: i + 1, form: 'fraction', scaled: false };
+
   if (t.kind === 'number') {
     // "15-22" written as one token: a range when it rises ("3-2" is a score, not a figure)
     const dash = /^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$/.exec(t.text);
@@ -122,17 +136,44 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
     let v = parseDigits(t.text);
     if (v === undefined) return null;
     let end = i + 1;
-    // Tokenised text ("80 , 000 spectators", "6 . 2 %"): rejoin what a tokeniser split.
+    // Tokenised text ("80 , 000 spectators", "6 . 2 %", "0 . 95"): rejoin what a tokeniser split.
     const sepTok = tokens[end];
     const nextNum = tokens[end + 1];
     if (sepTok && nextNum && sepTok.spaceBefore && nextNum.spaceBefore && nextNum.kind === 'number' && /^\d+$/.test(t.text)) {
       if (sepTok.text === ',' && /^\d{3}$/.test(nextNum.text) && Number(t.text) < 1000) {
         v = Number(t.text + nextNum.text);
         end += 2;
-      } else if (sepTok.text === '.' && /^\d{1,4}$/.test(nextNum.text) && /^(?:%|percent|billion|million|trillion)$/i.test(tokens[end + 2]?.text ?? '')) {
+      } else if (
+        sepTok.text === '.' && /^\d{1,4}$/.test(nextNum.text) &&
+        (/^(?:%|percent|billion|million|trillion)$/i.test(tokens[end + 2]?.text ?? '') || (t.text.length <= 3 && !/^\p{Lu}/u.test(tokens[end + 2]?.text ?? '')))
+      ) {
         v = Number(`${t.text}.${nextNum.text}`);
         end += 2;
       }
+    }
+    // Scientific notation: "1.99×10−30", "6.02×10^23"
+    if (tokens[end]?.text === '×' && !tokens[end]!.spaceBefore && tokens[end + 1]?.text === '10' && !tokens[end + 1]!.spaceBefore) {
+      let k = end + 2;
+      if (tokens[k]?.text === '^' && !tokens[k]!.spaceBefore) k++;
+      let sign = 1;
+      if ((tokens[k]?.text === '−' || tokens[k]?.text === '-') && !tokens[k]!.spaceBefore) {
+        sign = -1;
+        k++;
+      }
+      const ex = tokens[k];
+      if (ex && !ex.spaceBefore && /^\d{1,3}$/.test(ex.text)) {
+        return { value: Number((v * 10 ** (sign * Number(ex.text))).toPrecision(12)), start: i, end: k + 1, form: 'digits', scaled: true };
+      }
+    }
+    // "1⁄32" (fraction slash), "2¾" (vulgar fraction glued to a whole number)
+    const fs = tokens[end];
+    if (fs && !fs.spaceBefore && fs.text === '⁄' && /^\d+$/.test(t.text) && tokens[end + 1]?.kind === 'number' && !tokens[end + 1]!.spaceBefore && /^\d+$/.test(tokens[end + 1]!.text)) {
+      const b = Number(tokens[end + 1]!.text);
+      if (b > 0) return scaleAfter(tokens, i, end + 2, v / b, 'digits');
+    }
+    if (fs && !fs.spaceBefore && VULGAR.has(fs.text) && /^\d+$/.test(t.text)) {
+      v += VULGAR.get(fs.text)!;
+      end++;
     }
     // Mixed fractions: "10 1/2", "7 3 / 4" (tokenised text).
     const n1 = tokens[end];
@@ -161,6 +202,22 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
   }
 
   if (t.kind !== 'word') return null;
+
+  // "minus-5 yards", "minus-1.4 degrees", "sub-7 nanometer"
+  const signed = w.startsWith('minus-') || w.startsWith('sub-') ? SIGNED_WORD.exec(t.text) : null;
+  if (signed) {
+    let v = Number(signed[2]);
+    let end = i + 1;
+    const dec = tokens[end];
+    if (dec && !dec.spaceBefore && dec.kind === 'number' && /^\.\d+$/.test(dec.text) && !signed[2]!.includes('.')) {
+      v += Number(dec.text);
+      end++;
+    }
+    const minus = signed[1]!.toLowerCase() === 'minus';
+    const r = scaleAfter(tokens, i, end, minus ? -v : v, 'digits');
+    if (!minus) r.bound = '<';
+    return r;
+  }
 
   // Vague magnitudes: "tens of thousands", "hundreds of millions", "dozens", "thousands"
   const vague = VAGUE.get(w);
