@@ -234,6 +234,25 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       expect((await store.listArticles({ storyId: 's1' })).map((x) => x.id)).toEqual([a.id, b.id]);
     });
 
+    it('lists every story as getStory shows it: creation order, articles in ingestion order, interleaved assignments', async () => {
+      const published = ['2026-03-01', null, '2026-02-27', '2026-03-05', null, '2026-03-02'];
+      const ids: string[] = [];
+      for (const [i, p] of published.entries()) ids.push((await store.addArticle(article({ published: p }), `2026-03-0${i + 1}T00:00:00.000Z`)).id);
+      await store.assignStory(ids[1]!, 's2', 'Dock strike');
+      await store.assignStory(ids[2]!, 's1', 'Harbour bridge');
+      await store.assignStory(ids[4]!, 's2', 'ignored');
+      await store.assignStory(ids[0]!, 's1', 'ignored');
+      await store.assignStory(ids[3]!, 's3', 'Ferry timetable');
+      // ids[5] stays without a story
+      const listed = await store.listStories();
+      expect(listed).toEqual([
+        { id: 's2', label: 'Dock strike', articleIds: [ids[1], ids[4]], firstSeen: '2026-03-02T00:00:00.000Z', lastSeen: '2026-03-05T00:00:00.000Z' },
+        { id: 's1', label: 'Harbour bridge', articleIds: [ids[0], ids[2]], firstSeen: '2026-02-27', lastSeen: '2026-03-01' },
+        { id: 's3', label: 'Ferry timetable', articleIds: [ids[3]], firstSeen: '2026-03-05', lastSeen: '2026-03-05' },
+      ]);
+      for (const s of listed) expect(await store.getStory(s.id)).toEqual(s);
+    });
+
     it('keeps JSON state', async () => {
       expect(await store.getState('clusterer')).toBeNull();
       await store.setState('clusterer', { centroids: [[1, 0.5]], n: 2 });

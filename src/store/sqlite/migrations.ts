@@ -98,6 +98,17 @@ CREATE TABLE fts_progress (upto INTEGER NOT NULL);
 INSERT INTO fts_progress (upto) SELECT coalesce(max(seq), 0) FROM articles;
 `,
   },
+  {
+    version: 3,
+    description: 'story index covers what a story listing reads (ids and dates in ingestion order)',
+    // listStories reads every assigned article's id and dates; through the old index on story_id alone
+    // each one cost a table-row read (the row holds the text), ~1.3 s for 100k articles; the covering
+    // index answers from the index alone. Still serves listArticles({ storyId }).
+    sql: `
+DROP INDEX articles_story;
+CREATE INDEX articles_story ON articles(story_id, seq, id, published, ingested_at);
+`,
+  },
 ];
 
 /** Brings a database to the latest schema. Throws naming the version when the file is newer than this build. */
