@@ -30,6 +30,8 @@ describe('places: recognised and resolved', () => {
     ['Aid convoys reached Eastern Europe and the Middle East before winter.', 'Middle East', 43, 'Middle East', undefined, 'region', 29, 41],
     ['Voters in Georgia lined up outside polling stations in Atlanta and Savannah.', 'Georgia', 10, 'Georgia', 'US', 'admin1', 32.8, -83.3],
     ['Protesters gathered in Tbilisi as Georgia weighed its ties with Russia.', 'Georgia', 34, 'Georgia', 'GE', 'country', 42, 43.5],
+    ['Storms moved from Texas into Georgia overnight.', 'Georgia', 29, 'Georgia', 'US', 'admin1', 32.8, -83.3],
+    ['Tanks from Russia entered Georgia in August.', 'Georgia', 26, 'Georgia', 'GE', 'country', 42, 43.5],
     ['The Japanese delegation arrived in Berlin on Sunday.', 'Japanese', 4, 'Japan', 'JP', 'country', 35.7, 139.8],
     ['The Japanese delegation arrived in Berlin on Sunday.', 'Berlin', 35, 'Berlin', 'DE', 'city', 52.5, 13.4],
     ['Fighting around Donbas intensified, according to officials in Kyiv.', 'Donbas', 16, 'Donbas', undefined, 'region', 48, 38.5],

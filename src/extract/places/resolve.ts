@@ -204,9 +204,10 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
           s += NEAR_W * Math.min(3, support(c.key, p.lat, p.lon));
         }
       }
-      if (p.precision === 'country' && c.hits.some((o) => o.place.precision === 'admin1' && sum(countryVotes, o.place.cc, c.key) >= 1)) {
+      const foreignRegion = p.precision === 'country' ? c.hits.find((o) => o.place.precision === 'admin1' && o.place.cc !== p.cc) : undefined;
+      if (foreignRegion && sum(countryVotes, foreignRegion.place.cc, c.key) >= 1) {
         // "Georgia" among US places is the state; among Russian ones the country.
-        s -= 1.5 * Math.min(2, sum(countryVotes, c.hits.find((o) => o.place.precision === 'admin1')!.place.cc, c.key));
+        s -= 3 * Math.min(2, sum(countryVotes, foreignRegion.place.cc, c.key));
         s += 1.5 * Math.min(2, sum(countryVotes, p.cc, c.key));
       }
       // The story's places count like one more mention in the article.
