@@ -269,6 +269,8 @@ describe('publication-date inference', () => {
     ['KESTREL, March 12 (Wire) -- The ministers said Friday that exports rose in 2017.', '2021-03-12', 'dateline day and weekday fix the year'],
     ['PORT ALDER, June 2 (Wire) -- Officials said Monday that the ferry, built in 2015, was safe.', '2025-06-02', 'dateline day and weekday fix the year'],
     ['The Daily Ledger said in an editorial on Monday, Oct. 26: The clinic, opened in 2014, was attacked.', '2015-10-26', 'weekday and month-day fix the year'],
+    ['The mill said net income for the quarter ended Sept. 30, 2024, rose 5%.', '2024-10-28', 'latest dated event'],
+    ['The brewer said third-quarter profit rose 8%. Sales fell in 2023, the company said.', '2023-10-28', 'after the quarter reported'],
     ['KESTREL, February 26 (Wire) -- The ministers, who were invited to the summit in July 2016, will sign the treaty on March 12.', '2017-02-26', 'dateline after the past events named'],
     ['The port closed on March 3, 2023, officials said. Last year the port handled more ships than ever.', '2024-07-01', 'year after the latest year named, with "last year" comparisons'],
     ['Sales rose in 2024, the company said, and its notes due March 1, 2031, will be redeemed.', '2024-07-01', 'latest year mentioned'],

@@ -10,6 +10,7 @@ import type { Doc, ExtractContext, ReferenceInferrer } from '../types.js';
 import { absoluteDates } from './absolute.js';
 import { addDays, fmtDay, isValidDate, toDays, weekday, type Ymd } from './calendar.js';
 import { WEEKDAYS } from './lexicon.js';
+import { periods } from './periods.js';
 import { lowered, type DraftTimex } from './match.js';
 import { tenseOf, tokenAt } from './refine-tense.js';
 import { weekdays } from './weekdays.js';
@@ -25,7 +26,12 @@ interface Dated {
   start: number;
   /** The text states the year. */
   explicit?: boolean;
+  /** The end of a reporting period ("the quarter ended Sept. 30"): results come out weeks later. */
+  periodEnd?: boolean;
 }
+
+/** Days between the end of a reporting period and the report of its results ("quarter ended Sept. 30"). */
+const REPORT_LAG_DAYS = 28;
 
 /** Words before a year that make it a target or maturity rather than a time of writing. */
 const TARGET_WORDS = new Set(['due', 'by', 'until', 'through', 'till', 'maturing', 'matures', 'mature', 'expires', 'expiring', 'ending', 'before']);
@@ -51,7 +57,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     let mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     if (mm) {
       const date = { y: Number(mm[1]), m: Number(mm[2]), d: Number(mm[3]) };
-      dated.push({ date, precision: 'day', tense, start: m.start, explicit: true });
+      dated.push({ date, precision: 'day', tense, start: m.start, explicit: true, periodEnd: endsPeriod(doc, low, m) });
       if (tense !== 'future') years.push(date.y);
       continue;
     }
@@ -86,7 +92,7 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       const tense = tenseOf(doc, low, md.m);
       const d = md.day ?? 15;
       if (!isValidDate(year, md.month, d)) continue;
-      dated.push({ date: { y: year, m: md.month, d }, precision: md.day !== undefined ? 'day' : 'month', tense, start: md.m.start });
+      dated.push({ date: { y: year, m: md.month, d }, precision: md.day !== undefined ? 'day' : 'month', tense, start: md.m.start, periodEnd: md.day !== undefined && endsPeriod(doc, low, md.m) });
     }
   }
 
@@ -143,7 +149,9 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       // written after the latest event it reports in the past tense; present-tense dates ("payable
       // Dec. 15") are often announcements, so they count only when no past-tense date exists
       const past = pastish.filter((x) => x.tense === 'past');
-      base = (past.length > 0 ? past : pastish).map((x) => x.date).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
+      // the end of a reporting period is known weeks before its results are
+      const when = (x: Dated): Ymd => (x.periodEnd ? addDays(x.date, REPORT_LAG_DAYS) : x.date);
+      base = (past.length > 0 ? past : pastish).map(when).reduce((a, b) => (toDays(b) > toDays(a) ? b : a));
       confidence = days.length > 0 ? 0.6 : 0.35;
       reasons.push(days.length > 0 ? 'latest dated event' : 'latest month mentioned');
     } else if (pool.length > 0 && (year === null || pool.some((x) => x.date.y <= year!))) {
@@ -163,6 +171,15 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       base = later.length > 0 ? later.reduce((a, b) => (toDays(b) > toDays(a) ? b : a)) : { y: year, m: 7, d: 1 };
       confidence = Math.min(confidence, 0.3);
       reasons.push('not before the latest year named');
+    }
+    // results for a quarter are reported after it ends: "third-quarter profit rose" was written
+    // after September
+    // (a stated period end, "the fourth quarter ended Sept. 30", already dates a fiscal quarter)
+    const q = year !== null && !dated.some((x) => x.periodEnd) ? reportedQuarter(doc, low, year) : null;
+    if (base && q && toDays(q) > toDays(base)) {
+      base = q;
+      confidence = Math.max(confidence, 0.3);
+      reasons.push('after the quarter reported');
     }
   }
   if (!base) return null;
@@ -210,6 +227,29 @@ function weekdayDated(doc: Doc, low: readonly string[], monthDays: ReadonlyArray
     if (!best || toDays(date) > toDays(best)) best = date;
   }
   return best;
+}
+
+/** True when the date closes a period: "the quarter ended Sept. 30", "the year ending June 30". */
+function endsPeriod(doc: Doc, low: readonly string[], m: DraftTimex): boolean {
+  const p = low[tokenAt(doc, m.start) - 1];
+  return p === 'ended' || p === 'ending';
+}
+
+/**
+ * The first quarter the text reports outside future clauses ("third-quarter net income rose"), as
+ * the day REPORT_LAG_DAYS after it ends (in the year the quarter names, else `year`), or null.
+ */
+function reportedQuarter(doc: Doc, low: readonly string[], year: number): Ymd | null {
+  for (const m of periods.extract(doc, NO_REF)) {
+    const q = m.draft?.kind === 'quarter' ? { y: year, q: m.draft.q } : /^(\d{4})-Q([1-4])$/.exec(m.value);
+    if (!q) continue;
+    if (tenseOf(doc, low, m) === 'future') continue;
+    const y = Array.isArray(q) ? Number(q[1]) : q.y;
+    const n = Array.isArray(q) ? Number(q[2]) : q.q;
+    const end = addDays({ y: n === 4 ? y + 1 : y, m: n === 4 ? 1 : 3 * n + 1, d: 1 }, -1);
+    return addDays(end, REPORT_LAG_DAYS);
+  }
+  return null;
 }
 
 /** The first year from `from` on (within 11 years) in which month-day falls on weekday `wd`, or null. */
