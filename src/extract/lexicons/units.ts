@@ -67,9 +67,9 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'm/s', forms: ['m/s', 'meters per second', 'metres per second'], dimension: 'speed', si: 'km/h', factor: 3.6 },
   { code: 'miles per gallon', forms: ['mpg', 'miles per gallon'], dimension: 'other' },
   // temperature
-  { code: '°C', forms: ['°c', '° c', '° celsius', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'centigrade', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
-  { code: '°F', forms: ['°f', '° f', '° fahrenheit', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'degrees farenheit', 'farenheit', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
-  { code: '°', forms: ['°', 'degree', 'degrees'], dimension: 'other' },
+  { code: '°C', forms: ['°c', '° c', '° celsius', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'centigrade', 'deg c', 'degc', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
+  { code: '°F', forms: ['°f', '° f', '° fahrenheit', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'degrees farenheit', 'farenheit', 'deg f', 'degf', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
+  { code: '°', forms: ['°', 'degree', 'degrees', 'deg'], dimension: 'other' },
   // ratio
   { code: '%', forms: ['%', 'percent', 'per cent', 'pct', 'percentage', 'pc'], dimension: 'ratio', si: '%', factor: 1, ambiguous: ['pc'] },
   { code: 'percentage point', forms: ['percentage point', 'percentage points', 'pp', 'points percentage'], dimension: 'ratio' },
@@ -101,6 +101,8 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'GB', forms: ['gb', 'gigabyte', 'gigabytes'], dimension: 'data' },
   { code: 'MB', forms: ['mb', 'megabyte', 'megabytes'], dimension: 'data' },
   { code: 'TB', forms: ['tb', 'terabyte', 'terabytes'], dimension: 'data' },
+  { code: 'megabit per second', forms: ['mbps', 'mbit/s', 'megabits per second', 'megabit per second'], dimension: 'data' },
+  { code: 'gigabit per second', forms: ['gbps', 'gbit/s', 'gigabits per second', 'gigabit per second'], dimension: 'data' },
   { code: 'GHz', forms: ['ghz', 'gigahertz'], dimension: 'frequency' },
   { code: 'MHz', forms: ['mhz', 'megahertz'], dimension: 'frequency' },
   { code: 'Hz', forms: ['hz', 'hertz'], dimension: 'frequency' },

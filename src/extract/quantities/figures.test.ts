@@ -49,6 +49,16 @@ describe('figures: value, unit, qualifier, counted', () => {
   });
 
   it.each([
+    ['Two of Orlen’s deputies resigned.', 'Two', 2, 'Orlen’s deputies'],
+    ['Three of the ferries sank.', 'Three', 3, 'ferries'],
+  ])('partitive: %s', (sentence, text, value, counted) => {
+    const q = figures(sentence).find((x) => x.text === text);
+    expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();
+    expect(q!.value).toBe(value);
+    expect(q!.counted?.text).toBe(counted);
+  });
+
+  it.each([
     ['Between 80 and 100 homes were flooded.', '80 and 100', [80, 100], ''],
     ['Officials expect four to five million visitors.', 'four to five million', [4e6, 5e6], ''],
     ['Prices ranged from $750,000 to $1.2 million.', '$750,000 to $1.2 million', [750000, 1.2e6], 'USD'],
@@ -117,6 +127,11 @@ describe('figures: number forms', () => {
     ['Add 1⁄4 of the flour.', '1⁄4', 0.25, '', undefined],
     ['Stir in ½ teaspoon of salt.', '½ teaspoon', 0.5, 'teaspoon', undefined],
     ['the index was up 0 . 95 on the day .', '0 . 95', 0.95, '', 'up'],
+    ['The cave formed in 300 million-year-old limestone.', '300 million-year-old', 3e8, 'year-old', undefined],
+    ['The probe flew a 2.5 billion-mile route.', '2.5 billion-mile', 2.5e9, 'mi', undefined],
+    ['It warmed by 1.8degF over the decade.', '1.8degF', 1.8, '°F', undefined],
+    ['The link runs at 40Mbps downstream.', '40Mbps', 40, 'megabit per second', undefined],
+    ['Kestrel added 0.7 WAR in June.', '0.7', 0.7, '', undefined],
   ])('%s', (sentence, text, value, unit, qualifier) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);

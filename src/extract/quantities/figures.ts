@@ -290,6 +290,12 @@ function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text
     if (NP_STOP.has(w) || MONTHS.has(w)) break;
     if (/ed$/.test(w) && n > 0) break;
     last = k;
+    // "Vantic's deputies": a possessive goes on to its noun
+    if (!tokens[k + 1]?.spaceBefore && /^['’]s$/.test(tokens[k + 1]?.text ?? '')) {
+      k++;
+      last = k;
+      continue;
+    }
     // A plural noun usually ends the phrase ("troops", "villages"): stop unless "and" follows.
     if (isPlural(w) && tokens[k + 1]?.text.toLowerCase() !== 'and') break;
     // "one proposal asks": after a singular head, a word ending in -s is usually the verb
@@ -537,7 +543,7 @@ function figureAt(
   }
   if (p.suffix && !currency && unitCode === '') {
     const sfx = UNIT_FORMS.get(norm(p.suffix.text));
-    const at = tokens[p.start]!.start + p.suffix.offset;
+    const at = p.suffix.at;
     if (sfx?.def) {
       unitDef = sfx.def;
       unitCode = sfx.def.code;
@@ -672,7 +678,10 @@ function figureAt(
     counted = suffixCounted;
   } else if (isCount) {
     let j = unitEnd;
-    if (tokens[j]?.text.toLowerCase() === 'of' && (p.form === 'vague' || p.form === 'fraction' || p.scaled || (tokens[numAt]!.text.toLowerCase() === 'one'))) {
+    // "two of the ferries", "two of Vantic's deputies": a small word number picks from a defined group
+    const partitive = p.form === 'words' && typeof value === 'number' && value < 100 && tokens[j]?.text.toLowerCase() === 'of' &&
+      (/^(?:the|their|its|his|her|our|those|these|my|your)$/i.test(tokens[j + 1]?.text ?? '') || (isCapitalised(tokens[j + 1] ?? tokens[j]!) && /^['’]s$/.test(tokens[j + 2]?.text ?? '')));
+    if (tokens[j]?.text.toLowerCase() === 'of' && (p.form === 'vague' || p.form === 'fraction' || p.scaled || partitive || (tokens[numAt]!.text.toLowerCase() === 'one'))) {
       j++;
       if (/^(?:the|their|its|his|her|our|those|these)$/i.test(tokens[j]?.text ?? '')) j++;
     } else if (/^(?:more|additional|other|new|extra)$/i.test(tokens[j]?.text ?? '') && tokens[j + 1]?.kind === 'word') {
@@ -698,7 +707,8 @@ function figureAt(
   if (nameLike && unitCode === '') return null;
   if (isRange && unitCode === '' && counted && /^\p{Lu}/u.test(counted.text)) return null; // "16-18 Industrial Avenue"
   // "787 Dreamliner", "49 Zorro Ranch Road": a number before a proper name is part of the name
-  if (unitCode === '' && counted && counted.text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !isPlural(counted.text.split(/\s+/).pop()!.toLowerCase())) return null;
+  // (whole numbers only: "0.5 WAR" is a measure)
+  if (unitCode === '' && counted && Number.isInteger(value) && counted.text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !isPlural(counted.text.split(/\s+/).pop()!.toLowerCase())) return null;
   // "eight or nine euros", "16369.03 up 58.06 points": borrow the unit of the figure that follows
   const yearLike = isYearLike(tokens, p) && !isRange;
   if (yearLike && unitCode === '' && /^(?:in|since|by|of|from|until|till|before|after|during|between|and|to|early|late|mid|the|fiscal|year)$/i.test(prev?.text ?? '')) return null;

@@ -19,7 +19,7 @@ export interface ParsedNumber {
   /** The multiplier of the trailing scale word(s) (1 when none): "1.5 million" -> 1e6. */
   scale?: number;
   /** What follows the number inside a hyphenated token: "four-cylinder" -> "cylinder" (offset in the token). */
-  suffix?: { text: string; offset: number };
+  suffix?: { text: string; at: number };
   /** A bound written into the number itself: "sub-300 sq m" -> "<". */
   bound?: '<';
 }
@@ -244,7 +244,7 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
       const v = wordValue(head);
       const rest = t.text.slice(dash + 1);
       if (v === undefined || v === 0 || !/^\p{L}+$/u.test(rest)) return null;
-      return { value: v, start: i, end: i + 1, form: 'words', scaled: false, suffix: { text: rest, offset: dash + 1 } };
+      return { value: v, start: i, end: i + 1, form: 'words', scaled: false, suffix: { text: rest, at: t.start + dash + 1 } };
     }
     if (h.fraction) return { value: h.value, start: i, end: i + 1, form: 'fraction', scaled: false };
     return wordSequence(tokens, i, h.value);
@@ -331,6 +331,15 @@ function scaleAfter(tokens: readonly Token[], start: number, end: number, v: num
   const nt = tokens[end];
   if (nt && nt.kind === 'word') {
     const w = nt.text.toLowerCase();
+    // "400 million-year-old", "1.8 billion-mile": the scale glued by a hyphen to what it measures
+    const dash = w.indexOf('-');
+    if (dash > 2) {
+      const s = BIG_WORDS.get(w.slice(0, dash));
+      const rest = nt.text.slice(dash + 1);
+      if (s !== undefined && /^\p{L}[\p{L}-]*$/u.test(rest)) {
+        return { value: v * s, start, end: end + 1, form, scaled: true, scale: s, suffix: { text: rest, at: nt.start + dash + 1 } };
+      }
+    }
     const s = SCALES.get(w);
     // Single-letter scales only when glued to the number ("25k", "$5m", "3b"); "m" spaced is metres.
     const glued = !nt.spaceBefore;
