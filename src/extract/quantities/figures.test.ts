@@ -131,7 +131,7 @@ describe('figures: number forms', () => {
     ['The probe flew a 2.5 billion-mile route.', '2.5 billion-mile', 2.5e9, 'mi', undefined],
     ['It warmed by 1.8degF over the decade.', '1.8degF', 1.8, '°F', undefined],
     ['The link runs at 40Mbps downstream.', '40Mbps', 40, 'megabit per second', undefined],
-    ['Kestrel added 0.7 WAR in June.', '0.7', 0.7, '', undefined],
+    ['Kestrel was worth 0.7 WAR in June.', '0.7', 0.7, '', undefined],
   ])('%s', (sentence, text, value, unit, qualifier) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);
