@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { DocHistory, WordCache, allowed, docStats, hashFeature, shape, shortShape, staticFeatures, staticHashes, tagFeatures, tagHashes, tagHashesAt, START_TAG, TAGS } from './features.js';
+import {
+  DocHistory,
+  HISTORY_FEATURES,
+  WordCache,
+  allowed,
+  decodeOrder,
+  docStats,
+  hashFeature,
+  shape,
+  shortShape,
+  spansOf,
+  staticFeatures,
+  staticHashes,
+  tagFeatures,
+  tagHashes,
+  tagHashesAt,
+  tagOf,
+  tagPart,
+  toBilou,
+  typeIndex,
+  validNext,
+  START_TAG,
+  TAGS,
+} from './features.js';
 import { resourcesFrom } from './model.js';
 
 const res = resourcesFrom({ Kharkiv: 'a1 b2 c3', Lisbon: 'a1 b2 c4' }, [
@@ -107,5 +130,72 @@ describe('fast hashes keep the reference order (the decoder sums weights in this
         expect(got).toEqual(want);
       }
     }
+  });
+});
+
+describe('BILOU tags', () => {
+  const idx = (names: string[]): number[] => names.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
+  it.each<[string[], Array<[number, number, number]>]>([
+    [['B-PER', 'L-PER', 'O', 'U-LOC'], [[0, 2, 0], [3, 4, 2]]],
+    [['B-ORG', 'I-ORG', 'L-ORG'], [[0, 3, 1]]],
+    [['U-MISC', 'U-MISC'], [[0, 1, 3], [1, 2, 3]]],
+    // BIO reads the same: I- continues, a new B- starts a new entity.
+    [['B-PER', 'I-PER', 'B-PER', 'O'], [[0, 2, 0], [2, 3, 0]]],
+    // A stray inside tag starts an entity; a type change ends one.
+    [['O', 'I-LOC', 'I-ORG'], [[1, 2, 2], [2, 3, 1]]],
+  ])('spans of %j', (tags, want) => {
+    expect(spansOf(idx(tags))).toEqual(want);
+  });
+
+  it.each<[string[], string[]]>([
+    [['B-PER', 'I-PER', 'O', 'B-LOC'], ['B-PER', 'L-PER', 'O', 'U-LOC']],
+    [['B-ORG', 'I-ORG', 'I-ORG', 'B-ORG'], ['B-ORG', 'I-ORG', 'L-ORG', 'U-ORG']],
+    [['O', 'O'], ['O', 'O']],
+  ])('toBilou %j', (bio, want) => {
+    expect(toBilou(idx(bio))).toEqual(idx(want));
+  });
+
+  it.each<[string, string, boolean, boolean]>([
+    ['B-PER', 'L-PER', false, true],
+    ['B-PER', 'I-PER', false, true],
+    ['B-PER', 'O', false, false],
+    ['I-ORG', 'U-ORG', false, false],
+    ['L-LOC', 'B-LOC', false, true],
+    ['U-LOC', 'U-PER', true, true],
+    ['O', 'B-MISC', true, false],
+    ['B-MISC', 'I-MISC', true, false],
+    ['I-MISC', 'L-MISC', true, true],
+    ['O', 'L-PER', false, false],
+  ])('validNext %s -> %s (last %s): %s', (a, b, last, want) => {
+    const [p, n] = idx([a, b]);
+    expect(validNext(p!, n!, last)).toBe(want);
+  });
+
+  it('typeIndex and tagPart agree with the tag names', () => {
+    TAGS.forEach((name, t) => {
+      expect(tagPart(t)).toBe(name[0]);
+      expect(typeIndex(t)).toBe(name === 'O' ? -1 : ['PER', 'ORG', 'LOC', 'MISC'].indexOf(name.slice(2)));
+      if (t > 0) expect(tagOf(tagPart(t) as 'B', typeIndex(t))).toBe(t);
+    });
+  });
+});
+
+describe('decodeOrder', () => {
+  it.each<[string[][], number[]]>([
+    [[['FLOODS', 'HIT', 'KHARKIV'], ['Floods', 'hit', 'Kharkiv', '.']], [1, 0]],
+    [[['Anna', 'spoke'], ['LISBON', '1998-05-01'], ['She', 'left', '.']], [0, 2, 1]],
+    [[['12', '-', '3']], [0]],
+  ])('%j -> %j', (seqs, want) => {
+    expect(decodeOrder(seqs)).toEqual(want);
+  });
+});
+
+describe('DocHistory across casing', () => {
+  it('an all-caps headline word meets its mixed-case mentions', () => {
+    const h = new DocHistory();
+    h.record(['Olena', 'Marchuk', 'won'], ['B-PER', 'L-PER', 'O'].map((t) => TAGS.indexOf(t as (typeof TAGS)[number])));
+    expect(h.features(['MARCHUK', 'WINS'])).toEqual([['h=PER', 'h=PER|all', 'hc=PER'], ['h=new', 'hc=new']]);
+    expect(h.features(['Marchuk', 'wins'])).toEqual([['h=PER', 'h=PER|all'], []]);
+    for (const f of h.features(['MARCHUK', 'WINS']).flat()) expect(HISTORY_FEATURES).toContain(f);
   });
 });

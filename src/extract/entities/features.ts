@@ -6,8 +6,16 @@
  * computed once per sequence; tag-history features are added by the decoder (`tagFeatures`).
  */
 
-/** BIO tags over the CoNLL types. Index order is part of the model file format. */
-export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+/**
+ * BILOU tags over the CoNLL types (Ratinov & Roth 2009: Begin, Inside, Last, Unit-length, Outside).
+ * Index order is part of the model file format: the BIO tags first (so a BIO tagging reads the
+ * same), then L- and U- per type.
+ */
+export const TAGS = [
+  'O',
+  'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC',
+  'L-PER', 'U-PER', 'L-ORG', 'U-ORG', 'L-LOC', 'U-LOC', 'L-MISC', 'U-MISC',
+] as const;
 export type Tag = (typeof TAGS)[number];
 export const NTAGS = TAGS.length;
 
@@ -438,10 +446,100 @@ export function hashFeature(s: string): number {
   return h >>> 0;
 }
 
-/** Whether tag `next` may follow `prev` in BIO: I-X only after B-X or I-X. */
+/** Number of BIO tags at the head of TAGS (O, then B-/I- per type). */
+const NBIO = 9;
+
+/** Entity type index (into GAZ_TYPES) of tag `t`, or -1 for O. */
+export function typeIndex(t: number): number {
+  if (t === 0) return -1;
+  return t < NBIO ? (t - 1) >> 1 : (t - NBIO) >> 1;
+}
+
+/** Position of tag `t` in its entity: 'B', 'I', 'L', 'U', or 'O'. */
+export function tagPart(t: number): 'B' | 'I' | 'L' | 'U' | 'O' {
+  if (t === 0) return 'O';
+  if (t < NBIO) return t % 2 === 1 ? 'B' : 'I';
+  return (t - NBIO) % 2 === 0 ? 'L' : 'U';
+}
+
+/** Tag index of part `part` ('B', 'I', 'L', 'U') of entity type `type` (index into GAZ_TYPES). */
+export function tagOf(part: 'B' | 'I' | 'L' | 'U', type: number): number {
+  if (part === 'B') return 1 + 2 * type;
+  if (part === 'I') return 2 + 2 * type;
+  return NBIO + 2 * type + (part === 'L' ? 0 : 1);
+}
+
+/** Whether tag `next` may follow `prev`: inside tags (I-X, L-X) only continue a B-X or I-X. */
 export function allowed(prev: number, next: number): boolean {
-  if (next === 0 || next % 2 === 1) return true;
-  return prev === next || prev === next - 1;
+  const np = tagPart(next);
+  if (np !== 'I' && np !== 'L') return true;
+  const pp = tagPart(prev);
+  return (pp === 'B' || pp === 'I') && typeIndex(prev) === typeIndex(next);
+}
+
+/** Whether `prev` is an open entity (B-X or I-X) that `next` must continue with I-X or L-X (BILOU). */
+export function mustContinue(prev: number, next: number): boolean {
+  const pp = tagPart(prev);
+  if (pp !== 'B' && pp !== 'I') return false;
+  const np = tagPart(next);
+  return np !== 'I' && np !== 'L';
+}
+
+/**
+ * Tags the decoder may choose at a position: `allowed` after `prev`, an open entity continued, and
+ * no entity left open at the end of the sequence (`last`).
+ */
+export function validNext(prev: number, next: number, last: boolean): boolean {
+  if (!allowed(prev, next) || mustContinue(prev, next)) return false;
+  if (last) {
+    const np = tagPart(next);
+    return np !== 'B' && np !== 'I';
+  }
+  return true;
+}
+
+/**
+ * Entity spans [start, end, type index] of a tag sequence. Reads BILOU and BIO alike: an entity
+ * starts at B-/U- (or a stray I-/L-) and runs over I-/L- of its type, ending after an L- or U-.
+ * Example: [B-PER, L-PER, O, U-LOC] -> [[0, 2, 0], [3, 4, 2]].
+ */
+export function spansOf(tags: readonly number[]): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  let i = 0;
+  while (i < tags.length) {
+    const t = tags[i]!;
+    if (t === 0) {
+      i++;
+      continue;
+    }
+    const type = typeIndex(t);
+    let j = i + 1;
+    let part = tagPart(t);
+    while (part !== 'U' && part !== 'L' && j < tags.length) {
+      const n = tags[j]!;
+      const np = tagPart(n);
+      if ((np !== 'I' && np !== 'L') || typeIndex(n) !== type) break;
+      part = np;
+      j++;
+    }
+    out.push([i, j, type]);
+    i = j;
+  }
+  return out;
+}
+
+/** BIO or BILOU tags -> BILOU tags (same spans). */
+export function toBilou(tags: readonly number[]): number[] {
+  const out = new Array<number>(tags.length).fill(0);
+  for (const [a, b, type] of spansOf(tags)) {
+    if (b - a === 1) out[a] = tagOf('U', type);
+    else {
+      out[a] = tagOf('B', type);
+      for (let k = a + 1; k < b - 1; k++) out[k] = tagOf('I', type);
+      out[b - 1] = tagOf('L', type);
+    }
+  }
+  return out;
 }
 
 /**
@@ -450,20 +548,27 @@ export function allowed(prev: number, next: number): boolean {
  * (PER) gets the feature "h=PER". Filled in document order by the decoder with its own predictions.
  */
 export class DocHistory {
+  /** Counts per lowercased word, so an all-caps headline word meets its mixed-case mentions. */
   private readonly counts = new Map<string, Int32Array>();
 
-  /** History features of `words` given the sentences recorded so far. */
+  /**
+   * History features of `words` given the sentences recorded so far; in an all-caps line each
+   * feature also comes marked "hc" (headline casing makes the word itself less informative).
+   */
   features(words: readonly string[]): string[][] {
+    const caps = isAllCapsSeq(words);
     return words.map((w) => {
       if (!isCap(w) || !LETTER.test(w[0] ?? '')) return [];
-      const c = this.counts.get(w);
-      if (!c) return ['h=new'];
+      const c = this.counts.get(w.toLowerCase());
+      if (!c) return caps ? ['h=new', 'hc=new'] : ['h=new'];
       let best = 0;
       for (let t = 1; t < c.length; t++) if (c[t]! > c[best]!) best = t;
       const label = best === 0 ? 'O' : GAZ_TYPES[best - 1]!;
       let total = 0;
       for (const x of c) total += x;
-      return [`h=${label}`, `h=${label}|${c[best] === total ? 'all' : 'mixed'}`];
+      const f = [`h=${label}`, `h=${label}|${c[best] === total ? 'all' : 'mixed'}`];
+      if (caps) f.push(`hc=${label}`);
+      return f;
     });
   }
 
@@ -472,14 +577,31 @@ export class DocHistory {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       if (!isCap(w) || !LETTER.test(w[0] ?? '')) continue;
-      let c = this.counts.get(w);
+      const key = w.toLowerCase();
+      let c = this.counts.get(key);
       if (!c) {
         c = new Int32Array(GAZ_TYPES.length + 1);
-        this.counts.set(w, c);
+        this.counts.set(key, c);
       }
-      const t = tags[i]!;
-      // TAGS: O, B-PER, I-PER, B-ORG, ... -> 0 for O, 1 + type index otherwise.
-      c[t === 0 ? 0 : ((t + 1) >> 1)]!++;
+      // 0 for O, 1 + type index otherwise.
+      c[typeIndex(tags[i]!) + 1]!++;
     }
   }
+}
+
+/** Every feature string `DocHistory.features` can produce (the trainer always keeps them). */
+export const HISTORY_FEATURES: readonly string[] = ['O', ...GAZ_TYPES, 'new'].flatMap((l) =>
+  l === 'new' ? ['h=new', 'hc=new'] : [`h=${l}`, `h=${l}|all`, `h=${l}|mixed`, `hc=${l}`],
+);
+
+/**
+ * The order in which a document's sequences are decoded (so the document memory fills): mixed-case
+ * sentences in text order, then all-caps lines (headlines), which then see how the body tagged
+ * their words. Example: ["FLOODS HIT KHARKIV", "Floods hit Kharkiv on Monday."] -> [1, 0].
+ */
+export function decodeOrder(seqs: readonly (readonly string[])[]): number[] {
+  const body: number[] = [];
+  const caps: number[] = [];
+  seqs.forEach((w, k) => (isAllCapsSeq(w) ? caps : body).push(k));
+  return body.concat(caps);
 }

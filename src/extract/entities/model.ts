@@ -1,6 +1,6 @@
 /**
- * The NER model: an averaged perceptron over hashed features with greedy left-to-right BIO
- * decoding (tag history as features, invalid I- transitions masked). The file format, loader and
+ * The NER model: an averaged perceptron over hashed features with greedy (or beam) left-to-right
+ * BILOU decoding (tag history as features, invalid transitions masked). The file format, loader and
  * decoder live here; training is in ./train/train.ts.
  *
  * File (gzip): "TRINER1\n", uint32 LE header length, header JSON (padded to 4 bytes), then
@@ -12,6 +12,7 @@ import {
   GAZ_MAX_LEN,
   NTAGS,
   TAGS,
+  validNext,
   allowed,
   hashFeature,
   WordCache,
@@ -21,6 +22,7 @@ import {
   type DocHistory,
   type DocStats,
   type FeatureResources,
+  type WordInfo,
 } from './features.js';
 
 const MAGIC = 'TRINER1\n';
@@ -102,9 +104,41 @@ class WeightTable implements WeightSource {
   }
 }
 
+/** VALID[(last ? NPREV2 : 0) + prev * NTAGS + next]: `validNext` precomputed (prev = START_TAG before the start). */
+const NPREV2 = (NTAGS + 1) * NTAGS;
+const validTable = (strict: boolean): Uint8Array =>
+  Uint8Array.from({ length: 2 * NPREV2 }, (_, k) => {
+    const last = k >= NPREV2;
+    const r = k % NPREV2;
+    const prev = Math.floor(r / NTAGS);
+    return (strict ? validNext(prev === START_TAG ? 0 : prev, r % NTAGS, last) : allowed(prev === START_TAG ? 0 : prev, r % NTAGS)) ? 1 : 0;
+  });
+const VALID_STRICT = validTable(true);
+const VALID_LENIENT = validTable(false);
+
+/** How `decode` searches; a model's meta carries the values it was tuned with. */
+export interface DecodeOptions {
+  /** Hypotheses kept (1: greedy, the training regime). */
+  beam?: number;
+  /** Temperature of the beam's per-position log-softmax over the local scores. */
+  temperature?: number;
+  /** BILOU closure enforced (an open B-/I- must go on with I-/L-); false: only `allowed`. */
+  strict?: boolean;
+}
+
+/** The decoding options recorded in a model's meta (defaults: greedy, strict). */
+export function decodeOptions(meta: Record<string, unknown>): DecodeOptions {
+  return {
+    beam: typeof meta.beam === 'number' ? meta.beam : 1,
+    temperature: typeof meta.temperature === 'number' ? meta.temperature : 1,
+    strict: meta.strict !== false,
+  };
+}
+
 /**
- * Greedy BIO decoding of one sequence. Returns tag indices into TAGS.
- * Example: ["Joe", "Biden", "spoke"] -> [1, 2, 0] (B-PER I-PER O).
+ * Left-to-right decoding of one sequence (BILOU tags, invalid transitions masked). With `beam` 1 it
+ * is greedy (the tagger's training regime); wider beams keep the best `beam` partial taggings.
+ * Returns tag indices into TAGS. Example: ["Joe", "Biden", "spoke"] -> [1, 9, 0] (B-PER L-PER O).
  */
 export function decode(
   words: readonly string[],
@@ -113,43 +147,96 @@ export function decode(
   weights: WeightSource,
   history?: DocHistory,
   cache: WordCache = new WordCache(),
+  opts: DecodeOptions = {},
 ): number[] {
+  const beam = opts.beam ?? 1;
+  const VALID = opts.strict === false ? VALID_LENIENT : VALID_STRICT;
   const { infos, rest } = positionalHashes(words, res, doc, cache);
   const hist = history?.features(words);
-  const tags: number[] = [];
-  const scores = new Float64Array(NTAGS);
+  const n = words.length;
   const tagBuf: number[] = [];
   // A token's intrinsic features come first, so their partial sum from zero is the same for every
   // occurrence of the word: computed once per word (same additions in the same order, same result).
   const memo = cache.scoreMemo(weights);
-  for (let i = 0; i < words.length; i++) {
-    const info = infos[i]!;
+  const local = new Float64Array(NTAGS);
+  const scores = new Float64Array(NTAGS);
+  const staticAt = (i: number): void => {
     let pre = memo.get(words[i]!);
     if (pre === undefined) {
       pre = new Float64Array(NTAGS);
-      for (const h of info.hashes) weights.add(h, pre);
+      for (const h of infos[i]!.hashes) weights.add(h, pre);
       memo.set(words[i]!, pre);
     }
-    scores.set(pre);
-    for (const h of rest[i]!) weights.add(h, scores);
-    if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), scores);
-    tagBuf.length = 0;
-    tagHashesAt(i > 0 ? tags[i - 1]! : START_TAG, i > 1 ? tags[i - 2]! : START_TAG, info, tagBuf);
-    for (const h of tagBuf) weights.add(h, scores);
-    const p = i > 0 ? tags[i - 1]! : 0;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let t = 0; t < NTAGS; t++) {
-      if (!allowed(p, t)) continue;
-      if (scores[t]! > bestScore) {
-        bestScore = scores[t]!;
-        best = t;
+    local.set(pre);
+    for (const h of rest[i]!) weights.add(h, local);
+    if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), local);
+  };
+  let tags: number[];
+  if (beam <= 1) {
+    tags = [];
+    for (let i = 0; i < n; i++) {
+      staticAt(i);
+      scores.set(local);
+      tagBuf.length = 0;
+      const prev = i > 0 ? tags[i - 1]! : START_TAG;
+      tagHashesAt(prev, i > 1 ? tags[i - 2]! : START_TAG, infos[i]!, tagBuf);
+      for (const h of tagBuf) weights.add(h, scores);
+      const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let t = 0; t < NTAGS; t++) {
+        if (VALID[row + t] === 0) continue;
+        if (scores[t]! > bestScore) {
+          bestScore = scores[t]!;
+          best = t;
+        }
       }
+      tags.push(best);
     }
-    tags.push(best);
+  } else {
+    tags = beamDecode(n, beam, opts.temperature ?? 1, VALID, staticAt, local, scores, infos, weights);
   }
   history?.record(words, tags);
   return tags;
+}
+
+/** Beam search over taggings: hypotheses are (score, tags) kept sorted best first. */
+function beamDecode(
+  n: number,
+  beam: number,
+  beamTemperature: number,
+  VALID: Uint8Array,
+  staticAt: (i: number) => void,
+  local: Float64Array,
+  scores: Float64Array,
+  infos: readonly WordInfo[],
+  weights: WeightSource,
+): number[] {
+  let hyps: Array<{ score: number; tags: number[] }> = [{ score: 0, tags: [] }];
+  const tagBuf: number[] = [];
+  for (let i = 0; i < n; i++) {
+    staticAt(i);
+    const next: Array<{ score: number; tags: number[]; tag: number }> = [];
+    for (const h of hyps) {
+      scores.set(local);
+      tagBuf.length = 0;
+      const prev = i > 0 ? h.tags[i - 1]! : START_TAG;
+      tagHashesAt(prev, i > 1 ? h.tags[i - 2]! : START_TAG, infos[i]!, tagBuf);
+      for (const x of tagBuf) weights.add(x, scores);
+      const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
+      // Local scores are trained greedily: only their order within one position is meaningful, so
+      // each is read as a log-softmax over the valid tags (temperature BEAM_TEMPERATURE).
+      let max = -Infinity;
+      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1 && scores[t]! > max) max = scores[t]!;
+      let z = 0;
+      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1) z += Math.exp((scores[t]! - max) / beamTemperature);
+      const lz = Math.log(z);
+      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1) next.push({ score: h.score + (scores[t]! - max) / beamTemperature - lz, tags: h.tags, tag: t });
+    }
+    next.sort((a, b) => b.score - a.score);
+    hyps = next.slice(0, beam).map((c) => ({ score: c.score, tags: [...c.tags, c.tag] }));
+  }
+  return hyps[0]?.tags ?? [];
 }
 
 export interface NerModel {

@@ -1,12 +1,12 @@
 /**
  * The NER extractor: runs the trained model over each sentence (split further at line breaks, so
- * headlines and datelines stand alone) and turns BIO tags into PER/ORG/LOC/MISC/NORP mentions.
+ * headlines and datelines stand alone) and turns BILOU tags into PER/ORG/LOC/MISC/NORP mentions.
  * `canonical` starts as the surface text; the canonical refiner (./canonical.ts) links it.
  */
 import type { EntityMention, EntityType } from '../../types.js';
 import type { Doc, Extractor } from '../types.js';
-import { DocHistory, TAGS, docStats } from './features.js';
-import { decode, defaultModel, type NerModel } from './model.js';
+import { DocHistory, GAZ_TYPES, decodeOrder, docStats, spansOf } from './features.js';
+import { decode, decodeOptions, defaultModel, type NerModel } from './model.js';
 
 export const NER_EXTRACTOR = 'entities.ner';
 
@@ -56,30 +56,24 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
       const stats = docStats(words);
       // Models trained with document memory need it at run time too (sequences in text order).
       const history = m.header.meta.history === true ? new DocHistory() : undefined;
+      const opts = decodeOptions(m.header.meta);
       const out: EntityMention[] = [];
-      seqs.forEach(([a], k) => {
+      // Headlines last, so that the document memory has read the body (`decodeOrder`); the
+      // mentions are sorted back into text order below.
+      for (const k of decodeOrder(words)) {
+        const a = seqs[k]![0];
         const w = words[k]!;
-        const tags = decode(w, m.resources, stats, m.weights, history, m.cache);
-        let i = 0;
-        while (i < tags.length) {
-          const t = tags[i]!;
-          if (t === 0) {
-            i++;
-            continue;
-          }
-          let j = i + 1;
-          const inside = t % 2 === 1 ? t + 1 : t;
-          while (j < tags.length && tags[j] === inside) j++;
+        const tags = decode(w, m.resources, stats, m.weights, history, m.cache, opts);
+        for (const [i, j, ti] of spansOf(tags)) {
           const start = doc.tokens[a + i]!.start;
           const end = doc.tokens[a + j - 1]!.end;
           const text = doc.text.slice(start, end);
-          let type = TAGS[t]!.slice(2) as EntityType;
+          let type: EntityType = GAZ_TYPES[ti]!;
           if (type === 'MISC' && looksNorp(text)) type = 'NORP';
           out.push({ kind: 'entity', start, end, text, type, canonical: text, extractor: NER_EXTRACTOR, reasons: ['model: averaged perceptron'] });
-          i = j;
         }
-      });
-      return out;
+      }
+      return out.sort((x, y) => x.start - y.start);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Trains the NER model (averaged perceptron, greedy BIO decoding) on CoNLL-2003-style JSONL and
+ * Trains the NER model (averaged perceptron, greedy BILOU decoding) on CoNLL-2003-style JSONL and
  * writes models/ner/ner.bin.gz. Training-time script; reads data only when run.
  *
  * Usage:
@@ -15,8 +15,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tokenize } from '../../common/text.js';
 import { OUTLETS } from '../../lexicons/outlets.js';
-import { DocHistory, WordCache, GAZ_BITS, GAZ_TYPES, NTAGS, TAGS, allowed, docStats, hashFeature, shape, staticFeatures, tagFeatures, type FeatureResources } from '../features.js';
-import { encodeModel, resourcesFrom, decode, type WeightSource } from '../model.js';
+import { DocHistory, HISTORY_FEATURES, START_TAG, WordCache, tagHashesAt, GAZ_BITS, GAZ_TYPES, NTAGS, TAGS, allowed, decodeOrder, validNext, docStats, hashFeature, spansOf, staticFeatures, toBilou, type FeatureResources } from '../features.js';
+import { encodeModel, resourcesFrom, decode, type DecodeOptions, type WeightSource } from '../model.js';
 import { rng } from './rng.js';
 
 interface Sent {
@@ -60,27 +60,13 @@ export function readSentences(path: string): Sent[] {
       words.push(tok.text);
       tags.push(idx < 0 ? 0 : idx);
     }
-    out.push({ doc: s.doc, words, tags });
+    out.push({ doc: s.doc, words, tags: toBilou(tags) });
   }
   return out;
 }
 
 function entitiesOf(tags: readonly number[]): Array<[number, number, string]> {
-  const out: Array<[number, number, string]> = [];
-  let i = 0;
-  while (i < tags.length) {
-    const t = tags[i]!;
-    if (t === 0) {
-      i++;
-      continue;
-    }
-    const type = TAGS[t]!.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === (t % 2 === 1 ? t + 1 : t)) j++;
-    out.push([i, j, type]);
-    i = j;
-  }
-  return out;
+  return spansOf(tags).map(([a, b, t]) => [a, b, GAZ_TYPES[t]!]);
 }
 
 /**
@@ -137,7 +123,8 @@ class Perceptron implements WeightSource {
     const b = r * NTAGS;
     for (let t = 0; t < NTAGS; t++) scores[t]! += this.w[b + t]!;
   }
-  private row(hash: number): number {
+  /** Weight row of a hash (created on first use when allowed), or -1. */
+  row(hash: number): number {
     let r = this.index.get(hash);
     if (r !== undefined) return r;
     if (this.allowedHashes && !this.allowedHashes.has(hash)) return -1;
@@ -155,20 +142,29 @@ class Perceptron implements WeightSource {
     this.index.set(hash, r);
     return r;
   }
-  update(hashes: readonly number[], gold: number, guess: number): void {
-    for (const h of hashes) {
-      const r = this.row(h);
+  /** Adds the rows' weights to `scores` (-1 rows add nothing). */
+  addRows(rows: ArrayLike<number>, scores: Float64Array): void {
+    const w = this.w;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
       if (r < 0) continue;
-      for (const [t, d] of [
-        [gold, 1],
-        [guess, -1],
-      ] as const) {
-        const k = r * NTAGS + t;
-        this.tot[k]! += (this.step - this.ts[k]!) * this.w[k]!;
-        this.ts[k] = this.step;
-        this.w[k]! += d;
-      }
+      const b = r * NTAGS;
+      for (let t = 0; t < NTAGS; t++) scores[t]! += w[b + t]!;
     }
+  }
+  /** Perceptron update on rows: +1 for the gold tag, -1 for the guess (lazy averaging). */
+  updateRows(rows: ArrayLike<number>, gold: number, guess: number): void {
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
+      if (r < 0) continue;
+      this.bump(r * NTAGS + gold, 1);
+      this.bump(r * NTAGS + guess, -1);
+    }
+  }
+  private bump(k: number, d: number): void {
+    this.tot[k]! += (this.step - this.ts[k]!) * this.w[k]!;
+    this.ts[k] = this.step;
+    this.w[k]! += d;
   }
   averaged(): { keys: Uint32Array; weights: Float64Array } {
     const keys = new Uint32Array(this.n);
@@ -222,6 +218,8 @@ function main(argv: string[]): void {
   const epochs = Number(arg(argv, '--epochs', '8'));
   const minCount = Number(arg(argv, '--min-count', '2'));
   const useHistory = !argv.includes('--no-history');
+  // --lenient: an open entity may end without L- (training and decoding alike).
+  const strict = !argv.includes('--lenient');
   const cities = argv.includes('--cities') ? arg(argv, '--cities') : null;
   if (cities) EXTRA = citiesGazetteer(cities, Number(arg(argv, '--cities-min-pop', '20000')));
   process.stderr.write(`external gazetteer: ${EXTRA.size} names\n`);
@@ -244,26 +242,36 @@ function main(argv: string[]): void {
   // Precompute static feature hashes per sentence.
   const prepared = trainDocs.map((d, i) => {
     const stats = docStats(d.map((s) => s.words));
+    // In decoding order (headlines last), as at run time.
+    d = decodeOrder(d.map((s) => s.words)).map((k) => d[k]!);
     return d.map((s) => ({ s, feats: staticFeatures(s.words, foldRes[i % FOLDS]!, stats).map((fs) => fs.map(hashFeature)) }));
   });
+  const tagCache = new WordCache(1e9);
   // Keep static features seen at least minCount times (tag-history features are always kept).
   const counts = new Map<number, number>();
   for (const d of prepared) for (const { feats } of d) for (const fs of feats) for (const h of fs) counts.set(h, (counts.get(h) ?? 0) + 1);
   const keep = new Set<number>();
   for (const [h, c] of counts) if (c >= minCount) keep.add(h);
+  // Tag-history features of every training word after every tag pair (`tagHashesAt`, whose
+  // per-word hashes are precomputed in the word's info).
+  const buf: number[] = [];
   for (const s of train) {
-    for (let i = 0; i < s.words.length; i++) {
-      for (const p of TAGS) for (const p2 of [...TAGS, '<s>']) for (const f of tagFeatures(p, p2, s.words[i]!.toLowerCase(), shape(s.words[i]!))) keep.add(hashFeature(f));
-      for (const f of tagFeatures('<s>', '<s>', s.words[i]!.toLowerCase(), shape(s.words[i]!))) keep.add(hashFeature(f));
+    for (const w of s.words) {
+      const info = tagCache.get(w, fullRes);
+      for (const h of info.th) keep.add(h);
     }
   }
-  for (const label of ['O', ...GAZ_TYPES]) for (const f of [`h=${label}`, `h=${label}|all`, `h=${label}|mixed`]) keep.add(hashFeature(f));
-  keep.add(hashFeature('h=new'));
+  const any = tagCache.get('the', fullRes);
+  for (let p = 0; p <= START_TAG; p++) for (let p2 = 0; p2 <= START_TAG; p2++) tagHashesAt(p, p2, any, buf);
+  for (const h of buf) keep.add(h);
+  for (const f of HISTORY_FEATURES) keep.add(hashFeature(f));
   process.stderr.write(`${counts.size} static features, ${keep.size} kept (with tag and history features)\n`);
 
   const model = new Perceptron(keep);
-  // Documents in shuffled order, sentences in text order (the document memory reads earlier ones).
-  const order = prepared.map((d) => d);
+  // Static features as weight rows, resolved once (-1: pruned).
+  const rowsOf = (hs: readonly number[]): Int32Array => Int32Array.from(hs, (h) => model.row(h));
+  const order = prepared.map((d) => d.map(({ s, feats }) => ({ s, rows: feats.map(rowsOf), infos: s.words.map((w) => tagCache.get(w, fullRes)) })));
+  // Documents in shuffled order, sentences in decoding order (the document memory reads earlier ones).
   const rand = rng(7);
   const scores = new Float64Array(NTAGS);
   for (let ep = 1; ep <= epochs; ep++) {
@@ -275,22 +283,24 @@ function main(argv: string[]): void {
     let total = 0;
     for (const docSents of order) {
       const history = useHistory ? new DocHistory() : null;
-      for (const { s, feats } of docSents) {
+      for (const { s, rows, infos } of docSents) {
         const hist = history?.features(s.words);
         const pred: number[] = [];
+        const dyn: number[] = [];
         for (let i = 0; i < s.words.length; i++) {
-          const lw = s.words[i]!.toLowerCase();
-          const sh = shape(s.words[i]!);
-          const prev = i > 0 ? TAGS[pred[i - 1]!]! : '<s>';
-          const prev2 = i > 1 ? TAGS[pred[i - 2]!]! : '<s>';
-          const hashes = feats[i]!.concat(tagFeatures(prev, prev2, lw, sh).map(hashFeature), (hist?.[i] ?? []).map(hashFeature));
+          dyn.length = 0;
+          tagHashesAt(i > 0 ? pred[i - 1]! : START_TAG, i > 1 ? pred[i - 2]! : START_TAG, infos[i]!, dyn);
+          for (const f of hist?.[i] ?? []) dyn.push(hashFeature(f));
+          for (let k = 0; k < dyn.length; k++) dyn[k] = model.row(dyn[k]!);
           scores.fill(0);
-          for (const h of hashes) model.add(h, scores);
+          model.addRows(rows[i]!, scores);
+          model.addRows(dyn, scores);
           const p = i > 0 ? pred[i - 1]! : 0;
+          const last = i === s.words.length - 1;
           let best = 0;
           let bs = -Infinity;
           for (let t = 0; t < NTAGS; t++) {
-            if (allowed(p, t) && scores[t]! > bs) {
+            if ((strict ? validNext(p, t, last) : allowed(p, t)) && scores[t]! > bs) {
               bs = scores[t]!;
               best = t;
             }
@@ -298,7 +308,8 @@ function main(argv: string[]): void {
           const gold = s.tags[i]!;
           model.step++;
           if (best !== gold) {
-            model.update(hashes, gold, best);
+            model.updateRows(rows[i]!, gold, best);
+            model.updateRows(dyn, gold, best);
             errors++;
           }
           // Decode on with the model's own guess, as at run time (no gold history).
@@ -309,11 +320,12 @@ function main(argv: string[]): void {
       }
     }
     const avg = model.averaged();
-    const r = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory);
+    const r = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory, { strict });
     process.stderr.write(`epoch ${ep}: train token error ${(errors / total).toFixed(4)}; dev F1 ${r.f1.toFixed(4)} ${JSON.stringify(r.perType)}\n`);
   }
   const avg = model.averaged();
-  const final = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory);
+  const opts: DecodeOptions = { beam: Number(arg(argv, '--beam', '1')), temperature: Number(arg(argv, '--temperature', '1')), strict };
+  const final = evaluate(devDocs, fullRes, avg.keys, avg.weights, useHistory, opts);
   // Drop rows that quantise to all zeros (int16 with the file's scale).
   let maxAbs = 0;
   for (const w of avg.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
@@ -334,7 +346,7 @@ function main(argv: string[]): void {
     {
       clusters,
       gazetteer: fullGaz,
-      meta: { trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+      meta: { scheme: 'BILOU', ...opts, trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
     },
     keys,
     weights,
@@ -343,7 +355,7 @@ function main(argv: string[]): void {
   process.stderr.write(`wrote ${out}: ${keys.length} features, ${(bytes.length / 1e6).toFixed(2)} MB; dev F1 ${final.f1.toFixed(4)} ${JSON.stringify(final.perType)}\n`);
 }
 
-function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, weights: Float64Array, useHistory: boolean): { f1: number; perType: Record<string, string> } {
+function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, weights: Float64Array, useHistory: boolean, opts: DecodeOptions): { f1: number; perType: Record<string, string> } {
   const index = new Map<number, number>();
   keys.forEach((h, r) => index.set(h, r));
   const src: WeightSource = {
@@ -356,12 +368,13 @@ function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, w
   const gold: Sent[] = [];
   const pred: number[][] = [];
   const cache = new WordCache();
-  for (const d of devDocs) {
+  for (let d of devDocs) {
     const stats = docStats(d.map((s) => s.words));
+    d = decodeOrder(d.map((s) => s.words)).map((k) => d[k]!);
     const history = useHistory ? new DocHistory() : undefined;
     for (const s of d) {
       gold.push(s);
-      pred.push(decode(s.words, res, stats, src, history, cache));
+      pred.push(decode(s.words, res, stats, src, history, cache, opts));
     }
   }
   return score(gold, pred);
