@@ -51,6 +51,9 @@ const positives: Row[] = [
   ["Rules should be in force by year's end.", '2024-08-06', "year's end", 'DATE', '2024'],
   ['Margins will stay thin in the near term.', '2024-08-06', 'the near term', 'DATE', 'FUTURE_REF'],
   ['Few people write letters these days.', '2024-08-06', 'these days', 'DATE', 'PRESENT_REF'],
+  ['A one-time gain of $4 million was booked in the 2023 period.', '2024-08-06', 'the 2023 period', 'DATE', '2023'],
+  // an -ed adjective after a determiner is no past tense: the future auxiliary decides
+  ['The dividend would be paid on a still unspecified date in January.', '2024-10-30', 'January', 'DATE', '2025-01'],
   // quarters, halves, seasons
   ['Profit fell 12% in the third quarter.', '2024-10-25', 'the third quarter', 'DATE', '2024-Q3'],
   ['The bank posted third-quarter losses.', '2024-10-25', 'third-quarter', 'DATE', '2024-Q3'],
@@ -157,6 +160,7 @@ const anchored: Array<[string, string, string, string]> = [
   ['The rebels entered the city on July 14. The next day, they took the airport.', '2024-08-06', 'The next day', '2024-07-15'],
   ['The dam broke in 2019. The following year, the valley was rebuilt.', '2024-08-06', 'The following year', '2020'],
   ['Police sealed the road on May 3, 2024. Residents had been warned the day before.', '2024-08-06', 'the day before', '2024-05-02'],
+  ['The bid was rejected in March. The following month, the company put itself up for sale.', '2024-10-30', 'The following month', '2024-04'],
   ['Sales rose 4% from the year-earlier quarter after a weak third quarter.', '2024-10-25', 'the year-earlier quarter', '2023'],
 ];
 

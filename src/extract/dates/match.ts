@@ -207,6 +207,16 @@ const RIGHT_AUX: ReadonlyMap<string, Tense> = new Map([
 ]);
 const NOT_PAST_ED = new Set(['need', 'speed', 'indeed', 'proceed', 'exceed', 'succeed', 'seed', 'feed', 'red', 'bed', 'hundred', 'united', 'shed', 'bred', 'breed', 'deed', 'greed', 'weed', 'creed', 'heed', 'ted', 'fred', 'ahmed', 'mohammed', 'ed', 'based', 'scheduled', 'limited', 'related', 'unexpected', 'unprecedented', 'unidentified', 'armed', 'detailed', 'advanced', 'combined', 'estimated', 'proposed', 'planned', 'named', 'so-called']);
 
+/** Words before an -ed adjective: "a still unspecified date", "the proposed merger". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+
+/** True when the -ed word at k is an adjective after a determiner ("a still unspecified date"). */
+function edAdjective(low: readonly string[], k: number): boolean {
+  const p = low[k - 1] ?? '';
+  if (DETERMINERS.has(p)) return true;
+  return (p === 'still' || p === 'very' || p === 'newly' || p === 'recently' || p === 'previously') && DETERMINERS.has(low[k - 2] ?? '');
+}
+
 /** Cue of one lowercased token, or null. */
 function cueOf(w: string): Tense | null {
   if (FUTURE_CUES.has(w)) return 'future';
@@ -238,6 +248,7 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
     if (FUTURE_CUES.has(w)) return 'future';
     // participles after an auxiliary ("will be named", "would be made") defer to the auxiliary
     if ((w.endsWith('ed') || (PAST_CUES.has(w) && !AUX_WORDS.has(w))) && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;
+    if (w.endsWith('ed') && edAdjective(low, k)) continue;
     const c = cueOf(w);
     if (c) return c;
   }

@@ -91,6 +91,8 @@ export const periods: Extractor<DraftTimex> = {
         const y = Number(w);
         const o = ORDINALS.get(low[i + 1] ?? '');
         if (o !== undefined && o <= 4 && low[i + 2] === 'quarter') return emit(i - 1, i + 3, `${fmtYear(y)}-Q${o}`, 'year + quarter', ['quarter', 'year']);
+        // "in the 1988 period": the comparison period of that year
+        if (low[i + 1] === 'period') return emit(i - 1, i + 2, fmtYear(y), 'year + period', ['year']);
         if (low[i + 1] === 'quarter' && ref) return emit(i - 1, i + 2, `${fmtYear(y)}-Q${quarterOf(ref.m) === 1 ? 4 : quarterOf(ref.m) - 1}`, 'year + quarter', ['year']);
         return null;
       }

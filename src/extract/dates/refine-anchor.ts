@@ -20,6 +20,11 @@ function shifted(anchor: Granular, value: string, unit: 'year' | 'month' | 'week
     const y = anchor.g === 'day' ? anchor.date.y : anchor.y;
     return fmtYear(y + n);
   }
+  // "in March ... the following month": month anchors shift by months
+  if (unit === 'month' && anchor.g === 'month') {
+    const d = addMonths({ y: anchor.y, m: anchor.m, d: 1 }, n);
+    return fmtMonth(d.y, d.m);
+  }
   if (anchor.g !== 'day') return null;
   if (unit === 'day') return fmtDay(addDays(anchor.date, n));
   if (unit === 'week') return fmtWeek(addDays(anchor.date, 7 * n));
