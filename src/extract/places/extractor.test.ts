@@ -57,6 +57,11 @@ describe('places: recognised and resolved', () => {
     ['Police in Alexandria said the suspect would be returned to Virginia for trial.', 'Alexandria', 10, 'Alexandria', 'US', 'city', 38.8, -77.05],
     // A town named like a country, with neighbours on both sides and its state named by one of them.
     ['Crews from Zionsville and Lebanon cleared roads across Boone County before dawn.', 'Lebanon', 26, 'Lebanon', 'US', 'city', 40.05, -86.47],
+    // A seat of a first-level region named by a common word ("concord") is kept.
+    ['Lawmakers in Concord debated the budget as snow fell across New Hampshire.', 'Concord', 13, 'Concord', 'US', 'city', 43.2, -71.5],
+    // One sense per article: the qualified mention decides the others.
+    ['CHARLESTON, W.Va. - Members of the Charleston Rotary Club met on Friday.', 'Charleston', 35, 'Charleston', 'US', 'city', 38.35, -81.6],
+    ['Residents of Paris, Texas, said Paris had not seen such a storm in years.', 'Paris', 32, 'Paris', 'US', 'city', 33.7, -95.6],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {

@@ -185,7 +185,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (p.precision === 'country' || p.precision === 'continent') return true;
         if (isStart) return false;
         if (p.precision === 'region') return true;
-        return p.precision === 'city' && p.population >= 100_000 && h.via === 'name';
+        // Seats of first-level regions too ("Concord", N.H.).
+        return p.precision === 'city' && (p.population >= 100_000 || (p.featureCode === 'PPLA' && p.population >= 20_000)) && h.via === 'name';
       });
       if (hits.length > 0) reasons.push('common word: kept');
     }

@@ -166,6 +166,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
 
   const out: Resolved[] = [];
   const chosen: (Resolved | null)[] = [];
+  /** The reading of each name (key and level) where a qualifier decided it. */
+  const qualified = new Map<string, Resolved>();
   cands.forEach((c, i) => {
     // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
     const quals = qualsOf.get(i) ?? [];
@@ -223,9 +225,21 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       return s;
     });
     chosen.push(r);
+    if (r && quals.length > 0 && r.hit.place.precision === 'city') {
+      const g = `${c.key}|${c.levelHint ?? ''}`;
+      if (!qualified.has(g)) qualified.set(g, r);
+    }
+  });
+  // One sense per article: a name qualified once ("CHARLESTON, W.Va.") keeps that reading in its
+  // other mentions, whose own evidence may be thinner ("Charleston Gold Dome Lions Club").
+  chosen.forEach((r, i) => {
+    if (!r) return;
+    const c = cands[i]!;
+    const q = qualified.get(`${c.key}|${c.levelHint ?? ''}`);
+    if (q && q !== r && r.hit.place.precision === 'city' && (qualsOf.get(i) ?? []).length === 0) r = { ...r, hit: q.hit, score: q.score, margin: q.margin };
     // "X County" is placed at the town X, which is only near the county when the article's region agrees.
-    if (r && c.levelHint === 'admin2' && sum(regionVotes, a1key(r.hit.place), c.key) < 0.5) return;
-    if (r) out.push(r);
+    if (c.levelHint === 'admin2' && sum(regionVotes, a1key(r.hit.place), c.key) < 0.5) return;
+    out.push(r);
   });
   return out;
 }
