@@ -26,11 +26,11 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'mm', forms: ['mm', 'millimeter', 'millimeters', 'millimetre', 'millimetres'], dimension: 'length', si: 'km', factor: 1e-6 },
   { code: 'mi', forms: ['mi', 'mile', 'miles'], dimension: 'length', si: 'km', factor: 1.609344 },
   { code: 'micrometre', forms: ['µm', 'μm', 'micrometer', 'micrometers', 'micrometre', 'micrometres', 'micron', 'microns'], dimension: 'length', si: 'km', factor: 1e-9 },
-  { code: 'nm', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
+  { code: 'nanometre', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
   { code: 'nmi', forms: ['nautical mile', 'nautical miles', 'nmi'], dimension: 'length', si: 'km', factor: 1.852 },
   { code: 'ft', forms: ['ft', 'foot', 'feet', "'", '’'], dimension: 'length', si: 'km', factor: 0.0003048, ambiguous: ["'", '’'] },
   { code: 'in', forms: ['in', 'inch', 'inches', '"', '”'], dimension: 'length', si: 'km', factor: 0.0000254, ambiguous: ['in', '"', '”'] },
-  { code: 'dm', forms: ['dm', 'decimeter', 'decimeters', 'decimetre', 'decimetres'], dimension: 'length', si: 'km', factor: 0.0001 },
+  { code: 'decimetre', forms: ['dm', 'decimeter', 'decimeters', 'decimetre', 'decimetres'], dimension: 'length', si: 'km', factor: 0.0001 },
   { code: 'yd', forms: ['yd', 'yard', 'yards'], dimension: 'length', si: 'km', factor: 0.0009144 },
   // area
   { code: 'km2', forms: ['km2', 'km²', 'sq km', 'square km', 'square kilometer', 'square kilometers', 'square kilometre', 'square kilometres', 'sq kilometres', 'sq kilometers'], dimension: 'area', si: 'km2', factor: 1 },

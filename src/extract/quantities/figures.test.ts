@@ -142,6 +142,28 @@ describe('figures: number forms', () => {
   });
 });
 
+describe('figures: units written around the number', () => {
+  it.each([
+    // [sentence, text, value, unit, counted]
+    ['The crate weighs 20 [kg] empty.', '20 [kg]', 20, 'kg', undefined],
+    ['Silver closed at $24.10 an ounce.', '$24.10 an ounce', 24.1, 'dollar per ounce', undefined],
+    ['The rotor turns 3,000 times a minute.', '3,000 times a minute', 3000, 'count per minute', undefined],
+    ['She owns a pen that is 10 " long.', '10 "', 10, 'in', undefined],
+    ['the firm sold 30 - year bonds .', '30 - year', 30, 'year', 'bonds'],
+    ['Add 1/4 of a US cup of milk and a third of a mile.', 'a third of a mile', 1 / 3, 'mi', undefined],
+    ['Fields reached 12 kV/cm in the lab.', '12 kV/cm', 12, 'kilovolt per centimeter', undefined],
+    ['Vantic runs 20 decently sized gas-fired plants.', '20', 20, '', 'gas-fired plants'],
+    ['The chip uses a 3 nanometre process.', '3 nanometre', 3, 'nanometre', undefined],
+  ])('%s', (sentence, text, value, unit, counted) => {
+    const qs = figures(sentence);
+    const q = qs.find((x) => x.text === text);
+    expect(q, JSON.stringify(qs.map((x) => x.text))).toBeDefined();
+    expect(q!.value).toBeCloseTo(value, 9);
+    expect(q!.unit).toBe(unit);
+    expect(q!.counted?.text).toBe(counted);
+  });
+});
+
 describe('figures: from ... to ranges (refiner)', () => {
   it.each([
     // [sentence, text, value, unit]

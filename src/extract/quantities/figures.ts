@@ -124,6 +124,9 @@ function isReserved(r: Reserved, start: number, end: number): boolean {
   return false;
 }
 
+/** Adjectives of size after a measure: 'a 10" long pen', "2 m wide". */
+const SIZE_WORDS = /^(?:long|wide|tall|high|deep|thick|across|away)$/i;
+
 /** Longest unit or currency name starting at token j ("square miles", "km/h", "per cent", "years old"). */
 function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHit | null {
   let key = '';
@@ -149,7 +152,7 @@ function matchUnit(tokens: readonly Token[], j: number, sentEnd: number): UnitHi
       const first = tokens[j]!;
       const after = tokens[j + n + 1];
       const glued = !first.spaceBefore;
-      const endsPhrase = !after || after.kind === 'punct' || j + n + 1 >= sentEnd;
+      const endsPhrase = !after || after.kind === 'punct' || j + n + 1 >= sentEnd || SIZE_WORDS.test(after.text);
       if (!glued && !endsPhrase) continue;
     }
     best = hit.def ? { kind: 'unit', def: hit.def, end: j + n + 1, form: key } : { kind: 'currency', code: hit.currency!, end: j + n + 1, form: key };
@@ -272,7 +275,12 @@ function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text
   let k = j;
   const first = tokens[k];
   if (!first || first.kind !== 'word' || NP_STOP.has(first.text.toLowerCase())) return undefined;
-  if (/ly$/.test(first.text)) return undefined;
+  // "20 decently sized coal-fired plants": an adverb and its participle qualify the counted noun
+  if (/ly$/.test(first.text)) {
+    const nx = tokens[j + 1];
+    if (nx && nx.kind === 'word' && /ed$/.test(nx.text) && tokens[j + 2]?.kind === 'word') return countedAfter(tokens, j + 2, sentEnd, text, singularHead);
+    return undefined;
+  }
   if (/ing$/.test(first.text) && !(tokens[j + 1]?.kind === 'word' && !NP_STOP.has(tokens[j + 1]!.text.toLowerCase()))) return undefined;
   let last = -1;
   for (let n = 0; k < sentEnd && n < 5; k++, n++) {
@@ -327,7 +335,8 @@ function longName(hit: UnitHit): string {
   if (hit.kind === 'currency') return CURRENCIES.find((x) => x.code === hit.code)?.longName ?? hit.code;
   if (hit.def.code === '%') return 'percentage';
   // the longest singular spelled-out form: "square foot", "kilometre"
-  const singular = hit.def.forms.filter((f) => !f.endsWith('s') && /^[a-z ]+$/.test(f));
+  // ("gram", not the rarer "gramme": compounds read "microgram per gram")
+  const singular = hit.def.forms.filter((f) => !f.endsWith('s') && !f.endsWith('gramme') && /^[a-z ]+$/.test(f));
   return singular.sort((a, b) => b.length - a.length)[0] ?? hit.def.code;
 }
 
@@ -493,10 +502,16 @@ function figureAt(
   let suffixCounted: Span | undefined;
   if (!currency) {
     let j = end;
-    if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore) j++; // "15-year-old", "400-square-mile"
+    if (tokens[j]?.text === '-' && (!tokens[j]!.spaceBefore || tokens[j + 1]?.spaceBefore)) j++; // "15-year-old", "400-square-mile", "30 - year" (tokenised)
+    // "20 [kg]", "20 {kg}", "20 <kg>": a unit in brackets
+    const bracket = tokens[j]?.text;
+    if ((bracket === '[' || bracket === '{' || bracket === '<') && tokens[j + 2]?.text === ({ '[': ']', '{': '}', '<': '>' } as Record<string, string>)[bracket]) {
+      const inner = matchUnit(tokens, j + 1, sentEnd);
+      if (inner && inner.end === j + 2) hit = { ...inner, end: j + 3 };
+    }
     // "tens of thousands of dollars", "millions of euros"
     if ((p.form === 'vague' || p.scaled) && tokens[j]?.text.toLowerCase() === 'of') j++;
-    hit = matchUnit(tokens, j, sentEnd);
+    if (!hit) hit = matchUnit(tokens, j, sentEnd);
     // "30 MUSD", "120 MEUR": millions of a currency written as one code
     const mCode = j === end && !hit ? /^M(USD|EUR|GBP|CHF|JPY|CAD|AUD)$/.exec(tokens[j]?.text ?? '') : null;
     if (mCode && !p.scaled) {
@@ -504,7 +519,7 @@ function figureAt(
       value = scaleBy(value, 1e6);
       reasons.push('millions written in the currency code');
     }
-    if (hit && (hit.kind === 'currency' || j === end || tokens[j - 1]?.text === '-' || tokens[j - 1]?.text.toLowerCase() === 'of')) {
+    if (hit && (hit.kind === 'currency' || j === end || tokens[j - 1]?.text === '-' || tokens[j - 1]?.text.toLowerCase() === 'of' || hit.end === j + 3)) {
       if (hit.kind === 'currency') {
         currency = hit.code;
         // "75 USD million": the scale after the currency
@@ -596,7 +611,7 @@ function figureAt(
     unitEnd += 1;
   }
   // rates: "5 percent a year", "$2 per share"
-  if (hit && (tokens[unitEnd]?.text.toLowerCase() === 'per' || tokens[unitEnd]?.text.toLowerCase() === 'a' || tokens[unitEnd]?.text === '/')) {
+  if (hit && /^(?:per|an?|\/)$/i.test(tokens[unitEnd]?.text ?? '')) {
     const den = tokens[unitEnd + 1]?.text.toLowerCase() ?? '';
     const denS = den.replace(/s$/, '');
     const denUnit = matchUnit(tokens, unitEnd + 1, sentEnd);
@@ -605,15 +620,35 @@ function figureAt(
       unitCode = `${longName(hit)} per ${denS}`;
       unitDef = undefined;
       unitEnd += 2;
-    } else if (!notRate && tokens[unitEnd]!.text.toLowerCase() === 'per' && denUnit && denUnit.kind === 'unit') {
+    } else if (!notRate && (tokens[unitEnd]!.text.toLowerCase() === 'per' || tokens[unitEnd]!.text === '/') && denUnit && denUnit.kind === 'unit') {
       unitCode = `${longName(hit)} per ${longName(denUnit)}`;
       unitDef = undefined;
       unitEnd = denUnit.end;
     }
   }
+  // "1/16 of a US pint", "a third of a mile": a fraction of one unit
+  if (unitCode === '' && !currency && typeof value === 'number' && value > 0 && value < 1 && tokens[end]?.text.toLowerCase() === 'of' && /^an?$/i.test(tokens[end + 1]?.text ?? '')) {
+    for (const k of [end + 2, end + 3]) {
+      const u = matchUnit(tokens, k, sentEnd);
+      if (u && u.kind === 'unit' && !AMBIGUOUS.has(u.form)) {
+        unitDef = u.def;
+        unitCode = u.def.code;
+        hit = u;
+        unitEnd = u.end;
+        reasons.push('fraction of a unit');
+        break;
+      }
+    }
+  }
   if (unitCode === '' && /^times$/i.test(tokens[end]?.text ?? '')) {
     unitCode = 'count';
     unitEnd = end + 1;
+    // "78,000 times a minute": a frequency
+    const den = (tokens[unitEnd + 1]?.text.toLowerCase() ?? '').replace(/s$/, '');
+    if (/^(?:per|an?)$/i.test(tokens[unitEnd]?.text ?? '') && RATE_DENOMINATORS.has(den)) {
+      unitCode = `count per ${den}`;
+      unitEnd += 2;
+    }
   }
 
   // "4.8 percent to 4.7 percent", "$750,000 to $1 million": the unit written on both ends
