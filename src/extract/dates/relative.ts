@@ -6,7 +6,7 @@
  */
 import type { DatePart } from '../../types.js';
 import type { Extractor } from '../types.js';
-import { deictic, fmtDay, fmtMonth, isValidDate, seasonIndexOf, SEASON_ORDER, weekday, type Gran } from './calendar.js';
+import { deictic, fmtDay, fmtMonth, isValidDate, SEASON_ORDER, weekday, type Gran } from './calendar.js';
 import { MONTHS, SEASONS, UNITS } from './lexicon.js';
 import { isCapitalized, lowered, makeTimex, readNumber, refDate, type Draft, type DraftTimex } from './match.js';
 
@@ -267,13 +267,15 @@ export const relativeDates: Extractor<DraftTimex> = {
       if (season !== undefined) {
         if (!ref) return add(start, i + 2, 'DATE', `XXXX-${season}`, `${low[i]} + season`, ['season'], { mod });
         const si = SEASON_ORDER.indexOf(season as (typeof SEASON_ORDER)[number]);
-        const cur = seasonIndexOf(ref.m);
-        // winter belongs to the year it starts in December; Jan-Feb winter is the previous year's
-        const curYear = ref.m <= 2 ? ref.y - 1 : ref.y;
-        let y = ref.y;
-        if (dir < 0) y = si < cur ? curYear : curYear - 1;
-        else if (dir > 0) y = si > cur ? curYear : curYear + 1;
-        else y = season === 'WI' ? curYear : ref.y;
+        // seasons as consecutive three-month blocks numbered from December (WI 0, SP 1, SU 2, FA 3);
+        // winter belongs to the year it starts in December: Jan-Feb winter is the previous year's
+        const cur = Math.floor((12 * ref.y + ref.m) / 3);
+        const yearOf = (b: number): number => Math.floor(b / 4) - (b % 4 === 0 ? 1 : 0);
+        let y: number;
+        // "last fall": the latest fall before the current season; "next spring": the first after it
+        if (dir < 0) y = yearOf(cur - 1 - ((cur - 1 - si) % 4 + 4) % 4);
+        else if (dir > 0) y = yearOf(cur + 1 + ((si - cur - 1) % 4 + 4) % 4);
+        else y = season === 'WI' ? yearOf(cur % 4 === 0 ? cur : cur + ((4 - (cur % 4)) % 4)) : ref.y;
         return add(start, i + 2, 'DATE', `${String(y).padStart(4, '0')}-${season}`, `${low[i]} + season`, ['season'], { mod, implied: ['year'] });
       }
       return i;
