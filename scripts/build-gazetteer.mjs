@@ -42,6 +42,19 @@ export function normKey(s) {
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u;
+
+/**
+ * Other spellings of a name that news writes: "St." for "Saint" and back, "Mt." for "Mount" and back,
+ * particles joined ("De Soto" -> "DeSoto", "La Salle" -> "LaSalle").
+ */
+function variants(name) {
+  const out = [];
+  const swaps = [[/^Saint /, 'St. '], [/^St\.? /, 'Saint '], [/^Sainte /, 'Ste. '], [/^Mount /, 'Mt. '], [/^Mt\.? /, 'Mount ']];
+  for (const [re, to] of swaps) if (re.test(name)) out.push(name.replace(re, to));
+  const joined = name.replace(/^(De|La|Du|Le) (\p{Lu})/u, '$1$2');
+  if (joined !== name) out.push(joined);
+  return out;
+}
 const rows = [];
 const add = (r) => rows.push(r);
 const uniq = (xs) => [...new Set(xs.filter((x) => x && x.length >= 2))];
@@ -108,6 +121,11 @@ const AP_STATES = {
   OR: ['Ore.', 'Oreg.'], PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Tex.'],
   VT: ['Vt.'], VA: ['Va.'], WA: ['Wash.'], WV: ['W.Va.', 'W.V.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'], DC: ['D.C.'],
 };
+// Canadian provinces as the AP and Canadian Press abbreviate them after a town ("Brandon, Man.").
+const AP_PROVINCES = {
+  AB: ['Alta.'], BC: ['B.C.'], MB: ['Man.'], NB: ['N.B.'], NL: ['Nfld.', 'N.L.'], NS: ['N.S.'], ON: ['Ont.'],
+  PE: ['P.E.I.'], QC: ['Que.', 'Qc.'], SK: ['Sask.'], YT: ['Y.T.'], NT: ['N.W.T.'],
+};
 let admin1 = [];
 try {
   admin1 = JSON.parse(readFileSync(admin1Path, 'utf8')).features;
@@ -122,7 +140,7 @@ for (const f of admin1) {
     .filter((n) => n && LATIN.test(n));
   const abbr = [];
   if (p.iso_a2 === 'US' && p.postal) abbr.push(p.postal, ...(AP_STATES[p.postal] ?? []));
-  if (['CA', 'AU'].includes(p.iso_a2) && p.postal) abbr.push(p.postal);
+  if (['CA', 'AU'].includes(p.iso_a2) && p.postal) abbr.push(p.postal, ...(p.iso_a2 === 'CA' ? AP_PROVINCES[p.postal] ?? [] : []));
   for (const a of [...abbr]) if (a.includes('.') && a.length > 3) abbr.push(a.replace(/\./g, '. ').trim());
   const a1 = p.gn_a1_code ? String(p.gn_a1_code).split('.')[1] ?? '' : '';
   add({ id: p.gn_id > 0 ? String(p.gn_id) : `a:${p.adm1_code}`, prec: 'admin1', name: p.name_en ?? p.name,
@@ -169,6 +187,9 @@ for (const f of admin1) {
     if (n === 0) continue;
     const base = g.properties.name;
     const names = /\b(?:County|Parish|Borough|city|City|Census Area|Municipality)$/.test(base) ? [base] : [`${base} ${SUFFIX[st] ?? 'County'}`];
+    // Spellings in use beside the Census form: "DeSoto Parish" for "De Soto Parish", "Saint Clair
+    // County" for "St. Clair County".
+    names.push(...names.flatMap(variants));
     add({ id: `us:${g.id}`, prec: 'admin2', name: names[0], lat: sumY / n, lon: sumX / n, cc: 'US', a1: st, pop: 0, fc: 'ADM2',
       keys: uniq(names.map(normKey)), dem: [], abbr: [] });
   }
@@ -269,7 +290,7 @@ for (const line of txt.split('\n')) {
   // The first two keys are always the name and the ASCII name (the extractor reads later keys as
   // alternates), even when they normalise to the same key.
   const primary = [normKey(name), normKey(ascii)];
-  const names = [...(CITY_ALIASES[id] ?? [])];
+  const names = [...(CITY_ALIASES[id] ?? []), ...variants(name)];
   // Alternates: Latin script, capitalised (GeoNames' lowercase romanisations are mostly pinyin noise),
   // at most four words, not a code.
   if (pop >= ALT_MIN_POP && alts) {

@@ -62,6 +62,12 @@ describe('places: recognised and resolved', () => {
     // One sense per article: the qualified mention decides the others.
     ['CHARLESTON, W.Va. - Members of the Charleston Rotary Club met on Friday.', 'Charleston', 35, 'Charleston', 'US', 'city', 38.35, -81.6],
     ['Residents of Paris, Texas, said Paris had not seen such a storm in years.', 'Paris', 32, 'Paris', 'US', 'city', 33.7, -95.6],
+    // Abbreviated provinces and states after a town; St./Mt. and joined-particle spellings.
+    ['Flooding closed roads near Brandon, Man., on Sunday.', 'Brandon', 27, 'Brandon', 'CA', 'city', 49.85, -99.95],
+    ['Flooding closed roads near Brandon, Man., on Sunday.', 'Man', 36, 'Manitoba', 'CA', 'admin1', 54.85, -97.4],
+    ['Officials in Salem, Ore., approved the plan.', 'Ore', 20, 'Oregon', 'US', 'admin1', 43.8, -120.4],
+    ['The council in St. Paris met on Monday.', 'St. Paris', 15, 'Saint Paris', 'US', 'city', 40.13, -83.96],
+    ['Deputies in DeSoto Parish searched the woods.', 'DeSoto Parish', 12, 'De Soto Parish', 'US', 'admin2', 32.1, -93.7],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {
@@ -108,6 +114,7 @@ describe('places: not places', () => {
     ['Health workers tracked the Marburg virus across the district.', 'Marburg'],
     ['The agency asked donors for US$42 million.', 'US'],
     ['She joined the Future Farmers of America last year.', 'America'],
+    ['Ore prices rose, the miner said.', 'Ore'],
   ])('%s: no place over "%s"', (sentence, phrase) => {
     const at = sentence.indexOf(phrase);
     const over = run(sentence).filter((p) => p.start < at + phrase.length && at < p.end);

@@ -151,6 +151,10 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     // Abbreviations and postal codes ("N.J.", "Calif.", "NSW") only right after "Place, ".
     const afterComma = prev?.text === ',' && out.length > 0 && out[out.length - 1]!.tokenEnd === first - 1;
     hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 4 && surface.includes('.')));
+    // An abbreviated qualifier ("Brandon, Man.", "Salem, Ore.") is the region, not a town of that name.
+    const abbreviated = surface.endsWith('.') || (next !== undefined && next.text === '.' && !next.spaceBefore);
+    const regionForm = (h: GazHit): boolean => h.via === 'abbrev' || h.place.precision === 'admin1';
+    if (afterComma && abbreviated && hits.some(regionForm)) hits = hits.filter(regionForm);
     const bare = surface.replace(/\./g, '');
     // Two- and three-letter capitals ("US", "UK", "NJ") are codes: countries, or regions after a comma.
     // Dotted abbreviations ("D.C.", "S.C.") stand alone too.
@@ -183,6 +187,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       hits = hits.filter((h) => {
         const p = h.place;
         if (p.precision === 'country' || p.precision === 'continent') return true;
+        // "Ore." and "Man." after "Salem, " and "Brandon, " are the regions, not the words.
+        if (regionForm(h) && afterComma && abbreviated) return true;
         if (isStart) return false;
         if (p.precision === 'region') return true;
         // Seats of first-level regions too ("Concord", N.H.).
