@@ -51,6 +51,8 @@ const positives: Row[] = [
   ["Rules should be in force by year's end.", '2024-08-06', "year's end", 'DATE', '2024'],
   ['Margins will stay thin in the near term.', '2024-08-06', 'the near term', 'DATE', 'FUTURE_REF'],
   ['Few people write letters these days.', '2024-08-06', 'these days', 'DATE', 'PRESENT_REF'],
+  ['The ferry sank in mid-afternoon yesterday near the pier.', '2024-08-06', 'mid-afternoon yesterday', 'TIME', '2024-08-05TAF'],
+  ['The judge will rule at midday, the clerk said.', '2024-08-06', 'midday', 'TIME', '2024-08-06T12:00'],
   ['A one-time gain of $4 million was booked in the 2023 period.', '2024-08-06', 'the 2023 period', 'DATE', '2023'],
   // an -ed adjective after a determiner is no past tense: the future auxiliary decides
   ['The dividend would be paid on a still unspecified date in January.', '2024-10-30', 'January', 'DATE', '2025-01'],
@@ -195,6 +197,7 @@ const negatives: Array<[string, string]> = [
   ['Her 6-year-old son was unhurt.', '6-year-old'],
   ['About three-quarters of voters agreed.', 'three-quarters'],
   ['He hosted 60 Minutes for years.', '60 Minutes'],
+  ['For the town, high noon has arrived.', 'noon'],
   ['Mr. Lund, 61 years old, will retire in May.', '61 years'],
   ['The minister spoke on ABC\'s "This Week" program.', 'This Week'],
 ];

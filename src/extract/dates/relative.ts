@@ -160,6 +160,22 @@ export const relativeDates: Extractor<DraftTimex> = {
           // "these days": the present
           if (low[i - 1] === 'these') return add(i - 1, i + 1, 'DATE', 'PRESENT_REF', 'these days', []);
           return i;
+        case 'mid-afternoon':
+        case 'midafternoon':
+        case 'mid-morning':
+        case 'midmorning':
+        case 'afternoon':
+        case 'morning': {
+          // "mid-afternoon yesterday", "in mid afternoon": a part of the (named) day
+          const bare = w === 'afternoon' || w === 'morning';
+          if (bare && low[i - 1] !== 'mid') return i;
+          const start = bare ? i - 1 : i;
+          const pod = w.endsWith('afternoon') ? 'AF' : 'MO';
+          const nx = low[i + 1];
+          const d = nx === 'yesterday' ? -1 : nx === 'tomorrow' ? 1 : 0;
+          const end = nx === 'yesterday' || nx === 'tomorrow' || nx === 'today' ? i + 2 : i + 1;
+          return add(start, end, 'TIME', `${deictic(ref, 'day', d)}T${pod}`, 'mid part of day', ['part_of_day']);
+        }
         case 'period':
           // "the latest period" (financial copy): the quarter being reported
           if (low[i - 1] === 'latest' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', deictic(ref, 'quarter', -1), 'the latest period', []);

@@ -29,7 +29,9 @@ export const clockTimes: Extractor<DraftTimex> = {
     for (let i = 0; i < toks.length; i++) {
       const w = low[i]!;
       const c0 = w.charCodeAt(0);
-      if (!(c0 >= 48 && c0 <= 57) && w !== 'noon' && w !== 'midnight') continue;
+      if (!(c0 >= 48 && c0 <= 57) && w !== 'noon' && w !== 'midnight' && w !== 'midday') continue;
+      // "High Noon" (the film), "high noon" (a climax)
+      if (w === 'noon' && low[i - 1] === 'high') continue;
       let h: number | undefined;
       let min = 0;
       let end = i + 1;
@@ -40,8 +42,8 @@ export const clockTimes: Extractor<DraftTimex> = {
         if (w.includes('.') && !AM.has(low[end] ?? '') && !PM.has(low[end] ?? '')) continue;
       } else if (HOUR_RE.test(w) && (AM.has(low[i + 1] ?? '') || PM.has(low[i + 1] ?? ''))) {
         h = Number(w);
-      } else if (w === 'noon' || w === 'midnight') {
-        h = w === 'noon' ? 12 : 24;
+      } else if (w === 'noon' || w === 'midnight' || w === 'midday') {
+        h = w === 'midnight' ? 24 : 12;
       } else continue;
       const stated: DatePart[] = ['hour'];
       if (clock) stated.push('minute');
