@@ -165,6 +165,7 @@ const anchored: Array<[string, string, string, string]> = [
   ['The rebels entered the city on July 14. The next day, they took the airport.', '2024-08-06', 'The next day', '2024-07-15'],
   ['The dam broke in 2019. The following year, the valley was rebuilt.', '2024-08-06', 'The following year', '2020'],
   ['Police sealed the road on May 3, 2024. Residents had been warned the day before.', '2024-08-06', 'the day before', '2024-05-02'],
+  ['Profit rose in the third quarter. In the first nine months, sales rose 4% from a year earlier.', '2024-10-25', 'a year earlier', '2023'],
   ['The bid was rejected in March. The following month, the company put itself up for sale.', '2024-10-30', 'The following month', '2024-04'],
   ['Sales rose 4% from the year-earlier quarter after a weak third quarter.', '2024-10-25', 'the year-earlier quarter', '2023'],
 ];

@@ -38,14 +38,24 @@ export const chainAnchors: Refiner = {
     const ref = ctx.reference;
     const order = mentions.map((m, idx) => ({ m, idx })).filter((x) => x.m.kind === 'time').sort((a, b) => a.m.start - b.m.start);
     const out = [...mentions];
-    let last: { value: string; g: Granular; sentence: number } | null = null;
+    let last: { value: string; g: Granular; sentence: number; start: number } | null = null;
     let lastQuarter: string | null = null;
+    // a span of months just named ("the first nine months ... a year earlier"): comparisons are with
+    // the same months of the previous year, which TimeML writes as that year
+    let monthsSpan: { sentence: number; after: number } | null = null;
     for (const { m, idx } of order) {
       const t = m as DraftTimex;
       const sentence = sentenceAt(doc.sentences, t.start);
       const d = t.draft;
       if (d && d.kind === 'shift') {
         let next: Mention = { ...t, draft: undefined } as DraftTimex;
+        if (d.unit === 'year' && d.keep && monthsSpan !== null && sentence - monthsSpan.sentence <= 1 && (last === null || monthsSpan.after > last.start)) {
+          const base = lastQuarter !== null ? Number(lastQuarter.slice(0, 4)) : ref ? Number(ref.value.slice(0, 4)) : null;
+          if (base !== null) {
+            out[idx] = { ...t, value: fmtYear(base + d.n), draft: undefined, reasons: [...t.reasons, 'compared with the same months a year before'] } as DraftTimex;
+            continue;
+          }
+        }
         const near = last !== null && sentence - last.sentence <= ANCHOR_WINDOW;
         // "a year ago" is deictic unless it compares with a reported quarter
         const isAgo = t.reasons[0] === 'a year ago';
@@ -77,9 +87,10 @@ export const chainAnchors: Refiner = {
         out[idx] = next;
         continue;
       }
+      if (t.type === 'DURATION' && /^P(?:[2-9]|1[01])M$/.test(t.value)) monthsSpan = { sentence, after: t.start };
       if (t.type === 'DATE' || t.type === 'TIME') {
         const g = parseGranular(t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''));
-        if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence };
+        if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence, start: t.start };
         // the reported quarter is not in the future ("losses through the third quarter of 1990")
         if (g && g.g === 'quarter' && (ref === null || g.y <= Number(ref.value.slice(0, 4)))) lastQuarter = t.value;
       }
