@@ -68,6 +68,9 @@ describe('places: recognised and resolved', () => {
     ['Officials in Salem, Ore., approved the plan.', 'Ore', 20, 'Oregon', 'US', 'admin1', 43.8, -120.4],
     ['The council in St. Paris met on Monday.', 'St. Paris', 15, 'Saint Paris', 'US', 'city', 40.13, -83.96],
     ['Deputies in DeSoto Parish searched the woods.', 'DeSoto Parish', 12, 'De Soto Parish', 'US', 'admin2', 32.1, -93.7],
+    // A list of states is not a chain of qualifiers ("Ohio, Oregon": Oregon is the state, not the town).
+    ['Cases were reported in Nevada, Ohio, Oregon, South Carolina and Texas.', 'Oregon', 37, 'Oregon', 'US', 'admin1', 43.8, -120.4],
+    ['Cases were reported in Nevada, Ohio, Oregon, South Carolina and Texas.', 'Nevada', 23, 'Nevada', 'US', 'admin1', 39.4, -117],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {

@@ -168,9 +168,12 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   const chosen: (Resolved | null)[] = [];
   /** The reading of each name (key and level) where a qualifier decided it. */
   const qualified = new Map<string, Resolved>();
+  const qualifiedAt = new Set<number>();
   cands.forEach((c, i) => {
     // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
-    const quals = qualsOf.get(i) ?? [];
+    // Only a qualifier that contains some reading counts: in a list of states ("Ohio, Oregon, South
+    // Carolina") "South Carolina" does not qualify "Oregon".
+    const quals = (qualsOf.get(i) ?? []).filter((q) => c.hits.some((h) => contains(q.hit.place, h.place)));
     // A town named like a country or a region ("Mexico", Missouri; "California", Maryland) needs a
     // qualifier; a capital or a city of a million may outrank a region of its name ("Washington").
     const countryNamed = c.hits.some((h) => h.via === 'name' && (h.place.precision === 'country' || h.place.precision === 'continent'));
@@ -225,6 +228,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       return s;
     });
     chosen.push(r);
+    if (quals.length > 0) qualifiedAt.add(i);
     if (r && quals.length > 0 && r.hit.place.precision === 'city') {
       const g = `${c.key}|${c.levelHint ?? ''}`;
       if (!qualified.has(g)) qualified.set(g, r);
@@ -236,12 +240,19 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     if (!r) return;
     const c = cands[i]!;
     const q = qualified.get(`${c.key}|${c.levelHint ?? ''}`);
-    if (q && q !== r && r.hit.place.precision === 'city' && (qualsOf.get(i) ?? []).length === 0) r = { ...r, hit: q.hit, score: q.score, margin: q.margin };
+    if (q && q !== r && r.hit.place.precision === 'city' && !qualifiedAt.has(i)) r = { ...r, hit: q.hit, score: q.score, margin: q.margin };
     // "X County" is placed at the town X, which is only near the county when the article's region agrees.
     if (c.levelHint === 'admin2' && sum(regionVotes, a1key(r.hit.place), c.key) < 0.5) return;
     out.push(r);
   });
   return out;
+}
+
+/** True when `q` (a country or first-level region) contains `p`. */
+function contains(q: GazPlace, p: GazPlace): boolean {
+  if (q.precision === 'country') return q.cc === p.cc;
+  if (q.precision === 'admin1') return q.cc === p.cc && q.admin1 === p.admin1 && p.precision !== 'admin1';
+  return false;
 }
 
 function best(c: Candidate, score: (h: GazHit) => number): Resolved | null {
