@@ -26,6 +26,7 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'mm', forms: ['mm', 'millimeter', 'millimeters', 'millimetre', 'millimetres'], dimension: 'length', si: 'km', factor: 1e-6 },
   { code: 'mi', forms: ['mi', 'mile', 'miles'], dimension: 'length', si: 'km', factor: 1.609344 },
   { code: 'micrometre', forms: ['µm', 'μm', 'micrometer', 'micrometers', 'micrometre', 'micrometres', 'micron', 'microns'], dimension: 'length', si: 'km', factor: 1e-9 },
+  { code: 'picometre', forms: ['picometer', 'picometers', 'picometre', 'picometres'], dimension: 'length', si: 'km', factor: 1e-15 },
   { code: 'nanometre', forms: ['nanometer', 'nanometers', 'nanometre', 'nanometres'], dimension: 'length', si: 'km', factor: 1e-12 },
   { code: 'nmi', forms: ['nautical mile', 'nautical miles', 'nmi'], dimension: 'length', si: 'km', factor: 1.852 },
   { code: 'ft', forms: ['ft', 'foot', 'feet', "'", '’'], dimension: 'length', si: 'km', factor: 0.0003048, ambiguous: ["'", '’'] },

@@ -164,6 +164,34 @@ describe('figures: units written around the number', () => {
   });
 });
 
+describe('figures: counted things and borrowed units', () => {
+  it.each([
+    // [sentence, text, value, unit, counted]
+    ['About 460 Vantic and Orlen buses were sold.', '460', 460, '', 'Vantic and Orlen buses'],
+    ['He said that one of the ferries sank.', 'one', 1, '', 'ferries'],
+    ['It is one of my local cafes.', 'one', 1, '', 'local cafes'],
+    ['Walk that one mile with me.', 'one mile', 1, 'mi', undefined],
+    ['It costs a quarter million us dollars.', 'a quarter million us dollars', 250000, 'USD', undefined],
+    ['A ticket costs about 8 or $9 there.', '8', 8, 'USD', undefined],
+    ['The fare rose to 17 USD 25.', '17 USD 25', 17.25, 'USD', undefined],
+  ])('%s', (sentence, text, value, unit, counted) => {
+    const qs = figures(sentence);
+    const q = qs.find((x) => x.text === text);
+    expect(q, JSON.stringify(qs.map((x) => x.text))).toBeDefined();
+    expect(q!.value).toBeCloseTo(value, 9);
+    expect(q!.unit).toBe(unit);
+    expect(q!.counted?.text).toBe(counted);
+  });
+
+  it.each([
+    ['It does 1 ) this and 2 ) that.'],
+    ['That one is mine.'],
+    ['He paid for the one he liked.'],
+  ])('no figure: %s', (sentence) => {
+    expect(figures(sentence)).toEqual([]);
+  });
+});
+
 describe('figures: from ... to ranges (refiner)', () => {
   it.each([
     // [sentence, text, value, unit]
@@ -235,5 +263,7 @@ describe('figures: known failures', () => {
     const [q] = figures('The coin fell from $36,040 last night to $34,935.');
     expect(q!.value).toEqual([36040, 34935]);
   });
-  it.skip('"3 dollars 50" without "cents" is read as two figures', () => {});
+  it('"3 dollars 50" without "cents" (fixed: two digits ending the phrase are cents)', () => {
+    expect(figures('It costs 3 dollars 50.').map((q) => [q.text, q.value])).toEqual([['3 dollars 50', 3.5]]);
+  });
 });

@@ -292,6 +292,9 @@ function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text
       const nx = tokens[k + 1];
       if (nx && nx.kind === 'word' && isPlural(tokens[last]!.text.toLowerCase()) && isPlural(nx.text.toLowerCase()) && !NP_STOP.has(nx.text.toLowerCase())) {
         last = k + 1;
+      } else if (nx && isCapitalised(tokens[last]!) && isCapitalised(nx) && tokens[k + 2]?.kind === 'word' && isPlural(tokens[k + 2]!.text.toLowerCase()) && !NP_STOP.has(tokens[k + 2]!.text.toLowerCase())) {
+        // "Kia and Hyundai vehicles": two names sharing one plural noun
+        last = k + 2;
       }
       break;
     }
@@ -364,7 +367,8 @@ function measuredDespiteTimex(tokens: readonly Token[], p: ParsedNumber, sentEnd
   let j = p.end;
   if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore) j++;
   const u = matchUnit(tokens, j, sentEnd);
-  if (!u || u.kind !== 'unit') return false;
+  if (!u) return false;
+  if (u.kind === 'currency') return true; // 'a quarter million dollars'
   if (u.def.dimension === 'time') return !isYearLike(tokens, p);
   return u.def.dimension !== 'age' && u.def.code !== '°';
 }
@@ -602,6 +606,14 @@ function figureAt(
       value += c.value / 100;
       unitEnd = c.end + 1;
       reasons.push('minor currency unit added');
+    } else if (
+      // "15 dollars 50", "17 USD 25.": two digits right after a currency name, ending the phrase
+      !prefix && k === unitEnd && c && c.form === 'digits' && Number.isInteger(value) && /^\d{2}$/.test(tokens[k]!.text) && c.end === k + 1 &&
+      (c.end >= sentEnd || tokens[c.end]!.kind === 'punct' || /^(?:more|less|extra|only)$/i.test(tokens[c.end]!.text))
+    ) {
+      value += Number(tokens[k]!.text) / 100;
+      unitEnd = c.end;
+      reasons.push('minor currency unit implied');
     }
   }
   // rates: "£24 a-year" written as one token
@@ -716,20 +728,23 @@ function figureAt(
     // "two of the ferries", "two of Vantic's deputies": a small word number picks from a defined group
     const partitive = p.form === 'words' && typeof value === 'number' && value < 100 && tokens[j]?.text.toLowerCase() === 'of' &&
       (/^(?:the|their|its|his|her|our|those|these|my|your)$/i.test(tokens[j + 1]?.text ?? '') || (isCapitalised(tokens[j + 1] ?? tokens[j]!) && /^['’]s$/.test(tokens[j + 2]?.text ?? '')));
+    let groupOf = false;
     if (tokens[j]?.text.toLowerCase() === 'of' && (p.form === 'vague' || p.form === 'fraction' || p.scaled || partitive || (tokens[numAt]!.text.toLowerCase() === 'one'))) {
       j++;
-      if (/^(?:the|their|its|his|her|our|those|these)$/i.test(tokens[j]?.text ?? '')) j++;
+      groupOf = true;
+      if (/^(?:the|their|its|his|her|our|those|these|my|your)$/i.test(tokens[j]?.text ?? '')) j++;
     } else if (/^(?:more|additional|other|new|extra)$/i.test(tokens[j]?.text ?? '') && tokens[j + 1]?.kind === 'word') {
       j += tokens[j]!.text.toLowerCase() === 'more' ? 1 : 0;
     }
-    counted = countedAfter(tokens, j, sentEnd, text, value === 1);
+    // after "one of", the group is plural ("one of my local stores")
+    counted = countedAfter(tokens, j, sentEnd, text, value === 1 && !groupOf);
   } else {
     counted = measureBefore(tokens, startTok - (hedge ? startTok - hedge.start : 0), sentStart, text);
     if (!counted) {
       let j = unitEnd;
       if (tokens[j]?.text.toLowerCase() === 'of') {
         j++;
-        if (/^(?:the|their|its|his|her|our|those|these)$/i.test(tokens[j]?.text ?? '')) j++;
+        if (/^(?:the|their|its|his|her|our|those|these|my|your)$/i.test(tokens[j]?.text ?? '')) j++;
         counted = countedAfter(tokens, j, sentEnd, text);
       } else if (tokens[end]?.text === '-' || (hit && hit.kind === 'unit' && /-/.test(tokens[unitEnd - 1]?.text ?? ''))) {
         // adjectival: "a 400-square-mile area", "a 20-mile advance"
@@ -747,8 +762,10 @@ function figureAt(
   // "eight or nine euros", "16369.03 up 58.06 points": borrow the unit of the figure that follows
   const yearLike = isYearLike(tokens, p) && !isRange;
   if (yearLike && unitCode === '' && /^(?:in|since|by|of|from|until|till|before|after|during|between|and|to|early|late|mid|the|fiscal|year)$/i.test(prev?.text ?? '')) return null;
-  if (unitCode === '' && !counted && !yearLike && /^(?:or|and|to|up|down)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1] && isNumberStart(tokens[end + 1]!)) {
-    const nx = figureAt(doc, _ctx, sentStart, sentEnd, end + 1, null, reserved);
+  // ("about 8 or $9": the next figure may start with its currency)
+  const nextPrefix = unitCode === '' && !counted && tokens[end + 1] && tokens[end + 1]!.kind !== 'number' ? matchPrefix(tokens, end + 1) : null;
+  if (unitCode === '' && !counted && !yearLike && /^(?:or|and|to|up|down)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1] && (nextPrefix || isNumberStart(tokens[end + 1]!))) {
+    const nx = figureAt(doc, _ctx, sentStart, sentEnd, end + 1, nextPrefix, reserved);
     if (nx && (nx.mention.unit !== '' || nx.mention.counted)) {
       unitCode = nx.mention.unit;
       if (nx.mention.counted) counted = nx.mention.counted;
@@ -756,6 +773,8 @@ function figureAt(
     }
   }
   if (unitCode === '' && !counted) {
+    // "1 ) explains ... 2 ) cautions": list markers, not figures
+    if (first.kind === 'number' && tokens[end]?.text === ')' && tokens[numAt - 1]?.text !== '(') return null;
     if (isYearLike(tokens, p) && !hedge) return null;
     if (p.form === 'words' && (tokens[numAt]!.text.toLowerCase() === 'one')) return null; // "one" alone is a pronoun
     if (first.kind === 'word' && p.form === 'words' && p.end - p.start === 1 && !hedge) {
@@ -766,7 +785,8 @@ function figureAt(
   if (isYearLike(tokens, p) && unitCode === '' && !hedge && Number(tokens[p.start]!.text) >= 1900) return null; // "1988 sales" is a year
   if (tokens[numAt]!.text.toLowerCase() === 'one') {
     const pw = tokens[numAt - 1]?.text.toLowerCase() ?? '';
-    if (/^(?:no|the|this|that|any|every|each|which|someone|anyone|no-one)$/.test(pw)) return null;
+    // "the one", "that one" are pronouns, but "that one of the ferries" and "that one mile" count
+    if (/^(?:no|the|this|that|any|every|each|which|someone|anyone|no-one)$/.test(pw) && unitCode === '' && tokens[numAt + 1]?.text.toLowerCase() !== 'of') return null;
     if (/^(?:another|'s|of)$/.test(tokens[numAt + 1]?.text.toLowerCase() ?? '') && tokens[numAt + 1]?.text.toLowerCase() !== 'of') return null;
   }
 
