@@ -71,6 +71,10 @@ describe('places: recognised and resolved', () => {
     // A list of states is not a chain of qualifiers ("Ohio, Oregon": Oregon is the state, not the town).
     ['Cases were reported in Nevada, Ohio, Oregon, South Carolina and Texas.', 'Oregon', 37, 'Oregon', 'US', 'admin1', 43.8, -120.4],
     ['Cases were reported in Nevada, Ohio, Oregon, South Carolina and Texas.', 'Nevada', 23, 'Nevada', 'US', 'admin1', 39.4, -117],
+    // Names with a clitic "'s" inside; a possessive after a name is not part of it.
+    ["Envoys of the People's Republic of China arrived.", "People's Republic of China", 14, 'China', 'CN', 'country', 35, 104],
+    ["The Democratic People's Republic of Korea fired a missile.", "Democratic People's Republic of Korea", 4, 'North Korea', 'KP', 'country', 40, 127],
+    ["Cuba's economy shrank last year.", 'Cuba', 0, 'Cuba', 'CU', 'country', 21.5, -80],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {

@@ -48,6 +48,7 @@ export interface Interval {
 }
 
 const UPPER_START = /^\p{Lu}/u;
+const CLITIC_S = /^['’]s$/;
 const HAS_LOWER = /\p{Ll}/u;
 
 function isCap(t: Token): boolean {
@@ -93,6 +94,16 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     const maxJ = Math.min(n, i + gaz.maxTokens);
     for (let j = i; j < maxJ; j++) {
       const tj = toks[j]!;
+      // A clitic "'s" inside a name ("People's Republic of China", "St. John's"): the gazetteer key
+      // drops the apostrophe, so it joins the word before it.
+      if (j > i && !tj.spaceBefore && CLITIC_S.test(tj.text)) {
+        key = `${key}s`;
+        // A name may end at it only after two words ("St. John's"); "Cuba's" is a possessive.
+        const hits = j - i >= 2 ? gaz.lookup(key) : [];
+        if (hits.length > 0) best = { j, key, hits, cut: 0 };
+        if (!gaz.hasLonger(key)) break;
+        continue;
+      }
       if (j > i) {
         if (tj.kind !== 'word' || tj.newlineBefore || (!tj.spaceBefore && !toks[j - 1]!.text.endsWith('.'))) break;
         if (!isCap(tj) && !NAME_CONNECTORS.has(tj.text)) break;
@@ -112,7 +123,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
           }
         }
       }
-      if (!gaz.hasLonger(key)) break;
+      const after = toks[j + 1];
+      if (!gaz.hasLonger(key) && !(after && !after.spaceBefore && CLITIC_S.test(after.text) && (gaz.hasLonger(`${key}s`) || (j > i && gaz.lookup(`${key}s`).length > 0)))) break;
     }
     if (!best) continue;
     const first = i;
