@@ -240,6 +240,8 @@ function endsPeriod(doc: Doc, low: readonly string[], m: DraftTimex): boolean {
  * the day REPORT_LAG_DAYS after it ends (in the year the quarter names, else `year`), or null.
  */
 function reportedQuarter(doc: Doc, low: readonly string[], year: number): Ymd | null {
+  // one native scan keeps the periods pass off texts without quarters
+  if (!/quarter|\bq[1-4]\b/i.test(doc.text)) return null;
   for (const m of periods.extract(doc, NO_REF)) {
     const q = m.draft?.kind === 'quarter' ? { y: year, q: m.draft.q } : /^(\d{4})-Q([1-4])$/.exec(m.value);
     if (!q) continue;
