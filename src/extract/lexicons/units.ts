@@ -133,6 +133,8 @@ export interface CurrencyDef {
   names: string[];
   /** Full name used in compound units ("malaysian ringgit per month"). */
   longName: string;
+  /** Written into QuantityMention.unit instead of the code when the ISO code is rarely seen in news. */
+  unit?: string;
 }
 
 export const CURRENCIES: readonly CurrencyDef[] = [
@@ -144,11 +146,29 @@ export const CURRENCIES: readonly CurrencyDef[] = [
   { code: 'AUD', prefixes: ['A$', 'AU$', 'AUD'], names: ['australian dollars', 'australian dollar', 'aud'] , longName: 'australian dollar' },
   { code: 'CAD', prefixes: ['C$', 'CA$', 'CAD', 'Can$'], names: ['canadian dollars', 'canadian dollar', 'cad'] , longName: 'canadian dollar' },
   { code: 'NZD', prefixes: ['NZ$', 'NZD'], names: ['new zealand dollars', 'nzd'] , longName: 'new zealand dollar' },
-  { code: 'SGD', prefixes: ['S$', 'SG$', 'SGD'], names: ['singapore dollars', 'singapore dollar', 'singaporean dollars', 'sgd'], longName: 'singapore dollar' },
-  { code: 'MXN', prefixes: ['Mex$', 'MX$', 'MXN'], names: ['mexican pesos', 'mexican peso', 'pesos', 'peso', 'mxn'], longName: 'mexican peso' },
-  { code: 'DKK', prefixes: ['DKK'], names: ['danish crowns', 'danish kroner', 'danish krone', 'dkk'], longName: 'danish krone' },
-  { code: 'SEK', prefixes: ['SEK'], names: ['swedish crowns', 'swedish kronor', 'swedish krona', 'sek'], longName: 'swedish krona' },
-  { code: 'NOK', prefixes: ['NOK'], names: ['norwegian crowns', 'norwegian kroner', 'norwegian krone', 'nok'], longName: 'norwegian krone' },
+  { code: 'SGD', prefixes: ['S$', 'SG$', 'SGD'], names: ['singapore dollars', 'singapore dollar', 'singaporean dollars', 'sgd'], longName: 'singapore dollar', unit: 'singapore dollar' },
+  { code: 'MXN', prefixes: ['Mex$', 'MX$', 'MXN'], names: ['mexican pesos', 'mexican peso', 'pesos', 'peso', 'mxn'], longName: 'mexican peso', unit: 'mexican peso' },
+  { code: 'DKK', prefixes: ['DKK'], names: ['danish crowns', 'danish kroner', 'danish krone', 'dkk'], longName: 'danish krone', unit: 'danish krone' },
+  { code: 'SEK', prefixes: ['SEK'], names: ['swedish crowns', 'swedish kronor', 'swedish krona', 'sek'], longName: 'swedish krona', unit: 'swedish krona' },
+  { code: 'NOK', prefixes: ['NOK'], names: ['norwegian crowns', 'norwegian kroner', 'norwegian krone', 'nok'], longName: 'norwegian krone', unit: 'norwegian krone' },
+  { code: 'PLN', prefixes: ['PLN'], names: ['zloty', 'zlotys', 'zł', 'pln'], longName: 'polish zloty', unit: 'polish zloty' },
+  { code: 'CZK', prefixes: ['CZK'], names: ['czech crowns', 'czech korunas', 'koruna', 'korunas', 'kč', 'czk'], longName: 'czech koruna', unit: 'czech koruna' },
+  { code: 'HUF', prefixes: ['HUF'], names: ['forints', 'forint', 'huf'], longName: 'hungarian forint', unit: 'hungarian forint' },
+  { code: 'HRK', prefixes: ['HRK'], names: ['kuna', 'kunas', 'kn', 'hrk'], longName: 'croatian kuna', unit: 'croatian kuna' },
+  { code: 'BRL', prefixes: ['R$', 'BRL'], names: ['reais', 'reals', 'brazilian real', 'brazilian reais', 'brl'], longName: 'brazilian real', unit: 'brazilian real' },
+  { code: 'NGN', prefixes: ['₦', 'NGN'], names: ['naira', 'nairas', '₦', 'ngn'], longName: 'nigerian naira', unit: 'nigerian naira' },
+  { code: 'PHP', prefixes: ['₱', 'PHP'], names: ['philippine pesos', 'philippine peso', '₱'], longName: 'philippine peso', unit: 'philippine peso' },
+  { code: 'VND', prefixes: ['₫', 'VND'], names: ['dong', '₫', 'vnd'], longName: 'vietnamese dong', unit: 'vietnamese dong' },
+  { code: 'THB', prefixes: ['฿', 'THB'], names: ['baht', '฿', 'thb'], longName: 'thai baht', unit: 'thai baht' },
+  { code: 'KZT', prefixes: ['₸', 'KZT'], names: ['tenge', '₸', 'kzt'], longName: 'kazakhstani tenge', unit: 'kazakhstani tenge' },
+  { code: 'GEL', prefixes: ['₾', 'GEL'], names: ['lari', '₾'], longName: 'georgian lari', unit: 'georgian lari' },
+  { code: 'LAK', prefixes: ['₭', 'LAK'], names: ['kip', '₭'], longName: 'lao kip', unit: 'lao kip' },
+  { code: 'CRC', prefixes: ['₡', 'CRC'], names: ['colón', 'colones', 'colon', '₡'], longName: 'costa rican colón', unit: 'costa rican colón' },
+  { code: 'GHS', prefixes: ['₵', 'GHS'], names: ['cedi', 'cedis', '₵'], longName: 'ghanaian cedi', unit: 'ghanaian cedi' },
+  { code: 'PKR', prefixes: ['PKR'], names: ['pakistani rupees', 'pakistani rupee', 'pkr'], longName: 'pakistani rupee', unit: 'pakistani rupee' },
+  { code: 'EGP', prefixes: ['EGP'], names: ['egyptian pounds', 'egyptian pound', 'egp'], longName: 'egyptian pound', unit: 'egyptian pound' },
+  { code: 'SAR', prefixes: ['SAR'], names: ['riyals', 'riyal', 'saudi riyals', 'sar'], longName: 'saudi riyal', unit: 'saudi riyal' },
+  { code: 'AED', prefixes: ['AED'], names: ['dirhams', 'dirham', 'aed'], longName: 'united arab emirates dirham', unit: 'united arab emirates dirham' },
   { code: 'HKD', prefixes: ['HK$', 'HKD'], names: ['hong kong dollars', 'hkd'] , longName: 'hong kong dollar' },
   { code: 'INR', prefixes: ['₹', 'Rs', 'Rs.', 'INR'], names: ['rupees', 'rupee', 'inr', '₹'] , longName: 'indian rupee' },
   { code: 'RUB', prefixes: ['₽', 'RUB'], names: ['roubles', 'rubles', 'rouble', 'ruble', 'rub'] , longName: 'russian ruble' },

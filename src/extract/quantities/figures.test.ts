@@ -101,7 +101,10 @@ describe('figures: currencies as news wires write them', () => {
     ['The fare is aud$ 15 each way.', 'aud$ 15', 15, 'AUD'],
     ['Vantic lost 75 USD million in the quarter.', '75 USD million', 75e6, 'USD'],
     ['Losses above 30 MUSD were reported.', '30 MUSD', 30e6, 'USD'],
-    ['The board sold Mex$ 10 million of bonds.', 'Mex$ 10 million', 10e6, 'MXN'],
+    ['The board sold Mex$ 10 million of bonds.', 'Mex$ 10 million', 10e6, 'mexican peso'],
+    ['Savers with 7.5 million Danish crowns pay a fee.', '7.5 million Danish crowns', 7.5e6, 'danish krone'],
+    ['The book costs 100 ₡ in Orlen.', '100 ₡', 100, 'costa rican colón'],
+    ['A ticket is 150 kn there.', '150 kn', 150, 'croatian kuna'],
   ])('%s', (sentence, text, value, unit) => {
     const q = figures(sentence).find((x) => x.text === text);
     expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();

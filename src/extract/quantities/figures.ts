@@ -23,6 +23,8 @@ for (const c of CURRENCIES) for (const n of c.names) if (!UNIT_FORMS.has(norm(n)
 const AMBIGUOUS = new Set(UNITS.flatMap((u) => u.ambiguous ?? []).concat(['p', 'won', 'rand', 'lira']));
 const MAX_UNIT_WORDS = 4;
 
+/** Currencies written into `unit` by name ("danish krone") rather than by a rarely seen ISO code. */
+const CURRENCY_UNIT = new Map(CURRENCIES.filter((c) => c.unit !== undefined).map((c) => [c.code, c.unit!]));
 /** Currency prefixes as they appear in tokens ("$", "US$" -> ["US", "$"]), case-sensitive. */
 const PREFIXES = new Map<string, string>();
 for (const c of CURRENCIES) for (const p of c.prefixes) PREFIXES.set(p.replace(/\s+/g, ''), c.code);
@@ -798,7 +800,7 @@ function figureAt(
     end: endChar,
     text: text.slice(startChar, endChar),
     value,
-    unit: unitCode,
+    unit: CURRENCY_UNIT.get(unitCode) ?? unitCode,
     extractor: 'quantities.figures',
     reasons: [`number: ${p.form}`, ...(unitCode ? [`unit: ${unitCode}`] : []), ...reasons],
   };
