@@ -97,7 +97,7 @@ describe('figures: currencies as news wires write them', () => {
     ['The club paid PS2.7m for the striker.', 'PS2.7m', 2.7e6, 'GBP'],
     ['Profit reached Y=590 billion in the year.', 'Y=590 billion', 590e9, 'JPY'],
     ['The bid was C $6 in cash.', 'C $6', 6, 'CAD'],
-    ['They raised almost S $1mil for the clinic.', 'S $1mil', 1e6, 'SGD'],
+    ['They raised almost S $1mil for the clinic.', 'S $1mil', 1e6, 'singapore dollar'],
     ['The fare is aud$ 15 each way.', 'aud$ 15', 15, 'AUD'],
     ['Vantic lost 75 USD million in the quarter.', '75 USD million', 75e6, 'USD'],
     ['Losses above 30 MUSD were reported.', '30 MUSD', 30e6, 'USD'],
