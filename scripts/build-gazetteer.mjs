@@ -86,7 +86,8 @@ const EXTRA_COUNTRY_NAMES = {
   PS: ['Palestine', 'Palestinian Territories'], AE: ['UAE', 'Emirates'], CN: ['Mainland China'], RU: ['Russia'],
   TR: ['Turkey', 'Turkiye', 'Türkiye'], SZ: ['Swaziland', 'Eswatini'], CZ: ['Czech Republic', 'Czechia'], CV: ['Cape Verde'],
 };
-const EXTRA_DEMONYMS = { GB: ['Briton', 'Britons', 'Brits', 'English', 'Scottish', 'Welsh'], US: ['Americans'], NZ: ['Kiwi'], PS: ['Palestinians'] };
+// "English", "Scottish", "Welsh" are demonyms of the constituent countries (REGIONS), not of the UK.
+const EXTRA_DEMONYMS = { GB: ['Briton', 'Britons', 'Brits'], US: ['Americans'], NZ: ['Kiwi'], PS: ['Palestinians'] };
 const countries = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8'));
 // Independent countries first: a demonym shared with a territory ("American": United States and the
 // Northern Mariana Islands) goes to the independent country only.
@@ -198,9 +199,9 @@ for (const f of admin1) {
 // ---------------------------------------------------------------------------------------------
 // Continents (GeoNames continent points) and larger regions (approximate centres).
 const REGIONS = [
-  ['admin1', 'England', 52.16045, -0.70312, ['England'], [], 'GB'],
-  ['admin1', 'Scotland', 56.5, -4, ['Scotland'], [], 'GB'],
-  ['admin1', 'Wales', 52.5, -3.5, ['Wales'], [], 'GB'],
+  ['admin1', 'England', 52.16045, -0.70312, ['England'], ['English'], 'GB'],
+  ['admin1', 'Scotland', 56.5, -4, ['Scotland'], ['Scottish', 'Scots'], 'GB'],
+  ['admin1', 'Wales', 52.5, -3.5, ['Wales'], ['Welsh'], 'GB'],
   ['admin1', 'Northern Ireland', 54.5, -6.5, ['Northern Ireland'], [], 'GB'],
   ['region', 'European Union', 48.6909, 9.1406, ['European Union', 'EU', 'E.U.'], []],
   ['continent', 'Africa', 7.1881, 21.0936, ['Africa'], ['African', 'Africans']],
@@ -263,6 +264,13 @@ const REGIONS = [
   ['region', 'Soviet Union', 60.0, 100.0, ['Soviet Union', 'USSR'], ['Soviet', 'Soviets'], ''],
   ['region', 'Americas', 10.0, -80.0, ['Americas', 'the Americas'], [], ''],
   ['region', 'New England', 43.0, -71.5, ['New England'], []],
+  // Large islands that are no first-level region of their own (approximate centres).
+  ['region', 'Java', -7.3, 110.0, ['Java'], ['Javanese'], 'ID'],
+  ['region', 'Sumatra', 0.0, 102.0, ['Sumatra'], [], 'ID'],
+  ['region', 'Borneo', 1.0, 114.0, ['Borneo'], [], ''],
+  ['region', 'Mindanao', 7.5, 125.0, ['Mindanao'], [], 'PH'],
+  ['region', 'Luzon', 16.0, 121.0, ['Luzon'], [], 'PH'],
+  ['region', 'Long Island', 40.8, -73.3, ['Long Island'], [], 'US'],
   ['region', 'Silicon Valley', 37.4, -122.1, ['Silicon Valley'], []],
 ];
 REGIONS.forEach(([prec, name, lat, lon, names, dem, cc = ''], i) =>

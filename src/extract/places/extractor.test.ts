@@ -75,6 +75,9 @@ describe('places: recognised and resolved', () => {
     ["Envoys of the People's Republic of China arrived.", "People's Republic of China", 14, 'China', 'CN', 'country', 35, 104],
     ["The Democratic People's Republic of Korea fired a missile.", "Democratic People's Republic of Korea", 4, 'North Korea', 'KP', 'country', 40, 127],
     ["Cuba's economy shrank last year.", 'Cuba', 0, 'Cuba', 'CU', 'country', 21.5, -80],
+    // Demonyms of the UK's constituent countries; large islands without a region of their own.
+    ['English fans filled the stands.', 'English', 0, 'England', 'GB', 'admin1', 52.2, -0.7],
+    ['Floods hit Java and Sumatra after days of rain.', 'Java', 11, 'Java', 'ID', 'region', -7.3, 110],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {
