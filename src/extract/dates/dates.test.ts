@@ -90,6 +90,7 @@ const positives: Row[] = [
   // vague references
   ['The rebels recently seized the airport.', '2024-08-06', 'recently', 'DATE', 'PAST_REF'],
   ['The airport is now closed.', '2024-08-06', 'now', 'DATE', 'PRESENT_REF'],
+  ['Exports can grow now that the port has reopened.', '2024-08-06', 'now', 'DATE', 'PRESENT_REF'],
   ['More storms are expected in the coming days.', '2024-08-06', 'the coming days', 'DATE', 'FUTURE_REF'],
   ['Incomes have stagnated in recent years.', '2024-08-06', 'recent years', 'DATE', 'PAST_REF'],
   ['Nobody knows what the future holds.', '2024-08-06', 'the future', 'DATE', 'FUTURE_REF'],

@@ -193,7 +193,8 @@ export const relativeDates: Extractor<DraftTimex> = {
           const start = low[i - 1] === 'the' ? i - 1 : i;
           return add(start, i + 2, 'DATE', deictic(ref, g, 0), 'the current period', []);
         }
-        if (w === 'now' && (low[i + 1] === 'that' || low[i - 1] === 'from' || low[i + 1] === ',' && i > 0 && low[i - 1] === '.')) return i;
+        // "now that ..." still speaks of the present (TimeBank tags it); "from now" belongs to a duration
+        if (w === 'now' && (low[i - 1] === 'from' || low[i + 1] === ',' && i > 0 && low[i - 1] === '.')) return i;
         return add(w === 'now' && low[i - 1] === 'right' ? i - 1 : i, i + 1, 'DATE', 'PRESENT_REF', `word: ${w}`, []);
       }
       if (PAST_WORDS.has(w)) {
