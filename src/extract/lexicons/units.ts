@@ -68,8 +68,8 @@ export const UNITS: readonly UnitDef[] = [
   { code: 'm/s', forms: ['m/s', 'meters per second', 'metres per second'], dimension: 'speed', si: 'km/h', factor: 3.6 },
   { code: 'miles per gallon', forms: ['mpg', 'miles per gallon'], dimension: 'other' },
   // temperature
-  { code: '°C', forms: ['°c', '° c', '° celsius', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'centigrade', 'deg c', 'degc', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
-  { code: '°F', forms: ['°f', '° f', '° fahrenheit', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'degrees farenheit', 'farenheit', 'deg f', 'degf', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
+  { code: '°C', forms: ['°c', '° c', '° celsius', 'degrees celsius', 'degree celsius', 'celsius', 'degrees centigrade', 'centigrade', 'deg c', 'degc', 'deg celsius', 'c'], dimension: 'temperature', si: '°C', factor: 1, ambiguous: ['c'] },
+  { code: '°F', forms: ['°f', '° f', '° fahrenheit', 'degrees fahrenheit', 'degree fahrenheit', 'fahrenheit', 'degrees farenheit', 'farenheit', 'deg f', 'degf', 'deg fahrenheit', 'f'], dimension: 'temperature', si: '°C', factor: 5 / 9, offset: -160 / 9, ambiguous: ['f'] },
   { code: '°', forms: ['°', 'degree', 'degrees', 'deg'], dimension: 'other' },
   // ratio
   { code: '%', forms: ['%', 'percent', 'per cent', 'pct', 'percentage', 'pc'], dimension: 'ratio', si: '%', factor: 1, ambiguous: ['pc'] },

@@ -157,6 +157,9 @@ describe('figures: units written around the number', () => {
     ['Fields reached 12 kV/cm in the lab.', '12 kV/cm', 12, 'kilovolt per centimeter', undefined],
     ['Vantic runs 20 decently sized gas-fired plants.', '20', 20, '', 'gas-fired plants'],
     ['The chip uses a 3 nanometre process.', '3 nanometre', 3, 'nanometre', undefined],
+    ['The pole is 12 ft 2 in more or less.', '12 ft 2 in', 12 + 2 / 12, 'ft', undefined],
+    ['It was 40 deg celsius outside.', '40 deg celsius', 40, '°C', undefined],
+    ['He borrowed 12,34,567 rupees.', '12,34,567 rupees', 1234567, 'INR', undefined],
   ])('%s', (sentence, text, value, unit, counted) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);

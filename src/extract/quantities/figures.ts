@@ -582,10 +582,12 @@ function figureAt(
   // "5 feet 2 inches", "12 ft 2 in": one length
   if (unitCode === 'ft' && typeof value === 'number' && tokens[unitEnd]?.kind === 'number') {
     const inch = parseNumber(tokens, unitEnd);
+    // (after feet, a bare "in" is inches even mid-phrase: "12 ft 2 in more or less")
     const u = inch ? matchUnit(tokens, inch.end, sentEnd) : null;
-    if (inch && typeof inch.value === 'number' && inch.value < 12 && u?.kind === 'unit' && u.def.code === 'in') {
+    const bareIn = inch !== null && /^in\.?$/i.test(tokens[inch.end]?.text ?? '') && !isNumberStart(tokens[inch.end + 1] ?? tokens[inch.end]!);
+    if (inch && typeof inch.value === 'number' && inch.value < 12 && ((u?.kind === 'unit' && u.def.code === 'in') || bareIn)) {
       value += inch.value / 12;
-      unitEnd = u.end;
+      unitEnd = u?.kind === 'unit' && u.def.code === 'in' ? u.end : inch.end + 1;
       reasons.push('feet and inches');
     }
   }

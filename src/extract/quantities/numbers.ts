@@ -76,6 +76,8 @@ export function parseDigits(s: string): number | undefined {
     return a !== undefined && b !== undefined && b !== 0 ? a / b : undefined;
   }
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  // Indian grouping: "12,34,567.89" (lakh, crore)
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^\d+(?:\.\d+)?$/.test(s) || /^\.\d+$/.test(s)) return Number(s);
   // European decimal comma ("2,5") only when it cannot be thousands.
   if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
