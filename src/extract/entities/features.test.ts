@@ -199,3 +199,23 @@ describe('DocHistory across casing', () => {
     for (const f of h.features(['MARCHUK', 'WINS']).flat()) expect(HISTORY_FEATURES).toContain(f);
   });
 });
+
+describe('context aggregation', () => {
+  it.each<[string[][], string, string[] | undefined]>([
+    [[['Coach', 'Anna', 'Marchuk', 'said'], ['Marchuk', 'left', '.']], 'marchuk', ['ca+1=said', 'ca+1=left']],
+    [[['He', 'met', 'Lisbon', 'officials'], ['in', 'Lisbon', 'on', 'Monday']], 'lisbon', ['ca-1=met', 'ca-1=in', 'ca+1=officials', 'ca+1=on']],
+    [[['the', 'Red', 'Cross']], 'cross', undefined],
+  ])('%j: %s', (seqs, word, want) => {
+    expect(docStats(seqs, true).agg?.get(word)?.feats).toEqual(want);
+    expect(docStats(seqs).agg).toBeUndefined();
+  });
+
+  it('adds the aggregated features to capitalised words, with the same hashes on the fast path', () => {
+    const words = ['Marchuk', 'met', 'the', 'Red', 'Cross', '.'];
+    const stats = docStats([words, ['coach', 'Marchuk', 'said']], true);
+    const f = staticFeatures(words, res, stats);
+    expect(f[0]).toEqual(expect.arrayContaining(['ca-1=coach', 'ca+1=met', 'ca+1=said']));
+    expect(f[1]!.some((x) => x.startsWith('ca'))).toBe(false);
+    expect(staticHashes(words, res, stats, new WordCache())).toEqual(f.map((x) => x.map(hashFeature)));
+  });
+});

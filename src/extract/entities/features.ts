@@ -44,7 +44,17 @@ export interface DocStats {
   lower: Set<string>;
   /** Lowercased forms seen capitalised in the middle of a mixed-case sentence. */
   capMid: Set<string>;
+  /**
+   * Context aggregation (Ratinov & Roth 2009): per lowercased capitalised word, the lowercase words
+   * next to any of its occurrences in the document, as features ("ca-1=coach", "ca+1=said") and
+   * their hashes. Absent when the document was read without it.
+   */
+  agg?: Map<string, { feats: string[]; hashes: number[] }>;
 }
+
+/** At most this many distinct neighbours per side in context aggregation. */
+const AGG_MAX = 6;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}'-]*$/u;
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -104,8 +114,11 @@ export function isAllCapsSeq(words: readonly string[]): boolean {
   return letters > 0;
 }
 
-/** Collects document casing statistics from all its sequences. */
-export function docStats(seqs: readonly (readonly string[])[]): DocStats {
+/**
+ * Collects document casing statistics from all its sequences, and with `withAgg` the context
+ * aggregation of its capitalised words.
+ */
+export function docStats(seqs: readonly (readonly string[])[], withAgg = false): DocStats {
   const lower = new Set<string>();
   const capMid = new Set<string>();
   for (const words of seqs) {
@@ -117,7 +130,28 @@ export function docStats(seqs: readonly (readonly string[])[]): DocStats {
       else if (!caps && i > 0 && isCap(w) && !isAllCapsWord(w)) capMid.add(w.toLowerCase());
     }
   }
-  return { lower, capMid };
+  if (!withAgg) return { lower, capMid };
+  const sides = new Map<string, [Set<string>, Set<string>]>();
+  for (const words of seqs) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!isCap(w) || !LETTER.test(w[0] ?? '')) continue;
+      const key = w.toLowerCase();
+      let sd = sides.get(key);
+      if (!sd) sides.set(key, (sd = [new Set(), new Set()]));
+      const l = words[i - 1];
+      const r = words[i + 1];
+      if (l !== undefined && sd[0].size < AGG_MAX && LOWER_WORD.test(l)) sd[0].add(l);
+      if (r !== undefined && sd[1].size < AGG_MAX && LOWER_WORD.test(r)) sd[1].add(r);
+    }
+  }
+  const agg = new Map<string, { feats: string[]; hashes: number[] }>();
+  for (const [key, [l, r]] of sides) {
+    if (l.size + r.size === 0) continue;
+    const feats = [...[...l].map((x) => `ca-1=${x}`), ...[...r].map((x) => `ca+1=${x}`)];
+    agg.set(key, { feats, hashes: feats.map(hashFeature) });
+  }
+  return { lower, capMid, agg };
 }
 
 function clusterOf(res: FeatureResources, w: string): readonly string[] | undefined {
@@ -268,6 +302,8 @@ function contextFeatures(i: number, infos: readonly WordInfo[], words: readonly 
     `f+1=${F(i + 1)}`,
     `w-1|w+1=${W(i - 1)}|${W(i + 1)}`,
   );
+  const ag = doc.agg && isCap(words[i]!) ? doc.agg.get(lw) : undefined;
+  if (ag) f.push(...ag.feats);
   return f;
 }
 
@@ -373,6 +409,8 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
     rn[NB_FP1]! >>> 0,
     fnv(l[NB_WM1WP1]!, r.lw) >>> 0,
   );
+  const ag = doc.agg && isCap(words[i]!) ? doc.agg.get(lw) : undefined;
+  if (ag) for (const h of ag.hashes) out.push(h);
 }
 
 /**
@@ -429,6 +467,11 @@ function wordTagHashes(lw: string, sh: string): Uint32Array {
 /** `tagHashes(PREV_NAMES[prev], PREV_NAMES[prev2], info.lw, info.sh, out)` from precomputed values (same hashes, same order). */
 export function tagHashesAt(prev: number, prev2: number, info: WordInfo, out: number[]): void {
   out.push(TM1[prev]!, TM2TM1[prev2 * NPREV + prev]!, info.th[prev]!, info.th[NPREV + prev]!);
+}
+
+/** The word-independent half of `tagHashesAt` ("t-1", "t-2|t-1"): the same first two hashes. */
+export function tagPairHashes(prev: number, prev2: number, out: number[]): void {
+  out.push(TM1[prev]!, TM2TM1[prev2 * NPREV + prev]!);
 }
 
 /** Tag-history features, added by the decoder at position i given the two previous tags. */

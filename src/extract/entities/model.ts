@@ -17,7 +17,7 @@ import {
   hashFeature,
   WordCache,
   positionalHashes,
-  tagHashesAt,
+  tagPairHashes,
   START_TAG,
   type DocHistory,
   type DocStats,
@@ -135,6 +135,38 @@ export function decodeOptions(meta: Record<string, unknown>): DecodeOptions {
   };
 }
 
+const NPREV = START_TAG + 1;
+/** Score rows of the word-independent tag features per weight source (weights fixed while in use). */
+const transMemo = new WeakMap<WeightSource, Float64Array>();
+
+/** Scores of "t-1" + "t-2|t-1" per (prev2, prev): row (prev2 * NPREV + prev) * NTAGS. */
+function transitionScores(weights: WeightSource): Float64Array {
+  let tt = transMemo.get(weights);
+  if (tt) return tt;
+  tt = new Float64Array(NPREV * NPREV * NTAGS);
+  const row = new Float64Array(NTAGS);
+  const buf: number[] = [];
+  for (let p2 = 0; p2 < NPREV; p2++) {
+    for (let p = 0; p < NPREV; p++) {
+      row.fill(0);
+      buf.length = 0;
+      tagPairHashes(p, p2, buf);
+      for (const h of buf) weights.add(h, row);
+      tt.set(row, (p2 * NPREV + p) * NTAGS);
+    }
+  }
+  transMemo.set(weights, tt);
+  return tt;
+}
+
+/** Adds the tag-history features' scores (`tagHashesAt`) to `scores`. */
+function addTagScores(prev: number, prev2: number, info: WordInfo, trans: Float64Array, weights: WeightSource, scores: Float64Array): void {
+  const base = (prev2 * NPREV + prev) * NTAGS;
+  for (let t = 0; t < NTAGS; t++) scores[t]! += trans[base + t]!;
+  weights.add(info.th[prev]!, scores);
+  weights.add(info.th[NPREV + prev]!, scores);
+}
+
 /**
  * Left-to-right decoding of one sequence (BILOU tags, invalid transitions masked). With `beam` 1 it
  * is greedy (the tagger's training regime); wider beams keep the best `beam` partial taggings.
@@ -154,7 +186,7 @@ export function decode(
   const { infos, rest } = positionalHashes(words, res, doc, cache);
   const hist = history?.features(words);
   const n = words.length;
-  const tagBuf: number[] = [];
+  const trans = transitionScores(weights);
   // A token's intrinsic features come first, so their partial sum from zero is the same for every
   // occurrence of the word: computed once per word (same additions in the same order, same result).
   const memo = cache.scoreMemo(weights);
@@ -177,10 +209,8 @@ export function decode(
     for (let i = 0; i < n; i++) {
       staticAt(i);
       scores.set(local);
-      tagBuf.length = 0;
       const prev = i > 0 ? tags[i - 1]! : START_TAG;
-      tagHashesAt(prev, i > 1 ? tags[i - 2]! : START_TAG, infos[i]!, tagBuf);
-      for (const h of tagBuf) weights.add(h, scores);
+      addTagScores(prev, i > 1 ? tags[i - 2]! : START_TAG, infos[i]!, trans, weights, scores);
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
       let best = 0;
       let bestScore = -Infinity;
@@ -200,11 +230,21 @@ export function decode(
   return tags;
 }
 
-/** Beam search over taggings: hypotheses are (score, tags) kept sorted best first. */
+/**
+ * Log-probability gap (nats) past which a beam candidate is dropped and left out of the local
+ * normaliser (e^-7 < 0.001): confident positions then cost what greedy decoding costs.
+ */
+const BEAM_PRUNE = 7;
+
+/**
+ * Beam search over taggings. Local scores are trained greedily, so only their order within one
+ * position is meaningful: each is read as a log-softmax over the valid tags with temperature
+ * `temperature`, and a tagging scores the sum. Back pointers in typed arrays, no per-token objects.
+ */
 function beamDecode(
   n: number,
   beam: number,
-  beamTemperature: number,
+  temperature: number,
   VALID: Uint8Array,
   staticAt: (i: number) => void,
   local: Float64Array,
@@ -212,31 +252,66 @@ function beamDecode(
   infos: readonly WordInfo[],
   weights: WeightSource,
 ): number[] {
-  let hyps: Array<{ score: number; tags: number[] }> = [{ score: 0, tags: [] }];
-  const tagBuf: number[] = [];
+  const tagAt = new Int32Array(n * beam);
+  const back = new Int32Array(n * beam);
+  const cur = new Float64Array(beam);
+  let m = 1;
+  const cs = new Float64Array(beam);
+  const ct = new Int32Array(beam);
+  const cb = new Int32Array(beam);
+  const trans = transitionScores(weights);
   for (let i = 0; i < n; i++) {
     staticAt(i);
-    const next: Array<{ score: number; tags: number[]; tag: number }> = [];
-    for (const h of hyps) {
+    let c = 0;
+    for (let k = 0; k < m; k++) {
       scores.set(local);
-      tagBuf.length = 0;
-      const prev = i > 0 ? h.tags[i - 1]! : START_TAG;
-      tagHashesAt(prev, i > 1 ? h.tags[i - 2]! : START_TAG, infos[i]!, tagBuf);
-      for (const x of tagBuf) weights.add(x, scores);
+      const prev = i > 0 ? tagAt[(i - 1) * beam + k]! : START_TAG;
+      const prev2 = i > 1 ? tagAt[(i - 2) * beam + back[(i - 1) * beam + k]!]! : START_TAG;
+      addTagScores(prev, prev2, infos[i]!, trans, weights, scores);
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
-      // Local scores are trained greedily: only their order within one position is meaningful, so
-      // each is read as a log-softmax over the valid tags (temperature BEAM_TEMPERATURE).
       let max = -Infinity;
       for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1 && scores[t]! > max) max = scores[t]!;
       let z = 0;
-      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1) z += Math.exp((scores[t]! - max) / beamTemperature);
-      const lz = Math.log(z);
-      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1) next.push({ score: h.score + (scores[t]! - max) / beamTemperature - lz, tags: h.tags, tag: t });
+      for (let t = 0; t < NTAGS; t++) {
+        if (VALID[row + t] === 0) continue;
+        const d = (scores[t]! - max) / temperature;
+        if (d > -BEAM_PRUNE) z += Math.exp(d);
+      }
+      const base = cur[k]! - Math.log(z);
+      for (let t = 0; t < NTAGS; t++) {
+        if (VALID[row + t] === 0) continue;
+        const d = (scores[t]! - max) / temperature;
+        if (d <= -BEAM_PRUNE) continue;
+        const sc = base + d;
+        if (c === beam && sc <= cs[c - 1]!) continue;
+        // Insert into the sorted candidates (best first), dropping the worst when full.
+        let j = c < beam ? c++ : c - 1;
+        while (j > 0 && cs[j - 1]! < sc) {
+          cs[j] = cs[j - 1]!;
+          ct[j] = ct[j - 1]!;
+          cb[j] = cb[j - 1]!;
+          j--;
+        }
+        cs[j] = sc;
+        ct[j] = t;
+        cb[j] = k;
+      }
     }
-    next.sort((a, b) => b.score - a.score);
-    hyps = next.slice(0, beam).map((c) => ({ score: c.score, tags: [...c.tags, c.tag] }));
+    m = 0;
+    while (m < c && cs[m]! > cs[0]! - BEAM_PRUNE) {
+      tagAt[i * beam + m] = ct[m]!;
+      back[i * beam + m] = cb[m]!;
+      cur[m] = cs[m]!;
+      m++;
+    }
   }
-  return hyps[0]?.tags ?? [];
+  const tags = new Array<number>(n);
+  let k = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = tagAt[i * beam + k]!;
+    k = back[i * beam + k]!;
+  }
+  return tags;
 }
 
 export interface NerModel {

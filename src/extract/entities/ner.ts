@@ -53,7 +53,7 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
       const m = model ?? defaultModel();
       const seqs = sequences(doc);
       const words = seqs.map(([a, b]) => doc.tokens.slice(a, b).map((t) => t.text));
-      const stats = docStats(words);
+      const stats = docStats(words, m.header.meta.agg === true);
       // Models trained with document memory need it at run time too (sequences in text order).
       const history = m.header.meta.history === true ? new DocHistory() : undefined;
       const opts = decodeOptions(m.header.meta);

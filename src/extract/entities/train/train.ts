@@ -88,6 +88,7 @@ function citiesGazetteer(path: string, minPop: number): Map<string, number> {
 }
 
 let EXTRA = new Map<string, number>();
+let AGG = false;
 
 function gazetteerFrom(sents: readonly Sent[]): Array<[string, number]> {
   const m = new Map<string, number>(EXTRA);
@@ -220,6 +221,8 @@ function main(argv: string[]): void {
   const useHistory = !argv.includes('--no-history');
   // --lenient: an open entity may end without L- (training and decoding alike).
   const strict = !argv.includes('--lenient');
+  // --agg: context aggregation features (the neighbours of a word's other occurrences).
+  AGG = argv.includes('--agg');
   const cities = argv.includes('--cities') ? arg(argv, '--cities') : null;
   if (cities) EXTRA = citiesGazetteer(cities, Number(arg(argv, '--cities-min-pop', '20000')));
   process.stderr.write(`external gazetteer: ${EXTRA.size} names\n`);
@@ -241,7 +244,7 @@ function main(argv: string[]): void {
 
   // Precompute static feature hashes per sentence.
   const prepared = trainDocs.map((d, i) => {
-    const stats = docStats(d.map((s) => s.words));
+    const stats = docStats(d.map((s) => s.words), AGG);
     // In decoding order (headlines last), as at run time.
     d = decodeOrder(d.map((s) => s.words)).map((k) => d[k]!);
     return d.map((s) => ({ s, feats: staticFeatures(s.words, foldRes[i % FOLDS]!, stats).map((fs) => fs.map(hashFeature)) }));
@@ -346,7 +349,7 @@ function main(argv: string[]): void {
     {
       clusters,
       gazetteer: fullGaz,
-      meta: { scheme: 'BILOU', ...opts, trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+      meta: { scheme: 'BILOU', ...opts, agg: AGG, trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
     },
     keys,
     weights,
@@ -369,7 +372,7 @@ function evaluate(devDocs: Sent[][], res: FeatureResources, keys: Uint32Array, w
   const pred: number[][] = [];
   const cache = new WordCache();
   for (let d of devDocs) {
-    const stats = docStats(d.map((s) => s.words));
+    const stats = docStats(d.map((s) => s.words), AGG);
     d = decodeOrder(d.map((s) => s.words)).map((k) => d[k]!);
     const history = useHistory ? new DocHistory() : undefined;
     for (const s of d) {
