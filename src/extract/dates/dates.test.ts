@@ -130,6 +130,7 @@ const positives: Row[] = [
   ['The fighting has gone on for twenty four hours.', '2024-08-06', 'twenty four hours', 'DURATION', 'PT24H'],
   ['The talks lasted 2 1/2 years.', '2024-08-06', '2 1/2 years', 'DURATION', 'P2Y6M'],
   ['The flight took 5 1/2 hours.', '2024-08-06', '5 1/2 hours', 'DURATION', 'PT5H30M'],
+  ['A day earlier, the army had left the town.', '2024-08-06', 'A day', 'DURATION', 'P1D'],
   // holidays
   ['Shops reopened after Christmas, traders said.', '2025-01-08', 'Christmas', 'DATE', '2024-12-25'],
   ['Crowds thinned after Thanksgiving Day.', '2024-12-02', 'Thanksgiving Day', 'DATE', '2024-11-28'],

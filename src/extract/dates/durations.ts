@@ -85,7 +85,8 @@ export const durations: Extractor<DraftTimex> = {
       const isA = low[i] === 'a' || low[i] === 'an';
       const after = low[u + 1];
       // "52 years old": an age, not a duration (TimeML leaves ages untagged)
-      if (after === 'ago' || after === 'earlier' || after === 'old') return null;
+      // ("a year earlier" is an anchored date, read by the relative extractor; "a day earlier" a duration)
+      if (after === 'ago' || (after === 'earlier' && unit.gran === 'year') || after === 'old') return null;
       // "a year" alone is a duration only after a duration word ("for a year", "nearly a decade")
       // ... or before "earlier"/"later" ("A day later, the army arrived")
       if (isA && !DURATION_PREPS.has(low[i - 1] ?? '') && after !== 'later' && after !== 'earlier') return null;
