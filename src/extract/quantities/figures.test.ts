@@ -130,6 +130,8 @@ describe('figures: number forms', () => {
     ['Add 1⁄4 of the flour.', '1⁄4', 0.25, '', undefined],
     ['Stir in ½ teaspoon of salt.', '½ teaspoon', 0.5, 'teaspoon', undefined],
     ['the index was up 0 . 95 on the day .', '0 . 95', 0.95, '', 'up'],
+    ['The chain now runs 200-plus stores.', '200-plus', 200, '', '>'],
+    ['The 50-odd delegates left.', '50-odd', 50, '', '~'],
     ['The cave formed in 300 million-year-old limestone.', '300 million-year-old', 3e8, 'year-old', undefined],
     ['The probe flew a 2.5 billion-mile route.', '2.5 billion-mile', 2.5e9, 'mi', undefined],
     ['It warmed by 1.8degF over the decade.', '1.8degF', 1.8, '°F', undefined],
@@ -160,6 +162,10 @@ describe('figures: units written around the number', () => {
     ['The pole is 12 ft 2 in more or less.', '12 ft 2 in', 12 + 2 / 12, 'ft', undefined],
     ['It was 40 deg celsius outside.', '40 deg celsius', 40, '°C', undefined],
     ['He borrowed 12,34,567 rupees.', '12,34,567 rupees', 1234567, 'INR', undefined],
+    ['Half a million people marched.', 'Half a million', 5e5, '', 'people'],
+    ['Two and a half million people voted.', 'Two and a half million', 2.5e6, '', 'people'],
+    ['She bought half a dozen eggs.', 'half a dozen', 6, '', 'eggs'],
+    ['Half of the residents left.', 'Half', 0.5, '', 'residents'],
   ])('%s', (sentence, text, value, unit, counted) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);
@@ -193,6 +199,7 @@ describe('figures: counted things and borrowed units', () => {
     ['It does 1 ) this and 2 ) that.'],
     ['That one is mine.'],
     ['He paid for the one he liked.'],
+    ['He did half the work.'],
   ])('no figure: %s', (sentence) => {
     expect(figures(sentence)).toEqual([]);
   });

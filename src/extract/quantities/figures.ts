@@ -499,6 +499,13 @@ function figureAt(
     }
   }
 
+  // "200-plus stores", "50-odd delegates": a bound written after the number
+  let writtenBound: Qualifier | undefined;
+  if (!isRange && tokens[end]?.text === '-' && !tokens[end]!.spaceBefore && /^(?:plus|odd)$/i.test(tokens[end + 1]?.text ?? '') && !tokens[end + 1]!.spaceBefore) {
+    writtenBound = tokens[end + 1]!.text.toLowerCase() === 'plus' ? '>' : '~';
+    end += 2;
+  }
+
   // --- unit ------------------------------------------------------------------------------------
   let unitCode = '';
   let unitDef: UnitDef | undefined;
@@ -702,8 +709,8 @@ function figureAt(
     qualifier = hedge.q;
     reasons.push(`hedge: ${tokens.slice(hedge.start, startTok).map((x) => x.text).join(' ')}`);
   }
-  if (!qualifier && p.bound) {
-    qualifier = p.bound;
+  if (!qualifier && (p.bound ?? writtenBound)) {
+    qualifier = p.bound ?? writtenBound;
     reasons.push('bound written into the number');
   }
   if (!qualifier) {

@@ -253,7 +253,14 @@ export function parseNumber(tokens: readonly Token[], i: number): ParsedNumber |
   }
   if (w === 'dozen') return null;
   if ((w === 'half' || w === 'quarter') && BIG_WORDS.has(lower(tokens[i + 1]))) return fractionScale(tokens, i, i + 1, FRACTION_WORDS.get(w)!);
-  if (w === 'half') return null;
+  // "half a million", "half a dozen"
+  if (w === 'half' && lower(tokens[i + 1]) === 'a') {
+    const n = lower(tokens[i + 2]);
+    const big = n === 'dozen' ? 12 : BIG_WORDS.get(n);
+    if (big !== undefined) return { value: big / 2, start: i, end: i + 3, form: 'words', scaled: big > 12, scale: big > 12 ? big : 1 };
+  }
+  // "half of the residents" (like "a third of"); a bare "half" is too often an adverb
+  if (w === 'half') return lower(tokens[i + 1]) === 'of' ? { value: 0.5, start: i, end: i + 1, form: 'fraction', scaled: false } : null;
   const v0 = wordValue(w);
   if (v0 === undefined) return null;
   // "two-thirds" written "two thirds"; "one and a half"
@@ -305,6 +312,15 @@ function wordSequence(tokens: readonly Token[], i: number, first: number): Parse
       if (lower(tokens[k + 1]) === 'a' && lower(tokens[k + 2]) === 'half') {
         current += 0.5;
         end = k + 3;
+        // "two and a half million"
+        const big = BIG_WORDS.get(lower(tokens[k + 3]));
+        if (big !== undefined) {
+          total += current * big;
+          current = 0;
+          end = k + 4;
+          scaled = true;
+          lastBig = big;
+        }
         break;
       }
       const nv = wordValue(lower(tokens[k + 1])) ?? hyphenWords(lower(tokens[k + 1]))?.value;
