@@ -144,6 +144,63 @@ describe('read endpoints', () => {
   });
 });
 
+describe('search cache', () => {
+  /** The store with its search calls counted. */
+  function counting(): { store: Store; calls: () => number } {
+    let n = 0;
+    const wrapped = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'search') return (...args: Parameters<Store['search']>) => (n++, target.search(...args));
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    return { store: wrapped, calls: () => n };
+  }
+
+  it.each([
+    ['Kestrel', 'kestrel'],
+    ['kestrel rocket', 'KESTREL, "rocket"'],
+    ['launch sit*', 'Launch   sit*'],
+  ])('answers %j and %j from one store search, with the same body', async (first, second) => {
+    const c = counting();
+    const app = createApp(deps({ store: c.store }));
+    const a = await app.request(`/api/search?q=${encodeURIComponent(first)}`);
+    const b = await app.request(`/api/search?q=${encodeURIComponent(second)}`);
+    expect([a.headers.get('x-cache'), b.headers.get('x-cache')]).toEqual(['miss', 'hit']);
+    expect(await b.text()).toBe(await a.text());
+    expect(c.calls()).toBe(1);
+  });
+
+  it('keeps pages apart and shares one search between concurrent identical requests', async () => {
+    const c = counting();
+    const app = createApp(deps({ store: c.store }));
+    const res = await Promise.all([1, 2, 3].map(() => app.request('/api/search?q=evacuation&limit=1')));
+    expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(c.calls()).toBe(1);
+    const next = await app.request('/api/search?q=evacuation&limit=1&offset=1');
+    expect(next.headers.get('x-cache')).toBe('miss');
+    expect(c.calls()).toBe(2);
+  });
+
+  it('forgets cached answers when the store changes, also through another connection', async () => {
+    const app = createApp(deps());
+    const search = async (): Promise<[string | null, string[]]> => {
+      const res = await app.request('/api/search?q=quillmoor');
+      return [res.headers.get('x-cache'), ((await res.json()) as Page<SearchResult>).items.map((h) => h.article.title ?? '')];
+    };
+    expect(await search()).toEqual(['miss', []]);
+    expect(await search()).toEqual(['hit', []]);
+    const other = await openSqliteStore(join(dir, 'api.db'));
+    await ingestItems(items([{ title: 'Quillmoor ferry resumes', text: 'The Quillmoor ferry resumed its crossings on Monday after storm repairs, the operator said.' }]), {
+      store: other, parseDocument, analyze: false,
+    });
+    await other.close();
+    expect(await search()).toEqual(['miss', ['Quillmoor ferry resumes']]);
+    expect(await search()).toEqual(['hit', ['Quillmoor ferry resumes']]);
+  });
+});
+
 describe('access control', () => {
   const remote = { incoming: { socket: { remoteAddress: '192.0.2.7' } } };
   const local = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };

@@ -52,8 +52,16 @@ export interface Store {
   getArticle(id: string): Promise<Article | null>;
   listArticles(opts?: ListOptions): Promise<Article[]>;
   countArticles(): Promise<number>;
-  /** Full-text search over title and text. */
+  /**
+   * Full-text search over title and text: every word must occur (case-insensitive, punctuation
+   * ignored), `word*` matches a prefix. Best first: a lower `rank` is a better match.
+   */
   search(query: string, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /**
+   * Optional: run searches on `threads` background threads from now on, so that a server's
+   * concurrent searches do not queue behind one another. Stores without threads leave it out.
+   */
+  useSearchThreads?(threads: number): void;
   /** Candidates for near-duplicate comparison: recent articles' fingerprints. */
   fingerprints(opts?: { limit?: number }): Promise<Array<{ id: string; fingerprint: Uint8Array }>>;
   /** Records what happened to one input. */
@@ -67,6 +75,13 @@ export interface Store {
   assignStory(articleId: string, storyId: string, label: string): Promise<void>;
   listStories(): Promise<Story[]>;
   getStory(id: string): Promise<Story | null>;
+
+  /**
+   * A token that changes whenever the stored data may have changed, through this connection or any
+   * other (another process ingesting into the same store): caches of query results compare it.
+   * Cheap enough to call per request. Example: `"12:3"`; only equality is meaningful.
+   */
+  changeToken(): Promise<string>;
 
   /** Arbitrary JSON state for streaming components (e.g. the story clusterer's centroids). */
   getState(key: string): Promise<unknown>;

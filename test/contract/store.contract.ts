@@ -253,6 +253,30 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       for (const s of listed) expect(await store.getStory(s.id)).toEqual(s);
     });
 
+    it('changes its change token on every kind of write, and only then', async () => {
+      const t0 = await store.changeToken();
+      expect(await store.changeToken()).toBe(t0);
+      await store.search('harbour');
+      await store.listStories();
+      expect(await store.changeToken()).toBe(t0);
+      const a = await store.addArticle(article(), T0);
+      const t1 = await store.changeToken();
+      expect(t1).not.toBe(t0);
+      const writes: Array<() => Promise<unknown>> = [
+        () => store.assignStory(a.id, 's1', 'Harbour bridge'),
+        () => store.saveExtraction(a.id, extraction(a.id)),
+        () => store.recordInput({ input: 'a.txt', status: 'ok', articleId: a.id, at: T0 }),
+        () => store.setState('clusterer', { n: 1 }),
+      ];
+      let prev = t1;
+      for (const write of writes) {
+        await write();
+        const next = await store.changeToken();
+        expect(next).not.toBe(prev);
+        prev = next;
+      }
+    });
+
     it('keeps JSON state', async () => {
       expect(await store.getState('clusterer')).toBeNull();
       await store.setState('clusterer', { centroids: [[1, 0.5]], n: 2 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FTS_BATCH, openSqliteStore } from '../../src/store/sqlite/index.js';
+import { FTS_BATCH, ftsQuery, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { article, storeContract } from './store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tri-store-'));
@@ -50,6 +50,46 @@ describe('sqlite store specifics', () => {
     expect((await s.search('quillmoor', { limit: 10_000 })).length).toBe(FTS_BATCH + 3);
     expect((await s.search(`w${FTS_BATCH + 2}`)).length).toBe(1);
     await s.close();
+  });
+
+  it('searches on worker threads with the same results as on its own connection', async () => {
+    const path = join(dir, 'threads.db');
+    const s = await openSqliteStore(path);
+    const words = ['ferry', 'harbour', 'strike', 'council', 'budget'];
+    for (let i = 0; i < 40; i++) {
+      await s.addArticle(article({ title: `Bulletin ${i}`, text: `The ${words[i % 5]} report ${i}: ${words[(i * 3) % 5]} and ${words[(i * 7) % 5]} news from Quillmoor.` }), 't');
+    }
+    const queries = ['ferry', 'harbour strike', 'quill*', 'Council', 'nothing here', 'bulletin 7'];
+    const local = await Promise.all(queries.map((q) => s.search(q, { limit: 5, offset: 1 })));
+    s.useSearchThreads?.(2);
+    const threaded = await Promise.all(queries.map((q) => s.search(q, { limit: 5, offset: 1 })));
+    expect(threaded).toEqual(local);
+    expect(local[0]!.length).toBe(5);
+    // a write is seen by the next threaded search
+    await s.addArticle(article({ text: 'A Zellwick ferry.' }), 't');
+    expect((await s.search('zellwick')).length).toBe(1);
+    await s.close();
+  });
+
+  it('changes the change token when another connection writes', async () => {
+    const path = join(dir, 'token.db');
+    const s1 = await openSqliteStore(path);
+    const s2 = await openSqliteStore(path);
+    const before = await s1.changeToken();
+    await s2.addArticle(article(), '2026-03-02T10:00:00Z');
+    expect(await s1.changeToken()).not.toBe(before);
+    await s1.close();
+    await s2.close();
+  });
+
+  it.each([
+    ['strik*', '"strik"*'],
+    ['st*', '"st"'],
+    ['Kyiv "power grid', '"Kyiv" "power" "grid"'],
+    ['łód*', '"łód"*'],
+    ['NOT (x)', '"NOT" "x"'],
+  ])('turns %j into the FTS5 query %j (short prefixes are words)', (q, fts) => {
+    expect(ftsQuery(q)).toBe(fts);
   });
 
   it('sees writes from a second connection to the same file', async () => {

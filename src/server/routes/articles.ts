@@ -1,9 +1,25 @@
-/** Articles: list, show with mentions, full-text search. */
+/**
+ * Articles: list, show with mentions, full-text search. Search responses are cached (bounded LRU
+ * of serialized bodies, keyed by the normalised query and page) and dropped whenever the store's
+ * change token moves: analysts repeat searches, and a cached answer costs no SQL.
+ */
 import { Hono } from 'hono';
 import type { Article } from '../../types.js';
 import type { ArticleDetail, ArticleSummary, Page, SearchResult } from '../api-types.js';
 import { type AppDeps, type AppEnv, pageParams } from '../app.js';
 import { ApiError } from '../errors.js';
+import { Lru } from '../lru.js';
+
+/** Search responses kept (a 50-result page is ~30 KB of JSON: at most ~30 MB). */
+export const SEARCH_CACHE_ENTRIES = 1000;
+
+/**
+ * The cache key of a query: its words lower-cased, in order, without punctuation (`*` kept), which
+ * is what the store searches for. Example: `Kestrel,  "Rocket"` -> `kestrel rocket`.
+ */
+export function searchKey(q: string): string {
+  return (q.toLowerCase().match(/[\p{L}\p{N}_]+\*?/gu) ?? []).join(' ');
+}
 
 export function summarize(a: Article): ArticleSummary {
   const { text, ...rest } = a;
@@ -32,11 +48,12 @@ export function articleRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
-  r.get('/search', async (c) => {
-    const q = (c.req.query('q') ?? '').trim();
-    if (q === '') throw new ApiError(400, 'bad_parameter', '"q" is required: the words to search for');
-    if (q.length > 500) throw new ApiError(400, 'bad_parameter', '"q" is longer than 500 characters');
-    const { limit, offset } = pageParams(c);
+  const cache = new Lru<string>(SEARCH_CACHE_ENTRIES);
+  let cacheToken: string | null = null;
+  // Searches being computed, by key: concurrent requests for the same page share one store search.
+  const pending = new Map<string, Promise<string>>();
+
+  const searchBody = async (q: string, limit: number, offset: number): Promise<string> => {
     let hits;
     try {
       hits = await deps.store.search(q, { limit, offset });
@@ -49,7 +66,40 @@ export function articleRoutes(deps: AppDeps): Hono<AppEnv> {
       offset,
       limit,
     };
-    return c.json(body);
+    return JSON.stringify(body);
+  };
+
+  r.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (q === '') throw new ApiError(400, 'bad_parameter', '"q" is required: the words to search for');
+    if (q.length > 500) throw new ApiError(400, 'bad_parameter', '"q" is longer than 500 characters');
+    const { limit, offset } = pageParams(c);
+    // Any write (this server's ingest, or another process's) empties the cache before it is read.
+    const token = await deps.store.changeToken();
+    if (token !== cacheToken) {
+      cache.clear();
+      pending.clear();
+      cacheToken = token;
+    }
+    const key = `${limit}:${offset}:${searchKey(q)}`;
+    const headers = { 'Content-Type': 'application/json; charset=UTF-8', 'X-Cache': 'hit' };
+    const cached = cache.get(key);
+    if (cached !== undefined) return c.body(cached, 200, headers);
+    let job = pending.get(key);
+    if (job === undefined) {
+      job = searchBody(q, limit, offset);
+      pending.set(key, job);
+      const started = job;
+      const settle = (): void => {
+        if (pending.get(key) === started) pending.delete(key);
+      };
+      // Cached only if no write happened meanwhile (a cleared cache must not get a stale answer back).
+      started.then((b) => {
+        settle();
+        if (cacheToken === token) cache.set(key, b);
+      }, settle);
+    }
+    return c.body(await job, 200, { ...headers, 'X-Cache': 'miss' });
   });
 
   return r;

@@ -7,14 +7,26 @@ import Database from 'better-sqlite3';
 import type { Article, ArticleStatus, DateSource, Extraction, Story } from '../../types.js';
 import type { AddOutcome, InputRecord, ListOptions, NewArticle, SearchHit, Store } from '../types.js';
 import { migrate } from './migrations.js';
+import { buildSnippet, snippetTerms } from '../snippet.js';
+import { ReadPool } from './read-pool.js';
 
 /** Milliseconds a writer waits for another process's lock before failing (concurrent ingests). */
 export const BUSY_TIMEOUT_MS = 10_000;
 /** Characters of the content hash used as the article id: 48 bits, stable across stores. */
 const ID_CHARS = 12;
 const DEFAULT_LIMIT = 100;
-/** Search ranks the newest this-many matches, or offset + limit when more are asked for (see the search statement). */
-export const SEARCH_WINDOW = 2000;
+/**
+ * Search ranks (bm25) the newest this-many matches, or offset + limit when more are asked for: a
+ * common word costs the same on 10k or 1M articles, and the newest matches are what a news analyst
+ * searches for. Measured on 100k synthetic articles (bench/api.bench.mjs query mix): see search().
+ */
+export const SEARCH_WINDOW = 500;
+/**
+ * Shortest prefix searched as a prefix (`str*`); a shorter one (`st*`) is searched as the word
+ * itself. Without a prefix index FTS5 merges the doclists of every term with the prefix: a
+ * two-letter prefix can name hundreds of terms and every article (seconds per query).
+ */
+export const MIN_PREFIX = 3;
 /** Page cache per connection, KiB. */
 const CACHE_KIB = 65_536;
 /**
@@ -55,6 +67,24 @@ const ARTICLE_COLS =
   'a.id, a.input, a.status, a.error, a.title, a.byline, a.published, a.published_from, a.source, a.url, a.lang, a.text, ' +
   'a.external_id, a.content_hash, a.duplicate_of, a.similarity, a.ingested_at, a.story_id';
 
+// The search statements (run on this connection, or on the read pool's: see useSearchThreads).
+// The ranking window: bm25 of the newest `?` matches in one pass. FTS5 walks the doclists
+// backwards and stops after `?` rows (ORDER BY rowid DESC LIMIT is its fast path). The older
+// form, ORDER BY rank with a rowid bound, ranked every match of the store: FTS5's rank sorter
+// ignores the rowid bound (~150 ms for a word in 28k of 100k articles, against ~15 ms here).
+const SEARCH_WINDOW_SQL =
+  'SELECT rowid AS rid, bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
+// Prefix queries: the newest matches, unranked. bm25 needs each phrase's document count, and
+// for a prefix FTS5 merges the doclists of every term with that prefix over the whole store
+// (`qui*` in 100k articles: ~0.7 s unranked, many seconds ranked).
+const SEARCH_NEWEST_SQL = 'SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?';
+// The page's articles, by rowid (snippets are built from their text: see ../snippet.ts, which
+// replaced FTS5's snippet(): a full-text lookup per returned row).
+const SEARCH_PAGE_SQL = `SELECT ${ARTICLE_COLS}, a.seq AS rid FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`;
+
+type WindowRow = { rid: number; score: number };
+type PageRow = ArticleRow & { rid: number };
+
 function toArticle(r: ArticleRow): Article {
   return {
     id: r.id,
@@ -80,11 +110,18 @@ function toArticle(r: ArticleRow): Article {
 
 /**
  * Turns user words into an FTS5 query that cannot be a syntax error: each word becomes a quoted
- * term (AND-ed); a trailing `*` keeps prefix search. Example: `kyiv "power grid` -> `"kyiv" "power" "grid"`.
+ * term (AND-ed); a trailing `*` keeps prefix search when the prefix has MIN_PREFIX characters.
+ * Example: `kyiv "power grid` -> `"kyiv" "power" "grid"`; `strik* st*` -> `"strik"* "st"`.
  */
 export function ftsQuery(q: string): string {
   const terms = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
-  return terms.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' ');
+  return terms
+    .map((t) => {
+      if (!t.endsWith('*')) return `"${t}"`;
+      const stem = t.slice(0, -1);
+      return [...stem].length >= MIN_PREFIX ? `"${stem}"*` : `"${stem}"`;
+    })
+    .join(' ');
 }
 
 function positiveInt(v: number | undefined, fallback: number, what: string): number {
@@ -113,14 +150,20 @@ export async function openSqliteStore(path: string): Promise<Store> {
   } catch (err) {
     throw new Error(`sqlite store: cannot open ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, path);
 }
 
 class SqliteStore implements Store {
   private readonly s;
   private closed = false;
 
-  constructor(private readonly db: Database.Database) {
+  /** Worker threads for searches, when asked for (useSearchThreads). */
+  private pool: ReadPool | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+  ) {
     this.s = {
       byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
       byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
@@ -133,21 +176,9 @@ class SqliteStore implements Store {
       ),
       get: db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.id = ?`),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-      search: db.prepare<[string, string, number, number, number, string], ArticleRow & { snippet: string; rank: number }>(
-        // Rank first, then build snippets for the page only: snippet() reads each document's text,
-        // and in a single ORDER BY query SQLite computes it for every match before sorting.
-        // Ranking is bounded too: bm25 is computed for the SEARCH_WINDOW most recently ingested
-        // matches only (a rowid range FTS5 scans directly), so a common word costs the same on 1k or
-        // 1M articles; the newest matches are also what a news analyst searches for.
-        `SELECT ${ARTICLE_COLS}, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, top.rank AS rank
-         FROM (SELECT rowid AS rid, rank FROM articles_fts
-               WHERE articles_fts MATCH ?
-                 AND rowid >= coalesce((SELECT min(rid) FROM (SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)
-               ORDER BY rank LIMIT ? OFFSET ?) AS top
-         JOIN articles_fts ON articles_fts.rowid = top.rid AND articles_fts MATCH ?
-         JOIN articles a ON a.seq = top.rid
-         ORDER BY top.rank`,
-      ),
+      searchWindow: db.prepare<[string, number], WindowRow>(SEARCH_WINDOW_SQL),
+      searchNewest: db.prepare<[string, number, number], { rid: number }>(SEARCH_NEWEST_SQL),
+      searchPage: db.prepare<[string], PageRow>(SEARCH_PAGE_SQL),
       fingerprintsAll: db.prepare<[], { id: string; fingerprint: Buffer }>(
         'SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq',
       ),
@@ -184,12 +215,16 @@ class SqliteStore implements Store {
       ),
       ftsSetUpto: db.prepare<[]>('UPDATE fts_progress SET upto = (SELECT coalesce(max(seq), 0) FROM articles)'),
       maxSeq: db.prepare<[], { m: number }>('SELECT coalesce(max(seq), 0) AS m FROM articles'),
+      // Changes when another connection commits (SQLite's own counter); this connection's writes are counted in `writes`.
+      dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
     this.flushFts();
   }
 
   /** Articles stored since the last flush (this connection's count; others flush their own). */
   private ftsPending = 0;
+  /** Writes through this connection (PRAGMA data_version only counts other connections' commits). */
+  private writes = 0;
 
   private readonly flushTx = (): void => {
     const upto = this.s.ftsUpto.get()?.upto ?? 0;
@@ -197,6 +232,14 @@ class SqliteStore implements Store {
     this.s.ftsIndex.run(upto);
     this.s.ftsSetUpto.run();
   };
+
+  /**
+   * flushFts when articles are waiting to be indexed (here or by another connection), checked with
+   * two reads: a search must not take the write lock, which an ingest in another process may hold.
+   */
+  private flushFtsIfPending(): void {
+    if ((this.s.maxSeq.get()?.m ?? 0) > (this.s.ftsUpto.get()?.upto ?? 0)) this.flushFts();
+  }
 
   /** Indexes every article not yet in the full-text index, in one transaction (idempotent, crash-safe). */
   private flushFts(): void {
@@ -251,6 +294,7 @@ class SqliteStore implements Store {
     }
     // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both insert.
     const out = this.db.transaction(this.addTx).immediate(a, ingestedAt);
+    if (out.kind === 'new') this.writes++;
     if (out.kind === 'new' && ++this.ftsPending >= FTS_BATCH) this.flushFts();
     return out;
   }
@@ -288,12 +332,36 @@ class SqliteStore implements Store {
     this.open();
     const q = ftsQuery(query);
     if (q === '') return [];
-    this.flushFts();
+    this.flushFtsIfPending();
     const limit = positiveInt(opts.limit, DEFAULT_LIMIT, 'limit');
     const offset = positiveInt(opts.offset, 0, 'offset');
-    // The ranking window grows with the page asked for, so every match stays reachable.
-    const rows = this.s.search.all(q, q, Math.max(SEARCH_WINDOW, offset + limit), limit, offset, q);
-    return rows.map((r) => ({ article: toArticle(r), snippet: r.snippet, rank: r.rank }));
+    // On the read pool when there is one (a server), else on this connection.
+    const pool = this.pool !== null && this.pool.size > 0 ? this.pool : null;
+    let page: WindowRow[];
+    const prefix = q.endsWith('"*') || q.includes('"* ');
+    if (prefix) {
+      // A prefix term: newest first, rank 0 (see SEARCH_NEWEST_SQL).
+      const newest = pool ? await pool.all<{ rid: number }>(SEARCH_NEWEST_SQL, [q, limit, offset]) : this.s.searchNewest.all(q, limit, offset);
+      page = newest.map((r) => ({ rid: r.rid, score: 0 }));
+    } else {
+      // The ranking window grows with the page asked for, so every match stays reachable.
+      const k = Math.max(SEARCH_WINDOW, offset + limit);
+      const window = pool ? await pool.all<WindowRow>(SEARCH_WINDOW_SQL, [q, k]) : this.s.searchWindow.all(q, k);
+      // Best bm25 first (FTS5 scores are negative: lower is better); newer first on a tie.
+      window.sort((a, b) => a.score - b.score || b.rid - a.rid);
+      page = window.slice(offset, offset + limit);
+    }
+    if (page.length === 0) return [];
+    this.open(); // still open after waiting for the pool
+    // Twenty rows by rowid: cheap enough for this connection.
+    const rows = new Map(this.s.searchPage.all(JSON.stringify(page.map((p) => p.rid))).map((r) => [r.rid, r]));
+    const terms = snippetTerms(query, MIN_PREFIX);
+    const hits: SearchHit[] = [];
+    for (const p of page) {
+      const r = rows.get(p.rid);
+      if (r) hits.push({ article: toArticle(r), snippet: buildSnippet(r.title, r.text, terms), rank: p.score });
+    }
+    return hits;
   }
 
   async fingerprints(opts: { limit?: number } = {}): Promise<Array<{ id: string; fingerprint: Uint8Array }>> {
@@ -305,6 +373,7 @@ class SqliteStore implements Store {
   async recordInput(r: InputRecord): Promise<void> {
     this.open();
     this.s.recordInput.run(r.input, r.status, r.error ?? null, r.articleId ?? null, r.at);
+    this.writes++;
   }
 
   async listInputs(opts: { limit?: number; offset?: number; status?: InputRecord['status'] } = {}): Promise<InputRecord[]> {
@@ -319,6 +388,7 @@ class SqliteStore implements Store {
     this.open();
     if (!this.s.articleExists.get(articleId)) throw new Error(`sqlite store: saveExtraction for unknown article ${JSON.stringify(articleId)}`);
     this.s.saveExtraction.run(articleId, JSON.stringify(x));
+    this.writes++;
   }
 
   async getExtraction(articleId: string): Promise<Extraction | null> {
@@ -341,6 +411,7 @@ class SqliteStore implements Store {
   async assignStory(articleId: string, storyId: string, label: string): Promise<void> {
     this.open();
     this.db.transaction(this.assignTx).immediate(articleId, storyId, label);
+    this.writes++;
   }
 
   private story(row: { id: string; label: string }, arts: StoryArticleRow[] = this.s.storyArticles.all(row.id)): Story {
@@ -386,11 +457,29 @@ class SqliteStore implements Store {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`sqlite store: setState(${JSON.stringify(key)}) value is not JSON-serialisable`);
     this.s.setState.run(key, json);
+    this.writes++;
+  }
+
+  async changeToken(): Promise<string> {
+    this.open();
+    return `${this.writes}:${this.s.dataVersion.get()?.data_version ?? 0}`;
+  }
+
+  /**
+   * Runs the full-text part of searches on `threads` worker threads with read-only connections from
+   * now on (a file store only; in memory there is nothing to share). For servers: concurrent
+   * searches no longer queue behind one another on the request thread.
+   */
+  useSearchThreads(threads: number): void {
+    this.open();
+    if (this.pool !== null || this.path === ':memory:' || threads === 0) return;
+    this.pool = new ReadPool({ path: this.path, threads, busyTimeoutMs: BUSY_TIMEOUT_MS, cacheKib: CACHE_KIB });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.pool?.close();
     try {
       this.flushFts();
     } finally {

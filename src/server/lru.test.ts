@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Lru } from './lru.js';
+import { searchKey } from './routes/articles.js';
+
+describe('Lru', () => {
+  it('drops the least recently used entry past its capacity', () => {
+    const lru = new Lru<number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    expect(lru.get('a')).toBe(1); // a is now the most recent
+    lru.set('c', 3);
+    expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.size]).toEqual([1, undefined, 3, 2]);
+    lru.set('a', 4);
+    expect(lru.get('a')).toBe(4);
+    lru.clear();
+    expect(lru.size).toBe(0);
+  });
+
+  it.each([0, -1, 1.5])('refuses capacity %j', (n) => {
+    expect(() => new Lru(n)).toThrow(String(n));
+  });
+});
+
+describe('searchKey', () => {
+  it.each([
+    ['Kestrel', 'kestrel'],
+    ['  Harbour,  "BRIDGE" ', 'harbour bridge'],
+    ['strik* ferry', 'strik* ferry'],
+    ['Łódź', 'łódź'],
+    ['***', ''],
+  ])('normalises %j to %j', (q, key) => {
+    expect(searchKey(q)).toBe(key);
+  });
+});
