@@ -78,6 +78,9 @@ describe('places: recognised and resolved', () => {
     // Demonyms of the UK's constituent countries; large islands without a region of their own.
     ['English fans filled the stands.', 'English', 0, 'England', 'GB', 'admin1', 52.2, -0.7],
     ['Floods hit Java and Sumatra after days of rain.', 'Java', 11, 'Java', 'ID', 'region', -7.3, 110],
+    // Title-case headlines say nothing about people; "The" before a name is no first name.
+    ['Freemason Joins Sochi Mayor Race. Candidates lined up for the Sochi mayoral vote.', 'Sochi', 62, 'Sochi', 'RU', 'city', 43.6, 39.7],
+    ['He told The Atlanta Journal-Constitution he would stay, and Atlanta mourned him.', 'Atlanta', 60, 'Atlanta', 'US', 'city', 33.75, -84.4],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {
@@ -125,6 +128,7 @@ describe('places: not places', () => {
     ['The agency asked donors for US$42 million.', 'US'],
     ['She joined the Future Farmers of America last year.', 'America'],
     ['Ore prices rose, the miner said.', 'Ore'],
+    ['He told The Atlanta Journal-Constitution he would stay, and Atlanta mourned him.', 'Atlanta Journal-Constitution'],
   ])('%s: no place over "%s"', (sentence, phrase) => {
     const at = sentence.indexOf(phrase);
     const over = run(sentence).filter((p) => p.start < at + phrase.length && at < p.end);

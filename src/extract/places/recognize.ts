@@ -49,6 +49,7 @@ export interface Interval {
 
 const UPPER_START = /^\p{Lu}/u;
 const CLITIC_S = /^['’]s$/;
+const CAPITAL_ARTICLES = new Set(['The', 'A', 'An']);
 const HAS_LOWER = /\p{Ll}/u;
 
 function isCap(t: Token): boolean {
@@ -73,7 +74,20 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     while (k < s.tokenEnd && toks[k]!.kind !== 'word' && toks[k]!.kind !== 'number') k++;
     if (k < n) sentenceStart[k] = 1;
   }
-  // Lines in capitals (headlines, datelines): every word is capitalised there, so treat as sentence starts.
+  // Headlines in title case ("Freemason Joins Sochi Mayor Race"): capitalised neighbours say nothing
+  // about a person there. A sentence is titled when three or more of its longer words are all capitalised.
+  const titled = new Uint8Array(n);
+  for (const s of doc.sentences) {
+    let long = 0;
+    let cap = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = toks[k]!;
+      if (t.kind !== 'word' || t.text.length < 4) continue;
+      long++;
+      if (isCap(t)) cap++;
+    }
+    if (long >= 3 && cap === long) titled.fill(1, s.tokenStart, s.tokenEnd);
+  }
   // Character masks (bit 1 block, 2 person, 4 loc): overlap tests in O(span) however many intervals.
   const mask = new Uint8Array(doc.text.length + 1);
   const BIT: Record<Interval['kind'], number> = { block: 1, person: 2, loc: 4 };
@@ -135,7 +149,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (overlaps(start, end, 'block')) continue;
     // The NER's judgement, when it ran: a PER span leaves only big places ("Jordan" the country, not
     // the town in "Michael Jordan"); a LOC span vouches for the name against the word and person rules.
-    const nerPerson = overlaps(start, end, 'person');
+    // ("Sochi Mayor Ivanov": a NER person span that starts with the place and goes on with a title.)
+    const beforeTitle = toks[tokenEnd] !== undefined && isCap(toks[tokenEnd]!) && PERSON_TITLES.has(normToken(toks[tokenEnd]!.text));
+    const nerPerson = !beforeTitle && overlaps(start, end, 'person');
     const nerLoc = !nerPerson && overlaps(start, end, 'loc');
 
     const reasons: string[] = [];
@@ -219,11 +235,13 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       person = true;
     }
     // Inside a newspaper or brand name: "Chicago Tribune", "Denver Post".
-    if (nextWord && isCap(nextWord) && MEDIA_CONTINUATIONS.has(nextNorm)) hits = [];
+    // (Also hyphenated: "Atlanta Journal-Constitution".)
+    if (nextWord && isCap(nextWord) && (MEDIA_CONTINUATIONS.has(nextNorm) || MEDIA_CONTINUATIONS.has(nextNorm.split('-')[0]!))) hits = [];
     // Person-like: a town name glued to other capitalised words ("Jackson Browne", "Hillary Clinton").
-    if (single && hits.length > 0 && !allCaps && !nerLoc) {
+    if (single && hits.length > 0 && !allCaps && !nerLoc && titled[first] === 0) {
       const nextCap = nextWord !== undefined && isCap(nextWord) && !isAllCaps(nextWord.text) && !ORG_CONTINUATIONS.has(nextNorm) && !ADMIN1_SUFFIXES.has(nextNorm) && !ADMIN2_SUFFIXES.has(nextNorm);
-      const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text) && prev.spaceBefore !== false;
+      // (A capitalised article is no first name: "The Atlanta ...".)
+      const prevCap = prev !== undefined && isCap(prev) && !sentenceStart[first - 1] && !isAllCaps(prev.text) && prev.spaceBefore !== false && !CAPITAL_ARTICLES.has(prev.text);
       const speaker = nextWord !== undefined && SPEECH_VERBS.has(nextNorm);
       const before = hits.length;
       hits = hits.filter((h) => {

@@ -86,6 +86,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   const { countryWeight: COUNTRY_W, countryCap: COUNTRY_CAP, nearKm: NEAR_KM, nearWeight: NEAR_W } = tuning;
   // An alternate name of a big city ("Victoria" for Hong Kong, "Salisbury" for Harare, "Philadelphia"
   // for Amman) is an old or rare form when several towns, or a city of a million, bear it as their name.
+  // (Smaller cities keep their exonyms: "Geneva" is Genève although several towns are named Geneva.)
   const altWeak = cands.map((c) => {
     let named = 0;
     let maxPop = 0;
