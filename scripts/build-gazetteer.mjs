@@ -127,6 +127,12 @@ const AP_PROVINCES = {
   AB: ['Alta.'], BC: ['B.C.'], MB: ['Man.'], NB: ['N.B.'], NL: ['Nfld.', 'N.L.'], NS: ['N.S.'], ON: ['Ont.'],
   PE: ['P.E.I.'], QC: ['Que.', 'Qc.'], SK: ['Sask.'], YT: ['Y.T.'], NT: ['N.W.T.'],
 };
+// Australian states and territories as Australian news abbreviates them.
+const AU_STATES = {
+  'New South Wales': ['NSW', 'N.S.W.'], Victoria: ['Vic.', 'VIC'], Queensland: ['QLD', 'Qld', 'Qld.'],
+  Tasmania: ['TAS', 'Tas.'], 'Western Australia': ['WA', 'W.A.'], 'South Australia': ['SA', 'S.A.'],
+  'Northern Territory': ['NT', 'N.T.'], 'Australian Capital Territory': ['ACT', 'A.C.T.'],
+};
 let admin1 = [];
 try {
   admin1 = JSON.parse(readFileSync(admin1Path, 'utf8')).features;
@@ -141,7 +147,9 @@ for (const f of admin1) {
     .filter((n) => n && LATIN.test(n));
   const abbr = [];
   if (p.iso_a2 === 'US' && p.postal) abbr.push(p.postal, ...(AP_STATES[p.postal] ?? []));
-  if (['CA', 'AU'].includes(p.iso_a2) && p.postal) abbr.push(p.postal, ...(p.iso_a2 === 'CA' ? AP_PROVINCES[p.postal] ?? [] : []));
+  if (p.iso_a2 === 'CA' && p.postal) abbr.push(p.postal, ...(AP_PROVINCES[p.postal] ?? []));
+  // Natural Earth's postal codes of Australian states are not the ones in use ("QL" for QLD).
+  if (p.iso_a2 === 'AU') abbr.push(...(AU_STATES[p.name_en ?? p.name] ?? []));
   for (const a of [...abbr]) if (a.includes('.') && a.length > 3) abbr.push(a.replace(/\./g, '. ').trim());
   const a1 = p.gn_a1_code ? String(p.gn_a1_code).split('.')[1] ?? '' : '';
   add({ id: p.gn_id > 0 ? String(p.gn_id) : `a:${p.adm1_code}`, prec: 'admin1', name: p.name_en ?? p.name,

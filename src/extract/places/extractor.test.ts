@@ -81,6 +81,9 @@ describe('places: recognised and resolved', () => {
     // Title-case headlines say nothing about people; "The" before a name is no first name.
     ['Freemason Joins Sochi Mayor Race. Candidates lined up for the Sochi mayoral vote.', 'Sochi', 62, 'Sochi', 'RU', 'city', 43.6, 39.7],
     ['He told The Atlanta Journal-Constitution he would stay, and Atlanta mourned him.', 'Atlanta', 60, 'Atlanta', 'US', 'city', 33.75, -84.4],
+    // Australian state abbreviations: three capitals alone, two after a town.
+    ['Horses across NSW and Queensland were tested.', 'NSW', 14, 'New South Wales', 'AU', 'admin1', -32.5, 146.8],
+    ['Police in Cairns, Qld., closed the beach.', 'Qld', 18, 'Queensland', 'AU', 'admin1', -23.1, 144.8],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {

@@ -178,7 +178,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
 
     // Abbreviations and postal codes ("N.J.", "Calif.", "NSW") only right after "Place, ".
     const afterComma = prev?.text === ',' && out.length > 0 && out[out.length - 1]!.tokenEnd === first - 1;
-    hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || (allCaps && surface.length >= 4 && surface.includes('.')));
+    // Three capitals that are no word ("NSW", "QLD") stand alone too.
+    const code3 = allCaps && surface.length === 3 && !gaz.isCommonWord(best.key);
+    hits = hits.filter((h) => h.via !== 'abbrev' || afterComma || code3 || (allCaps && surface.length >= 4 && surface.includes('.')));
     // An abbreviated qualifier ("Brandon, Man.", "Salem, Ore.") is the region, not a town of that name.
     const abbreviated = surface.endsWith('.') || (next !== undefined && next.text === '.' && !next.spaceBefore);
     const regionForm = (h: GazHit): boolean => h.via === 'abbrev' || h.place.precision === 'admin1';
