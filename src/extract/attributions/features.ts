@@ -71,22 +71,41 @@ function bucket(d: number): number {
  * token `plan` fires the word "plan", "a cue word two tokens to the left", "after the cue", "not in a
  * quote", ... Integers and hashing instead of feature strings: no string building per token.
  */
-export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Array): Int32Array {
+export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Array, words: WordTable = new WordTable(null), live: Uint8Array | null = null): Int32Array {
   const toks = doc.tokens;
   const n = block.tokenEnd - block.tokenStart;
-  const lw: string[] = new Array<string>(n);
-  const shape: string[] = new Array<string>(n);
+  // Per-token word entries (memoised per word form in `words`: no string work for known words).
+  const wi = new Int32Array(n);
   const cue = new Uint8Array(n);
   const inQ = new Uint8Array(n);
   const qEdge = new Uint8Array(n);
+  words.reserve(n);
   let open = false;
   for (let k = 0; k < n; k++) {
     const t = toks[block.tokenStart + k]!;
-    const l = t.text.toLowerCase();
-    lw[k] = l;
-    shape[k] = t.kind === 'word' || t.kind === 'number' ? shapeOf(t.text) : t.text;
-    if (CUE_WORDS.has(l)) cue[k] = 1;
+    const e = words.entry(t);
+    wi[k] = e;
+    cue[k] = words.cue[e]!; // read after entry(): the table may have grown
     const tx = t.text;
+    // Typewriter-style doubled quotes (''Yes,'' he said; ``Yes''): two adjacent one-character tokens
+    // that act as one '"'; the second of the pair copies the first's marks.
+    if ((tx === "'" || tx === '`') && k + 1 < n) {
+      const nx = toks[block.tokenStart + k + 1]!;
+      if (nx.text === tx && nx.start === t.end) {
+        if (tx === '`' || !open) {
+          open = true;
+          qEdge[k] = qEdge[k + 1] = 1;
+          inQ[k] = inQ[k + 1] = 1;
+        } else {
+          inQ[k] = inQ[k + 1] = 1;
+          open = false;
+          qEdge[k] = qEdge[k + 1] = 2;
+        }
+        wi[k + 1] = e;
+        k++;
+        continue;
+      }
+    }
     if (OPEN_QUOTES.has(tx) || (tx === '"' && !open)) {
       open = true;
       qEdge[k] = 1;
@@ -97,6 +116,7 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
       qEdge[k] = 2;
     } else inQ[k] = open ? 1 : 0;
   }
+  const wMark = words.mark;
   // Nearest cue word to the left and right within the same sentence; first cue of each sentence.
   // Also: how many commas lie between the token and that cue, and whether "that" follows the left cue.
   const leftD = new Int32Array(n).fill(-1);
@@ -119,8 +139,9 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
       leftC[k] = commas > 2 ? 2 : commas;
       thatL[k] = that;
     }
-    if (lw[k] === ',') commas++;
-    else if (lw[k] === 'that' && lastCue >= 0) that = 1;
+    const mk = wMark[wi[k]!]!;
+    if (mk === MARK_COMMA) commas++;
+    else if (mk === MARK_THAT && lastCue >= 0) that = 1;
     if (cue[k]) {
       lastCue = k;
       commas = 0;
@@ -140,7 +161,7 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
       rightD[k] = lastCue - k;
       rightC[k] = commas > 2 ? 2 : commas;
     }
-    if (lw[k] === ',') commas++;
+    if (wMark[wi[k]!] === MARK_COMMA) commas++;
     if (cue[k]) {
       lastCue = k;
       commas = 0;
@@ -151,12 +172,18 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
   const hs = new Int32Array(n);
   const hx3 = new Int32Array(n);
   const hx2 = new Int32Array(n);
+  // Word classes (mid, fine cluster hashes); 0 for words without a class.
+  const hc1 = new Int32Array(n);
+  const hc2 = new Int32Array(n);
+  const wh = words.hashes;
   for (let k = 0; k < n; k++) {
-    const w = lw[k]!;
-    hw[k] = strHash(w);
-    hs[k] = strHash(shape[k]!);
-    hx3[k] = strHash(w, w.length > 3 ? w.length - 3 : 0);
-    hx2[k] = strHash(w, w.length > 2 ? w.length - 2 : 0);
+    const b = wi[k]! * WORD_HASHES;
+    hw[k] = wh[b]!;
+    hs[k] = wh[b + 1]!;
+    hx3[k] = wh[b + 2]!;
+    hx2[k] = wh[b + 3]!;
+    hc1[k] = wh[b + 4]!;
+    hc2[k] = wh[b + 5]!;
   }
   // Distance to the nearest quote mark on each side (within the block), for quote-bounded content.
   const qL = new Int32Array(n).fill(-1);
@@ -184,16 +211,21 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     const si = sentenceOfToken[block.tokenStart + k]!;
     let j = k;
     let has = 0;
+    let gate = inQ[k]!;
     while (j < n && sentenceOfToken[block.tokenStart + j] === si) {
       if (qEdge[j]) has = 1;
+      if (cue[j] || qEdge[j] || wMark[wi[j]!] === MARK_COLON) gate = 1;
       j++;
     }
     sentQuote.fill(has, k, j);
+    if (live) live.fill(gate, k, j);
     k = j;
   }
   const W = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
   const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hs[k]!);
   for (let k = 0; k < n; k++) {
+    // Gated tokens (see `live`) are decoded as O whatever their features: leave them at 0.
+    if (live && !live[k]) continue;
     const gi = block.tokenStart + k;
     const si = sentenceOfToken[gi]!;
     const sent = doc.sentences[si];
@@ -250,12 +282,85 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     out[o + 37] = feat(37, sentQuote[k]!, rel, q);
     out[o + 38] = feat(38, r < 0 ? 0 : W(k + r - 1), cr, 0);
     out[o + 39] = feat(39, l < 0 ? 0 : W(k - l + 1), cl, 0);
+    out[o + 40] = feat(40, hc2[k]!, 0, 0);
+    out[o + 41] = feat(41, hc1[k]!, rel, 0);
+    out[o + 42] = feat(42, k > 0 ? hc1[k - 1]! : BOS, k + 1 < n ? hc1[k + 1]! : EOS, 0);
+    out[o + 43] = feat(43, hc1[k]!, q, cr);
   }
   return out;
 }
 
+const MARK_COMMA = 1;
+const MARK_THAT = 2;
+const MARK_COLON = 3;
+/** Hashes stored per word entry: word, shape, 3- and 2-letter suffix, mid and fine class. */
+const WORD_HASHES = 6;
+/** A table holding more entries than this starts afresh (bounds memory on endless input). */
+const MAX_WORDS = 1 << 18;
+
+/**
+ * Per-word-form memo of everything the features need from a token's text alone (lowercased word,
+ * shape and suffix hashes, word classes, cue-word flag, punctuation marks), so a known word costs
+ * one map lookup instead of lowercasing, shaping and hashing. One table per model (it holds the
+ * model's word classes); results never depend on what is memoised.
+ */
+export class WordTable {
+  hashes = new Int32Array(WORD_HASHES * 1024);
+  cue = new Uint8Array(1024);
+  mark = new Uint8Array(1024);
+  private readonly index = new Map<string, number>();
+  private size = 0;
+
+  constructor(private readonly classes: WordClasses | null) {}
+
+  /** The entry of token `t` (keyed by its text and whether it is a word or number). */
+  entry(t: { text: string; kind: string }): number {
+    const wordish = t.kind === 'word' || t.kind === 'number';
+    const key = wordish ? t.text : '\u0000' + t.text;
+    const got = this.index.get(key);
+    if (got !== undefined) return got;
+    const e = this.size++;
+    if (e >= this.cue.length) this.grow();
+    const w = t.text.toLowerCase();
+    const b = e * WORD_HASHES;
+    const h = this.hashes;
+    h[b] = strHash(w);
+    h[b + 1] = strHash(wordish ? shapeOf(t.text) : t.text);
+    h[b + 2] = strHash(w, w.length > 3 ? w.length - 3 : 0);
+    h[b + 3] = strHash(w, w.length > 2 ? w.length - 2 : 0);
+    const c = this.classes ? (this.classes.get(t.text) ?? this.classes.get(w)) : undefined;
+    h[b + 4] = c ? c[1]! : 0;
+    h[b + 5] = c ? c[2]! : 0;
+    this.cue[e] = CUE_WORDS.has(w) ? 1 : 0;
+    this.mark[e] = w === ',' ? MARK_COMMA : w === 'that' ? MARK_THAT : w === ':' ? MARK_COLON : 0;
+    this.index.set(key, e);
+    return e;
+  }
+
+  /** Makes room for `n` new entries; called before a block, never inside (entries stay valid). */
+  reserve(n: number): void {
+    if (this.size + n > MAX_WORDS) {
+      this.index.clear();
+      this.size = 0;
+    }
+  }
+
+  private grow(): void {
+    const n = this.cue.length * 2;
+    const h = new Int32Array(WORD_HASHES * n);
+    h.set(this.hashes);
+    this.hashes = h;
+    const c = new Uint8Array(n);
+    c.set(this.cue);
+    this.cue = c;
+    const m = new Uint8Array(n);
+    m.set(this.mark);
+    this.mark = m;
+  }
+}
+
 /** Features per token (fixed: every template fires once, with "none" values where absent). */
-export const NFEATURES = 40;
+export const NFEATURES = 44;
 /** log2 of the number of hashed feature buckets. */
 export const HASH_BITS = 20;
 const MASK = (1 << HASH_BITS) - 1;
@@ -282,6 +387,34 @@ function feat(t: number, a: number, b: number, c: number): number {
   h = Math.imul(h ^ c, 0x27d4eb2f);
   h ^= h >>> 15;
   return h & MASK;
+}
+
+/**
+ * Word classes for the tagger: word (exact form, or lowercased) -> hashed class ids at three
+ * granularities (coarse, mid, fine). Built from the clusters stored in the model header
+ * (`{"said": "a6 b47 c246"}`), so unseen verbs of saying share weights with seen ones.
+ */
+export type WordClasses = ReadonlyMap<string, Int32Array>;
+
+/** Builds word classes from `word -> "id id id"` records (ids hashed once, here). */
+export function wordClassesFrom(clusters: Readonly<Record<string, string>>): WordClasses {
+  const ids = new Map<string, number>();
+  const out = new Map<string, Int32Array>();
+  for (const [w, v] of Object.entries(clusters)) {
+    const parts = v.split(' ');
+    const a = new Int32Array(3);
+    for (let i = 0; i < 3 && i < parts.length; i++) {
+      const p = parts[i]!;
+      let h = ids.get(p);
+      if (h === undefined) {
+        h = strHash(p) | 1;
+        ids.set(p, h);
+      }
+      a[i] = h;
+    }
+    out.set(w, a);
+  }
+  return out;
 }
 
 /** For each token, the index of its sentence (tokens outside any sentence get the previous one). */

@@ -30,7 +30,7 @@ export const ALLOWED: Uint8Array = (() => {
  * ((prev or start) * NTAGS + cur). `ids` holds `nf` feature buckets per token (features.ts).
  * Linear in the block length.
  */
-export function viterbi(ids: Int32Array, nf: number, w: ArrayLike<number>, trans: ArrayLike<number>): Uint8Array {
+export function viterbi(ids: Int32Array, nf: number, w: ArrayLike<number>, trans: ArrayLike<number>, live: Uint8Array | null = null): Uint8Array {
   const n = ids.length / nf;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
@@ -40,7 +40,10 @@ export function viterbi(ids: Int32Array, nf: number, w: ArrayLike<number>, trans
   for (let k = 0; k < n; k++) {
     // Unrolled over the 7 tags (NTAGS): this loop is most of the tagger's time.
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
-    for (let j = k * nf; j < (k + 1) * nf; j++) {
+    if (live && !live[k]) {
+      // Gated token (a sentence without any cue word, quote mark or colon): only O is possible.
+      e1 = e2 = e3 = e4 = e5 = e6 = -1e30;
+    } else for (let j = k * nf; j < (k + 1) * nf; j++) {
       const base = ids[j]! * 7;
       e0 += w[base]!;
       e1 += w[base + 1]!;
@@ -90,6 +93,8 @@ export interface TaggerModel {
   bits: number;
   weights: Float32Array;
   trans: Float32Array;
+  /** Word clusters the features read (`word -> "coarse mid fine"`), stored with the weights. */
+  clusters?: Record<string, string>;
   /** Free-form provenance (data, command, held-out scores). */
   meta: Record<string, unknown>;
 }
@@ -103,7 +108,7 @@ const FORMAT = 'tri-attribution-tagger/3';
  * loading is a few typed-array reads rather than parsing hundreds of thousands of text lines.
  */
 export function serializeModel(m: TaggerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, tags: TAGS, bits: m.bits, meta: m.meta }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, tags: TAGS, bits: m.bits, meta: m.meta, clusters: m.clusters }), 'utf8');
   const nb = m.weights.length / NTAGS;
   const rows: number[] = [];
   for (let id = 0; id < nb; id++) {
@@ -136,7 +141,7 @@ export function parseModel(buf: Buffer, where: string): TaggerModel {
   if (body.length < 4) throw bad('truncated');
   const hlen = body.readUInt32LE(0);
   if (4 + hlen > body.length) throw bad('truncated header');
-  let header: { format?: string; tags?: string[]; bits?: number; meta?: Record<string, unknown> };
+  let header: { format?: string; tags?: string[]; bits?: number; meta?: Record<string, unknown>; clusters?: Record<string, string> };
   try {
     header = JSON.parse(body.toString('utf8', 4, 4 + hlen)) as typeof header;
   } catch (err) {
@@ -161,7 +166,9 @@ export function parseModel(buf: Buffer, where: string): TaggerModel {
     if (id >= nb) throw bad(`bucket ${id} out of range`);
     for (let t = 0; t < NTAGS; t++, o += 4) weights[id * NTAGS + t] = body.readInt32LE(o) / 100;
   }
-  return { bits: header.bits, weights, trans, meta: header.meta ?? {} };
+  const m: TaggerModel = { bits: header.bits, weights, trans, meta: header.meta ?? {} };
+  if (header.clusters) m.clusters = header.clusters;
+  return m;
 }
 
 /** Where the committed model lives, relative to this module (same depth in src/ and dist/). */

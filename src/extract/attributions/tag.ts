@@ -2,7 +2,7 @@
 import type { Doc } from '../types.js';
 import type { RoleSpan } from './assemble.js';
 import { spansFromTags } from './assemble.js';
-import { blockFeatures, blocksOf, NFEATURES, sentenceIndex } from './features.js';
+import { blockFeatures, blocksOf, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 
 export interface Tagged {
@@ -10,12 +10,26 @@ export interface Tagged {
   sentenceOfToken: Int32Array;
 }
 
+const tables = new WeakMap<TaggerModel, WordTable>();
+
+/** The model's word table (its word classes and the per-word memo), built once per model object. */
+export function wordsOf(model: TaggerModel): WordTable {
+  let t = tables.get(model);
+  if (t === undefined) {
+    t = new WordTable(model.clusters ? wordClassesFrom(model.clusters) : null);
+    tables.set(model, t);
+  }
+  return t;
+}
+
 /** Tags every block of `doc` with `model`; the spans are in document order. */
 export function tagDoc(doc: Doc, model: TaggerModel): Tagged {
   const sentenceOfToken = sentenceIndex(doc);
   const spans: RoleSpan[] = [];
+  const words = wordsOf(model);
   for (const b of blocksOf(doc)) {
-    const tags = viterbi(blockFeatures(doc, b, sentenceOfToken), NFEATURES, model.weights, model.trans);
+    const live = new Uint8Array(b.tokenEnd - b.tokenStart);
+    const tags = viterbi(blockFeatures(doc, b, sentenceOfToken, words, live), NFEATURES, model.weights, model.trans, live);
     for (const s of spansFromTags(tags, b.tokenStart)) spans.push(s);
   }
   return { spans, sentenceOfToken };

@@ -18,9 +18,10 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { prepareDoc, tokenIndexAt } from '../../common/text.js';
 import type { Doc } from '../../types.js';
-import { assemble, spansFromTags, type RoleSpan } from '../assemble.js';
-import { blockFeatures, blocksOf, HASH_BITS, NFEATURES, sentenceIndex } from '../features.js';
+import { assemble, type RoleSpan } from '../assemble.js';
+import { blockFeatures, blocksOf, HASH_BITS, NFEATURES, sentenceIndex, WordTable } from '../features.js';
 import { loadModel, NTAGS, TAGS, serializeModel, viterbi, type TaggerModel } from '../model.js';
+import { tagDoc, wordsOf } from '../tag.js';
 import { pathToFileURL } from 'node:url';
 
 interface GoldSpan {
@@ -37,6 +38,8 @@ interface GoldDoc {
 interface Example {
   ids: Int32Array;
   gold: Uint8Array;
+  /** The decoder's gate (features.ts): tokens the tagger may label at all. */
+  live: Uint8Array;
 }
 
 const ROLE_OF = { source: 'SRC', cue: 'CUE', content: 'CON' } as const;
@@ -81,7 +84,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function examplesOf(docs: GoldDoc[]): { ex: Example[]; prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[] } {
+function examplesOf(docs: GoldDoc[], words: WordTable): { ex: Example[]; prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[] } {
   const ex: Example[] = [];
   const prepared: { g: GoldDoc; doc: Doc; sot: Int32Array }[] = [];
   for (const g of docs) {
@@ -90,7 +93,8 @@ function examplesOf(docs: GoldDoc[]): { ex: Example[]; prepared: { g: GoldDoc; d
     const tags = goldTags(doc, g);
     prepared.push({ g, doc, sot });
     for (const b of blocksOf(doc)) {
-      ex.push({ ids: blockFeatures(doc, b, sot), gold: tags.slice(b.tokenStart, b.tokenEnd) });
+      const live = new Uint8Array(b.tokenEnd - b.tokenStart);
+      ex.push({ ids: blockFeatures(doc, b, sot, words, live), gold: tags.slice(b.tokenStart, b.tokenEnd), live });
     }
   }
   return { ex, prepared };
@@ -127,7 +131,7 @@ function train(ex: Example[], epochs: number, minCount: number, log: (s: string)
     for (const oi of order) {
       const e = ex[oi]!;
       const ids = e.ids;
-      const pred = viterbi(ids, NFEATURES, w, t);
+      const pred = viterbi(ids, NFEATURES, w, t, e.live);
       const gold = e.gold;
       total += gold.length;
       for (let k = 0; k < gold.length; k++) {
@@ -135,6 +139,8 @@ function train(ex: Example[], epochs: number, minCount: number, log: (s: string)
         const p = pred[k]!;
         const gPrev = k === 0 ? NTAGS : gold[k - 1]!;
         const pPrev = k === 0 ? NTAGS : pred[k - 1]!;
+        // Gated tokens can only be O: nothing to learn from them (their gold role is out of reach).
+        if (!e.live[k] || (k > 0 && !e.live[k - 1])) continue;
         if (g !== p) {
           wrong++;
           for (let j = k * NFEATURES; j < (k + 1) * NFEATURES; j++) {
@@ -172,10 +178,7 @@ function score(model: TaggerModel, prepared: { g: GoldDoc; doc: Doc; sot: Int32A
   const out: Record<string, string> = {};
   for (const mode of ['segments', 'extract'] as const) {
     const rows = prepared.map(({ g, doc, sot }) => {
-      const spans: RoleSpan[] = [];
-      for (const b of blocksOf(doc)) {
-        spans.push(...spansFromTags(viterbi(blockFeatures(doc, b, sot), NFEATURES, model.weights, model.trans), b.tokenStart));
-      }
+      const spans: RoleSpan[] = tagDoc(doc, model).spans;
       const atts = assemble(doc, spans, sot).map((a) => ({
         source: a.speaker ? { start: a.speaker.start, end: a.speaker.end } : null,
         cue: a.cue ? { start: a.cue.start, end: a.cue.end } : null,
@@ -228,6 +231,9 @@ function main(): void {
       // With --final: take the held-out scores from MODEL (a train-part model of this same code and
       // settings, written by a run without --final) instead of training and scoring the train part again.
       'heldout-from': { type: 'string' },
+      // Word clusters (JSON `{word: "coarse mid fine"}`, as written by entities/train/clusters.ts),
+      // stored in the model and read by the features.
+      clusters: { type: 'string' },
     },
   });
   const log = (s: string): void => void process.stderr.write(s + '\n');
@@ -244,7 +250,7 @@ function main(): void {
   log(`docs: ${docs.length} (train ${trainDocs.length}, held-out ${heldDocs.length})`);
   if (values['eval-only']) {
     const m = loadModel(pathToFileURL(values['eval-only']));
-    const prepared = examplesOf(heldDocs).prepared;
+    const prepared = examplesOf(heldDocs, new WordTable(null)).prepared;
     for (const b of (values['bias-grid'] ?? '').split(',').filter((x) => x !== '')) {
       const r = score({ ...m, trans: withBias(m.trans, Number(b)) }, prepared, values.scorer!, () => {});
       process.stdout.write(`bias ${b}: ${['source', 'cue', 'content'].map((k) => `${k}=${r[`segments_${k}_exact_f1`]}/${r[`extract_${k}_exact_f1`]}`).join(' ')}\n`);
@@ -262,6 +268,8 @@ function main(): void {
     return;
   }
   const bias = Number(values.bias);
+  const clusters = values.clusters ? (JSON.parse(readFileSync(values.clusters, 'utf8')) as Record<string, string>) : undefined;
+  const words = wordsOf({ bits: 0, weights: new Float32Array(0), trans: new Float32Array(0), meta: {}, ...(clusters ? { clusters } : {}) });
   let model: TaggerModel;
   let held: Record<string, string> = {};
   if (values['heldout-from'] && values.final) {
@@ -270,9 +278,10 @@ function main(): void {
     log(`held-out scores taken from ${values['heldout-from']}`);
     model = prev;
   } else {
-    model = train(examplesOf(trainDocs).ex, epochs, minCount, log);
+    model = train(examplesOf(trainDocs, words).ex, epochs, minCount, log);
+    if (clusters) model.clusters = clusters;
     if (bias !== 0) model.trans = withBias(model.trans, bias);
-    if (!values['no-eval']) held = score(model, examplesOf(heldDocs).prepared, values.scorer!, log);
+    if (!values['no-eval']) held = score(model, examplesOf(heldDocs, words).prepared, values.scorer!, log);
   }
   const meta: Record<string, unknown> = {
     data: 'PolNeAR polnear_dev.jsonl (../shared/data/attribution)',
@@ -283,7 +292,8 @@ function main(): void {
   };
   if (values.final) {
     log('retraining on all documents');
-    model = train(examplesOf(docs).ex, epochs, minCount, log);
+    model = train(examplesOf(docs, words).ex, epochs, minCount, log);
+    if (clusters) model.clusters = clusters;
     if (bias !== 0) model.trans = withBias(model.trans, bias);
   }
   if (bias !== 0) meta.decodeBias = bias;
