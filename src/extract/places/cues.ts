@@ -69,3 +69,6 @@ export const NOT_PLACE_WORDS = new Set([
 
 /** Lowercase words after a place name that make it the name of a disease or strain ("Marburg virus"). */
 export const DISEASE_WORDS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'strain', 'variant', 'encephalitis']);
+
+/** Capitalised words after a name that make it part of a road's name ("Alton Edwardsville Road"). */
+export const ROAD_WORDS = new Set(['road', 'street', 'avenue', 'drive', 'lane', 'boulevard', 'highway', 'parkway', 'pike', 'trail', 'rd', 'st', 'ave', 'blvd']);

@@ -145,6 +145,21 @@ describe('places: not places', () => {
     expect(got.map((p) => p.text)).toEqual(['Cannes']);
   });
 
+  it.each<[string, string, string]>([
+    // A NER person span that runs on into an institution or a county suffix is the tagger's mistake.
+    ['The Kentucky Department of Education released the scores.', 'Kentucky Department', 'Kentucky'],
+    ['Cases rose in Scott County, Indiana, last week.', 'Scott County', 'Scott County'],
+  ])('keeps the place in a NER person span that goes on with an institution: %s', (text, perText, place) => {
+    const at = text.indexOf(perText);
+    const per: EntityMention = { kind: 'entity', start: at, end: at + perText.length, text: perText, type: 'PER', canonical: perText, extractor: 'test', reasons: [] };
+    expect(run(text, { ...ctx, prior: [per] }).map((p) => p.text)).toContain(place);
+  });
+
+  it('counts no person vote for a name inside a road name', () => {
+    const got = run('Crews repaved Alton Edwardsville Road. Schools in Edwardsville reopened on Monday.');
+    expect(got.some((p) => p.text === 'Edwardsville' && p.start === 50)).toBe(true);
+  });
+
   it('returns [] for a text without places', () => {
     expect(run('the committee met on tuesday and voted twice.')).toEqual([]);
     expect(run('')).toEqual([]);

@@ -19,6 +19,7 @@ import {
   NAME_CONNECTORS,
   ORG_CONTINUATIONS,
   PERSON_TITLES,
+  ROAD_WORDS,
   DISEASE_WORDS,
   NOT_PLACE_WORDS,
   SPEECH_VERBS,
@@ -149,8 +150,11 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (overlaps(start, end, 'block')) continue;
     // The NER's judgement, when it ran: a PER span leaves only big places ("Jordan" the country, not
     // the town in "Michael Jordan"); a LOC span vouches for the name against the word and person rules.
-    // ("Sochi Mayor Ivanov": a NER person span that starts with the place and goes on with a title.)
-    const beforeTitle = toks[tokenEnd] !== undefined && isCap(toks[tokenEnd]!) && PERSON_TITLES.has(normToken(toks[tokenEnd]!.text));
+    // (Not when the name goes on with a title or an institution: a NER person span over "Sochi Mayor
+    // Ivanov" or "Kentucky Department" is the tagger's mistake.)
+    const after = toks[tokenEnd];
+    const afterNorm = after !== undefined && isCap(after) ? normToken(after.text) : '';
+    const beforeTitle = afterNorm !== '' && (PERSON_TITLES.has(afterNorm) || ORG_CONTINUATIONS.has(afterNorm) || ADMIN1_SUFFIXES.has(afterNorm) || ADMIN2_SUFFIXES.has(afterNorm));
     const nerPerson = !beforeTitle && overlaps(start, end, 'person');
     const nerLoc = !nerPerson && overlaps(start, end, 'loc');
 
@@ -212,7 +216,8 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     if (nextWord && DISEASE_WORDS.has(nextNorm)) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
     // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
-    if (nerPerson) hits = hits.filter((h) => h.place.precision !== 'city' && h.place.precision !== 'admin2' ? !single || h.place.precision === 'country' : h.place.population >= 1_000_000);
+    // (A county named in full, "Scott County", stays.)
+    if (nerPerson) hits = hits.filter((h) => (h.place.precision !== 'city' && h.place.precision !== 'admin2') || (h.place.precision === 'admin2' && !single) ? !single || h.place.precision === 'country' : h.place.population >= 1_000_000);
     if (single && !allCaps && gaz.isCommonWord(best.key)) {
       hits = hits.filter((h) => {
         const p = h.place;
@@ -260,7 +265,9 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
         if (nextCap && !prevCap && !speaker) personWeight = 1;
       }
     }
-    if (person && single) personVotes.set(best.key, (personVotes.get(best.key) ?? 0) + personWeight);
+    // (Inside a road's name, "Alton Edwardsville Road", a dropped reading is no vote for a person.)
+    const road = nextWord !== undefined && isCap(nextWord) && ROAD_WORDS.has(nextNorm);
+    if (person && single && !road) personVotes.set(best.key, (personVotes.get(best.key) ?? 0) + personWeight);
     // An exact country or region name beats towns that merely list it as an alternate ("Mexico").
     // A region's exact name beats towns listing it as an alternate, except capitals, cities of a
     // million and the region's own seat ("Washington" keeps Washington, D.C.; "Geneva" keeps Genève).
