@@ -53,7 +53,7 @@ export const absoluteDates: Extractor<DraftTimex> = {
       const digit = c >= 48 && c <= 57;
       let r: { m: DraftTimex; end: number } | null = null;
       if (digit) r = matchDayFirst(i) ?? matchNumeric(i) ?? matchYear(i) ?? matchCentury(i);
-      else if (MONTHS.has(w) || w.startsWith('mid-')) r = matchMonthFirst(i);
+      else if (MONTHS.has(w) || w.startsWith('mid-') || w.startsWith('early-') || w.startsWith('late-')) r = matchMonthFirst(i);
       else if (w === 'the') r = matchDayFirst(i) ?? matchCentury(i);
       else if (w === "'") r = matchYear(i);
       else if (w === 'nineteen' || w === 'eighteen' || w === 'two') r = matchSpelledYear(i);
@@ -136,7 +136,15 @@ export const absoluteDates: Extractor<DraftTimex> = {
     function matchMonthFirst(j: number): { m: DraftTimex; end: number } | null {
       let w = low[j]!;
       let midWord = false;
-      if (w.startsWith('mid-')) {
+      let posMod = 'MID';
+      // "late-November", "early-March": one hyphenated token
+      const pos = /^(early|late)-(.+)$/.exec(w);
+      if (pos) {
+        if (!MONTHS.has(pos[2]!) || pos[2]!.length <= 3) return null;
+        w = pos[2]!;
+        midWord = true;
+        posMod = pos[1] === 'early' ? 'START' : 'END';
+      } else if (w.startsWith('mid-')) {
         const rest = w.slice(4);
         if (MONTHS.has(rest)) {
           w = rest;
@@ -171,7 +179,7 @@ export const absoluteDates: Extractor<DraftTimex> = {
         }
       }
       if (!midWord && !monthOk(j, dayN !== undefined || year !== undefined)) return null;
-      const left = midWord ? { start: j, mod: 'MID' } : leftOf(j);
+      const left = midWord ? { start: j, mod: posMod } : leftOf(j);
       const stated: DatePart[] = ['month'];
       if (dayN !== undefined) stated.push('day');
       if (year !== undefined) stated.push('year');

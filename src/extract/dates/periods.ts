@@ -17,7 +17,7 @@ const QTOKEN_RE = /^q([1-4])$/;
 const HTOKEN_RE = /^h([12])$/;
 const FY_RE = /^fy(\d{4}|\d{2})$/;
 const TRIGGERS = new Set(['latest', 'last', 'previous', 'past', 'recent', 'quarter']);
-const SEASON_PREPS = new Set(['in', 'during', 'by', 'this', 'last', 'next', 'until', 'through', 'since', 'early', 'late', 'over']);
+const SEASON_PREPS = new Set(['in', 'during', 'by', 'this', 'last', 'next', 'until', 'through', 'since', 'early', 'late', 'over', 'into', 'throughout', 'before', 'after', 'for']);
 
 export const periods: Extractor<DraftTimex> = {
   name: NAME,

@@ -236,7 +236,7 @@ export const relativeDates: Extractor<DraftTimex> = {
         mod = pos.mod;
       }
       // "the coming days/weeks/months" -> FUTURE_REF
-      if (low[i] === 'coming' && PLURAL_PERIODS.has(nx)) return add(start, i + 2, 'DATE', 'FUTURE_REF', 'the coming periods', []);
+      if (low[i] === 'coming' && (PLURAL_PERIODS.has(nx) || nx === 'quarters')) return add(start, i + 2, 'DATE', 'FUTURE_REF', 'the coming periods', []);
       // "the next few days", "the past several weeks": vague durations
       if ((nx === 'few' || nx === 'several') && PLURAL_PERIODS.has(low[i + 2] ?? '') && hasThe) {
         const u = UNITS.get(low[i + 2]!)!;
