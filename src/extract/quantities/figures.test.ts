@@ -151,6 +151,8 @@ describe('figures: units written around the number', () => {
   it.each([
     // [sentence, text, value, unit, counted]
     ['The crate weighs 20 [kg] empty.', '20 [kg]', 20, 'kg', undefined],
+    ['They offered two gas-only engines.', 'two', 2, '', 'gas-only engines'],
+    ['The pipe is 3/4 of an inch wide.', '3/4 of an inch', 0.75, 'in', undefined],
     ['Silver closed at $24.10 an ounce.', '$24.10 an ounce', 24.1, 'dollar per ounce', undefined],
     ['The rotor turns 3,000 times a minute.', '3,000 times a minute', 3000, 'count per minute', undefined],
     ['She owns a pen that is 10 " long.', '10 "', 10, 'in', undefined],
@@ -245,6 +247,13 @@ describe('figures: not figures', () => {
     ['The meeting starts at 11 a.m. sharp.'],
     ['The F-16 jets flew over COVID-19 wards.'],
     ['He bought a PS5 and a game.'],
+    ['They met at the 7-Eleven downtown.'],
+    ['The diner is open 24/7 now.'],
+    ['The 9/11 memorial reopened.'],
+    ['Call +1 212 555 0199 for tickets.'],
+    ['Call (212) 555-0199 for tickets.'],
+    ['Agent 007 and code 0451 were named.'],
+    ['They lost 2-1 at home.'],
     ['Vantic Air flies the Su 27 and the An 124.'],
   ])('%s', (sentence) => {
     expect(figures(sentence)).toEqual([]);

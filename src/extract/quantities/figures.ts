@@ -278,7 +278,7 @@ function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text
   const first = tokens[k];
   if (!first || first.kind !== 'word' || NP_STOP.has(first.text.toLowerCase())) return undefined;
   // "20 decently sized coal-fired plants": an adverb and its participle qualify the counted noun
-  if (/ly$/.test(first.text)) {
+  if (/ly$/.test(first.text) && !first.text.includes('-')) {
     const nx = tokens[j + 1];
     if (nx && nx.kind === 'word' && /ed$/.test(nx.text) && tokens[j + 2]?.kind === 'word') return countedAfter(tokens, j + 2, sentEnd, text, singularHead);
     return undefined;
@@ -375,6 +375,23 @@ function measuredDespiteTimex(tokens: readonly Token[], p: ParsedNumber, sentEnd
   return u.def.dimension !== 'age' && u.def.code !== '°';
 }
 
+/** Digit groups of a phone number around token i: "+1 212 555 0199", "(212) 555-0199" (at least 9 digits in 3 groups). */
+function isPhoneLike(tokens: readonly Token[], i: number, sentStart: number, sentEnd: number): boolean {
+  const part = (t: Token | undefined): boolean => t !== undefined && (/^\d{1,4}$/.test(t.text) || /^\d{3}-\d{4}$/.test(t.text) || t.text === '+' || t.text === '(' || t.text === ')');
+  let a = i;
+  let b = i;
+  while (a - 1 >= sentStart && a > i - 6 && part(tokens[a - 1])) a--;
+  while (b + 1 < sentEnd && b < i + 6 && part(tokens[b + 1])) b++;
+  let digits = 0;
+  let groups = 0;
+  for (let k = a; k <= b; k++) {
+    const d = tokens[k]!.text.replace(/\D/g, '').length;
+    if (d > 0) groups += tokens[k]!.text.includes('-') ? 2 : 1;
+    digits += d;
+  }
+  return groups >= 3 && digits >= 9;
+}
+
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|s)$/i;
 
 export function extractFigures(doc: Doc, ctx: ExtractContext): QuantityMention[] {
@@ -433,11 +450,17 @@ function figureAt(
   const nextTok = tokens[p.end];
   if (first.kind === 'number') {
     if (first.text.includes(':')) return null; // times, scores "1:36.6"
+    if (/^0\d/.test(first.text)) return null; // "0199", "007": codes, not amounts
+    // "7-Eleven", "3-Series": digits hyphenated to a capitalised word are a name
+    if (nextTok?.text === '-' && !nextTok.spaceBefore && tokens[p.end + 1] && !tokens[p.end + 1]!.spaceBefore && isCapitalised(tokens[p.end + 1]!)) return null;
+    if (isPhoneLike(tokens, numAt, sentStart, sentEnd)) return null; // "(212) 555-0199", "+1 212 555 0199"
     if ((first.text.match(/-/g) ?? []).length > 1 || /^\d{3}-\d{4}$/.test(first.text)) return null; // dates, phone numbers
     if (nextTok && !nextTok.spaceBefore && nextTok.kind === 'word' && ORDINAL_SUFFIX.test(nextTok.text)) return null; // 22nd, 1990s
     if (prev && !first.spaceBefore && prev.kind === 'word' && !prefix) return null; // glued to a word: "A320"
   }
   if (isReserved(reserved, tokens[i]!.start, tokens[p.end - 1]!.end) && !measuredDespiteTimex(tokens, p, sentEnd)) return null;
+  // the second half of "7-Eleven", "Catch-Twenty"
+  if (first.kind === 'word' && !prefix && prev?.text === '-' && !first.spaceBefore && !prev.spaceBefore) return null;
   if (first.kind === 'word' && /^\p{Lu}/u.test(first.text) && numAt !== sentStart && prev && isCapitalised(prev)) return null; // "Kick Six"
   if (/^(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|EST|ET|CET)$/i.test(nextTok?.text ?? '') && first.kind === 'number') return null; // times
   if (prev && !prefix) {
@@ -482,7 +505,9 @@ function figureAt(
       let k = end + 1;
       if (prefix && PREFIXES.has(tokens[k]?.text ?? '')) k++;
       const q = tokens[k] ? parseNumber(tokens, k) : null;
-      if (q && !Array.isArray(q.value) && typeof p.value === 'number' && q.end <= sentEnd && (!isYearLike(tokens, p) || matchUnit(tokens, q.end, sentEnd) !== null)) {
+      // a hyphen joins digits to digits: "7-Eleven" is a name
+      const dashForms = sepW !== '-' && sepW !== '–' ? true : (first.kind === 'number') === (tokens[k]?.kind === 'number');
+      if (q && dashForms && !Array.isArray(q.value) && typeof p.value === 'number' && q.end <= sentEnd && (!isYearLike(tokens, p) || matchUnit(tokens, q.end, sentEnd) !== null)) {
         let lo = p.value;
         const hi = q.value;
         // "1.2 to 1.5 million": the scale of the high end applies to the low end

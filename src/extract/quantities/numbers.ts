@@ -53,6 +53,8 @@ const VAGUE: ReadonlyMap<string, [number, number]> = new Map([
   ['millions', [1e6, 1e7]], ['billions', [1e9, 1e10]], ['tens', [10, 100]],
 ]);
 
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128]);
+
 /** Value of a single number word, or undefined. */
 function wordValue(w: string): number | undefined {
   return UNITS_WORDS.get(w) ?? TENS_WORDS.get(w);
@@ -72,8 +74,9 @@ export function isNumberStart(t: Token): boolean {
 /** Parses a digit token: "1,200.5" -> 1200.5; "3/4" -> 0.75; "1,2" (ambiguous) -> 1.2 only if not thousands. */
 export function parseDigits(s: string): number | undefined {
   if (/^\d+\/\d+$/.test(s)) {
+    // proper fractions with the denominators measures use ("3/4", "1/16"); "24/7" and "9/11" are names
     const [a, b] = s.split('/').map(Number);
-    return a !== undefined && b !== undefined && b !== 0 ? a / b : undefined;
+    return a !== undefined && b !== undefined && a < b && FRACTION_DENOMINATORS.has(b) ? a / b : undefined;
   }
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   // Indian grouping: "12,34,567.89" (lakh, crore)
