@@ -51,6 +51,8 @@ const positives: Row[] = [
   ["Rules should be in force by year's end.", '2024-08-06', "year's end", 'DATE', '2024'],
   ['Margins will stay thin in the near term.', '2024-08-06', 'the near term', 'DATE', 'FUTURE_REF'],
   ['Few people write letters these days.', '2024-08-06', 'these days', 'DATE', 'PRESENT_REF'],
+  ['Traders sold shares ahead of the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W32-WE'],
+  ['The rebels withdrew over the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W31-WE'],
   ['The storm hit the coast in late-November.', '2024-12-10', 'late-November', 'DATE', '2024-11'],
   ['Orders stayed weak well into the summer.', '2024-10-10', 'the summer', 'DATE', '2024-SU'],
   ['Losses should narrow in coming quarters.', '2024-10-10', 'coming quarters', 'DATE', 'FUTURE_REF'],

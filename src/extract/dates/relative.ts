@@ -115,9 +115,11 @@ export const relativeDates: Extractor<DraftTimex> = {
           return ago(i);
         case 'weekend':
           if (low[i - 1] === 'the' && !(low[i - 2] === 'this' || low[i - 2] === 'last' || low[i - 2] === 'next')) {
-            // "over the weekend": the weekend just gone, unless the reference falls on it
+            // "over the weekend": the weekend just gone, unless the reference falls on it;
+            // "ahead of the weekend", "until the weekend": the coming one
             const wd = ref ? weekday(ref) : 0;
-            return add(i - 1, i + 1, 'DATE', deictic(ref, 'weekend', wd >= 6 ? 0 : -1), 'the weekend', []);
+            const ahead = (low[i - 2] === 'of' && low[i - 3] === 'ahead') || low[i - 2] === 'before' || low[i - 2] === 'until' || low[i - 2] === 'till';
+            return add(i - 1, i + 1, 'DATE', deictic(ref, 'weekend', wd >= 6 || ahead ? 0 : -1), ahead ? 'the coming weekend' : 'the weekend', []);
           }
           return i;
         case 'earlier':
