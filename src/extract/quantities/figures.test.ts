@@ -188,6 +188,10 @@ describe('figures: counted things and borrowed units', () => {
     ['It costs a quarter million us dollars.', 'a quarter million us dollars', 250000, 'USD', undefined],
     ['A ticket costs about 8 or $9 there.', '8', 8, 'USD', undefined],
     ['The fare rose to 17 USD 25.', '17 USD 25', 17.25, 'USD', undefined],
+    ['The trade gap widened to $-42.5bn in May.', '$-42.5bn', -42.5e9, 'USD', undefined],
+    ['He has found 280 million of the 1.5 billion shekels.', '280 million', 2.8e8, 'ILS', undefined],
+    ['Bids start at dollar 22.5 million.', '22.5 million', 2.25e7, 'USD', undefined],
+    ['She put one hand behind her head.', 'one', 1, '', 'hand'],
   ])('%s', (sentence, text, value, unit, counted) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);

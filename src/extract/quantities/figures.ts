@@ -88,6 +88,7 @@ const NP_STOP = new Set([
   'says', 'say', 'told', 'according', 'including', 'compared', 'up', 'down', 'out', 'off', 'away', 'back', 'again', 'then',
   'there', 'here', 'now', 'today', 'yesterday', 'tomorrow', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'them', 'him', 'us',
   'and', 'within', 'without', 'near', 'along', 'among', 'amid', 'despite', 'until', 'till', 'via', 'whereas', 'what', 'why', 'how',
+  'behind', 'beside', 'beneath', 'inside', 'outside', 'above', 'below', 'upon', 'throughout', 'like', 'unlike', 'worth', 'plus', 'minus',
   'too', 'very', 'last', 'next', 'ahead', 'annually', 'a-year', 'or so', 'old', 'long', 'wide', 'high', 'deep', 'tall',
   'overnight', 'already', 'still', 'instead', 'together', 'alone', 'nearby', 'abroad', 'home', 'daily', 'weekly', 'monthly', 'yet',
 ]);
@@ -185,6 +186,9 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
     const n = tokens[i + len];
     // "usd$ 15", "$ 2.50": at most one space between prefix and number
     if (n && (n.kind === 'number' || (n.kind === 'word' && isNumberStart(n)))) return { code, numberAt: i + len };
+    // "$-50.8bn": a minus sign between the currency and the number
+    const m = tokens[i + len + 1];
+    if (n && /^[-−]$/.test(n.text) && !n.spaceBefore && m && m.kind === 'number' && !m.spaceBefore) return { code, numberAt: i + len + 1 };
   }
   return null;
 }
@@ -605,6 +609,17 @@ function figureAt(
       suffixCounted = { start: at, end: at + p.suffix.text.length, text: p.suffix.text };
     }
   }
+  // "at dollar 22.5 million", "USD 15": a currency name before a number with no unit after it
+  if (!currency && !unitDef && !p.suffix && typeof value === 'number') {
+    const cw = tokens[(prefix ? i : numAt) - 1]?.text.toLowerCase() ?? '';
+    const before = /^(?:dollars?|euros?|yen|yuan|rupees?|usd|eur)$/.test(cw) ? UNIT_FORMS.get(cw) : undefined;
+    const nextWord = tokens[unitEnd];
+    if (before?.currency && (!nextWord || nextWord.kind !== 'word' || p.scaled)) {
+      currency = before.currency;
+      hit = { kind: 'currency', code: currency, end: unitEnd, form: cw };
+      reasons.push('currency named before the number');
+    }
+  }
   if (currency) unitCode = currency;
   // "aged 18 to 34", "aged 65": ages
   if (unitCode === '' && /^aged?$/i.test(tokens[(prefix ? i : numAt) - 1]?.text ?? '')) {
@@ -800,6 +815,16 @@ function figureAt(
   if (yearLike && unitCode === '' && /^(?:in|since|by|of|from|until|till|before|after|during|between|and|to|early|late|mid|the|fiscal|year)$/i.test(prev?.text ?? '')) return null;
   // ("about 8 or $9": the next figure may start with its currency)
   const nextPrefix = unitCode === '' && !counted && tokens[end + 1] && tokens[end + 1]!.kind !== 'number' ? matchPrefix(tokens, end + 1) : null;
+  // ("280 million of the 1.5 billion shekels": a part of a figure written next to it)
+  const partOf = unitCode === '' && !counted && p.scaled && tokens[end]?.text.toLowerCase() === 'of' && /^(?:the|its|their|a)$/i.test(tokens[end + 1]?.text ?? '') ? end + 2 : -1;
+  const partPrefix = partOf > 0 && tokens[partOf] && tokens[partOf]!.kind !== 'number' ? matchPrefix(tokens, partOf) : null;
+  if (partOf > 0 && tokens[partOf] && (partPrefix || isNumberStart(tokens[partOf]!))) {
+    const nx = figureAt(doc, _ctx, sentStart, sentEnd, partOf, partPrefix, reserved);
+    if (nx && nx.mention.unit !== '' && nx.mention.unit !== 'count') {
+      unitCode = nx.mention.unit;
+      reasons.push('unit from the whole it is part of');
+    }
+  }
   if (unitCode === '' && !counted && !yearLike && /^(?:or|and|to|up|down)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1] && (nextPrefix || isNumberStart(tokens[end + 1]!))) {
     const nx = figureAt(doc, _ctx, sentStart, sentEnd, end + 1, nextPrefix, reserved);
     if (nx && (nx.mention.unit !== '' || nx.mention.counted)) {
