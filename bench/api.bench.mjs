@@ -151,7 +151,10 @@ const results = [];
 try {
   results.push(await load('GET /api/stories', [{ path: '/api/stories?limit=50' }]));
   const mix = [{ path: searchPath(queries[0]), setupRequest: (req) => ({ ...req, path: searchPath(queries[queryRank()]) }) }];
-  results.push(await load(`GET /api/search (${QUERY_POOL} distinct queries, Zipf)`, mix));
+  // First with the cache as a fresh server has it (empty), then in the steady state of a server
+  // that has been answering the same population of analysts (the same mix, run on).
+  results.push(await load(`GET /api/search (${QUERY_POOL} distinct queries, Zipf; cold cache)`, mix));
+  results.push(await load(`GET /api/search (same mix, next ${DURATION_S} s)`, mix));
 } finally {
   server.kill('SIGTERM');
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,18 @@ describe('Lru', () => {
     expect(lru.size).toBe(0);
   });
 
+  it('keeps the total weight under its bound, dropping the oldest first', () => {
+    const lru = new Lru<string>(10, 10, (v) => v.length);
+    lru.set('a', 'xxxx');
+    lru.set('b', 'yyyy');
+    lru.set('c', 'zzzz'); // 12 > 10: a goes
+    expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.weight]).toEqual([undefined, 'yyyy', 'zzzz', 8]);
+    lru.set('big', 'w'.repeat(11)); // never fits
+    expect([lru.get('big'), lru.size]).toEqual([undefined, 2]);
+    lru.set('b', 'y'); // replacing updates the weight
+    expect(lru.weight).toBe(5);
+  });
+
   it.each([0, -1, 1.5])('refuses capacity %j', (n) => {
     expect(() => new Lru(n)).toThrow(String(n));
   });

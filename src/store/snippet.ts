@@ -52,10 +52,29 @@ interface Token {
 }
 
 function tokens(field: string, terms: readonly SnippetTerm[]): Token[] {
+  const exact = new Map<string, number>();
+  const prefixes: Array<[string, number]> = [];
+  terms.forEach((t, i) => {
+    if (t.prefix) prefixes.push([t.text, i]);
+    else if (!exact.has(t.text)) exact.set(t.text, i);
+  });
+  // ASCII text (most news text): lower-case it once; offsets stay the same. Otherwise fold per word.
+  // eslint-disable-next-line no-control-regex -- ASCII test
+  const ascii = /^[\x00-\x7f]*$/.test(field);
+  const scan = ascii ? field.toLowerCase() : field;
   const out: Token[] = [];
-  for (const m of field.matchAll(WORD)) {
-    const w = foldWord(m[0]);
-    const term = terms.findIndex((t) => (t.prefix ? w.startsWith(t.text) : w === t.text));
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(scan); m !== null; m = WORD.exec(scan)) {
+    const w = ascii ? m[0] : foldWord(m[0]);
+    let term = exact.get(w) ?? -1;
+    if (term < 0) {
+      for (const [p, i] of prefixes) {
+        if (w.startsWith(p)) {
+          term = i;
+          break;
+        }
+      }
+    }
     out.push({ start: m.index, end: m.index + m[0].length, term });
   }
   return out;

@@ -10,8 +10,10 @@ import { type AppDeps, type AppEnv, pageParams } from '../app.js';
 import { ApiError } from '../errors.js';
 import { Lru } from '../lru.js';
 
-/** Search responses kept (a 50-result page is ~30 KB of JSON: at most ~30 MB). */
+/** Search responses kept: at most this many, and at most SEARCH_CACHE_CHARS characters of JSON in all. */
 export const SEARCH_CACHE_ENTRIES = 1000;
+/** 16M characters: ~32 MB of strings, ~1,000 pages of 20 results or ~100 of 200. */
+export const SEARCH_CACHE_CHARS = 16 * 1024 * 1024;
 
 /**
  * The cache key of a query: its words lower-cased, in order, without punctuation (`*` kept), which
@@ -48,7 +50,7 @@ export function articleRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
-  const cache = new Lru<string>(SEARCH_CACHE_ENTRIES);
+  const cache = new Lru<string>(SEARCH_CACHE_ENTRIES, SEARCH_CACHE_CHARS, (body) => body.length);
   let cacheToken: string | null = null;
   // Searches being computed, by key: concurrent requests for the same page share one store search.
   const pending = new Map<string, Promise<string>>();
