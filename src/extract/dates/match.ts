@@ -217,6 +217,11 @@ function edAdjective(low: readonly string[], k: number): boolean {
   return (p === 'still' || p === 'very' || p === 'newly' || p === 'recently' || p === 'previously') && DETERMINERS.has(low[k - 2] ?? '');
 }
 
+/** True when the word at k follows "had" or "had been" ("had been scheduled", "had planned"). */
+function pluperfect(low: readonly string[], k: number): boolean {
+  return low[k - 1] === 'had' || (low[k - 1] === 'been' && low[k - 2] === 'had');
+}
+
 /** Cue of one lowercased token, or null. */
 function cueOf(w: string): Tense | null {
   if (FUTURE_CUES.has(w)) return 'future';
@@ -240,12 +245,14 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
       if (i - k <= 2) return rep;
       continue;
     }
-    if (w === 'to' && FUTURE_TO.has(low[k - 1] ?? '')) return 'future';
+    // a plan told in the pluperfect lies in the past: "had been scheduled to expire Friday",
+    // "had been due to expire Friday evening" (it was extended since)
+    if (w === 'to' && FUTURE_TO.has(low[k - 1] ?? '')) return pluperfect(low, k - 1) ? 'past' : 'future';
     // "as early as Tuesday", "as soon as Friday"
     if (w === 'as' && (low[k - 1] === 'early' || low[k - 1] === 'soon') && low[k - 2] === 'as') return 'future';
     // a sentence-initial "Until Thursday, they had not ..." looks back, not ahead
     if ((w === 'until' || w === 'till') && k === sentStart) continue;
-    if (FUTURE_CUES.has(w)) return 'future';
+    if (FUTURE_CUES.has(w)) return w !== 'will' && w !== "'ll" && pluperfect(low, k) ? 'past' : 'future';
     // participles after an auxiliary ("will be named", "would be made") defer to the auxiliary
     if ((w.endsWith('ed') || (PAST_CUES.has(w) && !AUX_WORDS.has(w))) && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;
     if (w.endsWith('ed') && edAdjective(low, k)) continue;

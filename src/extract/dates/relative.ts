@@ -190,11 +190,15 @@ export const relativeDates: Extractor<DraftTimex> = {
       if (dec !== undefined && low[i - 1] === 'the') return add(i - 1, i + 1, 'DATE', dec, 'decade in words', ['year']);
       if (PRESENT_WORDS.has(w)) {
         if (w === 'current' && !(toks[i + 1]?.kind === 'word')) return i;
-        if (w === 'current' && PERIOD_NOUNS.has(low[i + 1] ?? '')) {
-          const g = PERIOD_NOUNS.get(low[i + 1]!)!;
+        // "the current quarter", "the current fiscal year"
+        const fiscal = low[i + 1] === 'fiscal' ? 1 : 0;
+        if (w === 'current' && PERIOD_NOUNS.has(low[i + 1 + fiscal] ?? '')) {
+          const g = PERIOD_NOUNS.get(low[i + 1 + fiscal]!)!;
           const start = low[i - 1] === 'the' ? i - 1 : i;
-          return add(start, i + 2, 'DATE', deictic(ref, g, 0), 'the current period', []);
+          return add(start, i + 2 + fiscal, 'DATE', deictic(ref, g, 0), 'the current period', []);
         }
+        // "the then current price": the past
+        if (w === 'current' && low[i - 1] === 'then') return add(i - 1, i + 1, 'DATE', 'PAST_REF', 'then current', []);
         // "now that ..." still speaks of the present (TimeBank tags it); "from now" belongs to a duration
         if (w === 'now' && (low[i - 1] === 'from' || low[i + 1] === ',' && i > 0 && low[i - 1] === '.')) return i;
         return add(w === 'now' && low[i - 1] === 'right' ? i - 1 : i, i + 1, 'DATE', 'PRESENT_REF', `word: ${w}`, []);
