@@ -128,6 +128,7 @@ describe('places: not places', () => {
     ['Senator Warren met Gov. Lincoln at the hearing.', 'Lincoln'],
     ['Christmas sales were strong, NATO officials said.', 'NATO'],
     ['Health workers tracked the Marburg virus across the district.', 'Marburg'],
+    ['The Reston ebolavirus has never made people ill.', 'Reston'],
     ['The agency asked donors for US$42 million.', 'US'],
     ['She joined the Future Farmers of America last year.', 'America'],
     ['Ore prices rose, the miner said.', 'Ore'],

@@ -213,11 +213,13 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     // "Bank of America", "Future Farmers of America": an organisation's name.
     if (best.key === 'america' && prev?.text === 'of' && first >= 2 && isCap(toks[first - 2]!)) hits = [];
     // "Marburg virus", "West Nile fever", "Spanish flu": a disease, not the place.
-    if (nextWord && DISEASE_WORDS.has(nextNorm)) hits = [];
+    // (Also a virus named by one word: "Reston ebolavirus".)
+    if (nextWord && (DISEASE_WORDS.has(nextNorm) || nextNorm.endsWith('virus'))) hits = [];
     const isStart = sentenceStart[first] === 1 || (prev !== undefined && (prev.text === '"' || prev.text === '“') && sentenceStart[first - 1] === 1);
-    // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
-    // (A county named in full, "Scott County", stays.)
+    // A NER person span leaves countries, multi-word regions and cities of a million (a county named
+    // in full, "Scott County", stays).
     if (nerPerson) hits = hits.filter((h) => (h.place.precision !== 'city' && h.place.precision !== 'admin2') || (h.place.precision === 'admin2' && !single) ? !single || h.place.precision === 'country' : h.place.population >= 1_000_000);
+    // Common English words ("Mobile", "Reading", "Police") need to be a sizeable city, mid-sentence.
     if (single && !allCaps && gaz.isCommonWord(best.key)) {
       hits = hits.filter((h) => {
         const p = h.place;
