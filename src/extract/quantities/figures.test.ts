@@ -192,6 +192,9 @@ describe('figures: counted things and borrowed units', () => {
     ['He has found 280 million of the 1.5 billion shekels.', '280 million', 2.8e8, 'ILS', undefined],
     ['Bids start at dollar 22.5 million.', '22.5 million', 2.25e7, 'USD', undefined],
     ['She put one hand behind her head.', 'one', 1, '', 'hand'],
+    ['Fans filled the 52,000-seat stadium.', '52,000-seat', 52000, '', 'seat'],
+    ['The 6.4-magnitude quake struck at dawn.', '6.4-magnitude', 6.4, '', 'magnitude'],
+    ['Crews stopped 18 of 20 drones overnight.', '18', 18, '', 'drones'],
   ])('%s', (sentence, text, value, unit, counted) => {
     const qs = figures(sentence);
     const q = qs.find((x) => x.text === text);

@@ -772,6 +772,13 @@ function figureAt(
   // --- what is counted -------------------------------------------------------------------------
   let counted: Span | undefined;
   const isCount = unitCode === '' || unitCode === 'count';
+  // "a 52,000-seat stadium", "a 6.4-magnitude quake": digits hyphenated to what they count
+  const glueDash = tokens[unitEnd];
+  const glueWord = tokens[unitEnd + 1];
+  if (!suffixCounted && unitCode === '' && first.kind === 'number' && !isRange && glueDash?.text === '-' && !glueDash.spaceBefore && glueWord?.kind === 'word' && !glueWord.spaceBefore && /^\p{Ll}+$/u.test(glueWord.text) && !NP_STOP.has(glueWord.text)) {
+    suffixCounted = { start: glueWord.start, end: glueWord.end, text: glueWord.text };
+    unitEnd += 2;
+  }
   if (suffixCounted) {
     counted = suffixCounted;
   } else if (isCount) {
@@ -816,13 +823,17 @@ function figureAt(
   // ("about 8 or $9": the next figure may start with its currency)
   const nextPrefix = unitCode === '' && !counted && tokens[end + 1] && tokens[end + 1]!.kind !== 'number' ? matchPrefix(tokens, end + 1) : null;
   // ("280 million of the 1.5 billion shekels": a part of a figure written next to it)
-  const partOf = unitCode === '' && !counted && p.scaled && tokens[end]?.text.toLowerCase() === 'of' && /^(?:the|its|their|a)$/i.test(tokens[end + 1]?.text ?? '') ? end + 2 : -1;
+  // ("18 of 20 drones": the part counts what the whole counts)
+  const partOf = unitCode === '' && !counted && tokens[end]?.text.toLowerCase() === 'of' ? (p.scaled && /^(?:the|its|their|a)$/i.test(tokens[end + 1]?.text ?? '') ? end + 2 : first.kind === 'number' && tokens[end + 1]?.kind === 'number' ? end + 1 : -1) : -1;
   const partPrefix = partOf > 0 && tokens[partOf] && tokens[partOf]!.kind !== 'number' ? matchPrefix(tokens, partOf) : null;
   if (partOf > 0 && tokens[partOf] && (partPrefix || isNumberStart(tokens[partOf]!))) {
     const nx = figureAt(doc, _ctx, sentStart, sentEnd, partOf, partPrefix, reserved);
     if (nx && nx.mention.unit !== '' && nx.mention.unit !== 'count') {
       unitCode = nx.mention.unit;
       reasons.push('unit from the whole it is part of');
+    } else if (nx?.mention.counted && !p.scaled) {
+      counted = nx.mention.counted;
+      reasons.push('counted from the whole it is part of');
     }
   }
   if (unitCode === '' && !counted && !yearLike && /^(?:or|and|to|up|down)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1] && (nextPrefix || isNumberStart(tokens[end + 1]!))) {
