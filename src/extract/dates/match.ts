@@ -252,6 +252,8 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
     if (w === 'as' && (low[k - 1] === 'early' || low[k - 1] === 'soon') && low[k - 2] === 'as') return 'future';
     // a sentence-initial "Until Thursday, they had not ..." looks back, not ahead
     if ((w === 'until' || w === 'till') && k === sentStart) continue;
+    // "announced the plan Aug. 21": a plan named as a noun is no future tense
+    if ((w === 'plan' || w === 'plans') && DETERMINERS.has(low[k - 1] ?? '')) continue;
     if (FUTURE_CUES.has(w)) return w !== 'will' && w !== "'ll" && pluperfect(low, k) ? 'past' : 'future';
     // participles after an auxiliary ("will be named", "would be made") defer to the auxiliary
     if ((w.endsWith('ed') || (PAST_CUES.has(w) && !AUX_WORDS.has(w))) && AUX_BEFORE_PARTICIPLE.has(low[k - 1] ?? '')) continue;
