@@ -25,18 +25,21 @@ export interface AssembledAttribution {
   contentSegments: Span[];
 }
 
+/** Per tag index: its role (null for O) and whether it opens a span (B-). */
+const ROLE_OF_TAG: readonly (Role | null)[] = TAGS.map((t) => (t === 'O' ? null : (t.slice(2) as Role)));
+const OPENS: readonly boolean[] = TAGS.map((t) => t.startsWith('B-'));
+
 /** Reads role spans off a BIO tag sequence that starts at token `offset`. */
-export function spansFromTags(tags: ArrayLike<number>, offset: number): RoleSpan[] {
-  const out: RoleSpan[] = [];
+export function spansFromTags(tags: ArrayLike<number>, offset: number, out: RoleSpan[] = []): RoleSpan[] {
   let cur: RoleSpan | null = null;
   for (let k = 0; k < tags.length; k++) {
-    const tag = TAGS[tags[k]!] ?? 'O';
-    if (tag === 'O') {
+    const t = tags[k]!;
+    const role = ROLE_OF_TAG[t] ?? null;
+    if (role === null) {
       cur = null;
       continue;
     }
-    const role = tag.slice(2) as Role;
-    if (tag.startsWith('B-') || !cur || cur.role !== role) {
+    if (OPENS[t] || !cur || cur.role !== role) {
       cur = { role, start: offset + k, end: offset + k + 1 };
       out.push(cur);
     } else cur.end = offset + k + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED, NTAGS, parseModel, serializeModel, TAGS, viterbi, type TaggerModel } from './model.js';
+import { ALLOWED, NTAGS, packWeights, parseModel, serializeModel, TAGS, viterbi, viterbiPacked, type TaggerModel } from './model.js';
 import { gzipSync } from 'node:zlib';
 
 const tag = (name: string): number => TAGS.indexOf(name as (typeof TAGS)[number]);
@@ -60,5 +60,34 @@ describe('model file', () => {
   });
   it('rejects bytes that are not gzip', () => {
     expect(() => parseModel(Buffer.from('hello'), 'bad.gz')).toThrow(/attributions: bad\.gz/);
+  });
+});
+
+describe('packed weights', () => {
+  // A small random model (seeded): the packed decoder must choose the same tags as the float one.
+  let seed = 7;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const nb = 64;
+  const m: TaggerModel = { bits: 6, weights: new Float32Array(nb * NTAGS), trans: new Float32Array((NTAGS + 1) * NTAGS), meta: {} };
+  for (let i = 0; i < m.weights.length; i++) m.weights[i] = Math.round((rand() - 0.5) * 800) / 100;
+  for (let i = 0; i < m.trans.length; i++) m.trans[i] = Math.round((rand() - 0.5) * 400) / 100;
+  it.each([
+    ['all live', null],
+    ['every third token gated', Uint8Array.from({ length: 40 }, (_, k) => (k % 3 === 2 ? 0 : 1))],
+  ])('same tags as viterbi: %s', (_why, live) => {
+    const ids = Int32Array.from({ length: 40 * 5 }, () => Math.floor(rand() * nb));
+    const want = viterbi(ids, 5, m.weights, m.trans, live);
+    expect(Array.from(viterbiPacked(ids, 5, packWeights(m), live))).toEqual(Array.from(want));
+  });
+  it('scales down when a weight would overflow int16', () => {
+    const big: TaggerModel = { ...m, weights: Float32Array.from(m.weights) };
+    big.weights[3] = 500;
+    const p = packWeights(big);
+    expect(p.scale).toBeLessThan(100);
+    expect(p.rows[3]).toBe(Math.round(500 * p.scale));
+    expect(p.rows[3]).toBeLessThanOrEqual(32767);
   });
 });

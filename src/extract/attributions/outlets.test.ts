@@ -34,3 +34,14 @@ describe('findOutlets', () => {
     expect(find(text)).toEqual([]);
   });
 });
+
+describe('findOutlets memo', () => {
+  it('answers the same document with the same list, a new document afresh', () => {
+    const doc = prepareDoc({ id: 't', text: 'The strike killed 12 people, per Politico.' });
+    const first = findOutlets(doc);
+    expect(findOutlets(doc)).toBe(first);
+    const other = findOutlets(prepareDoc({ id: 't', text: 'Nothing was named here.' }));
+    expect(other).toEqual([]);
+  });
+});
+

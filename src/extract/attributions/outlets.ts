@@ -57,8 +57,22 @@ function matchAt(tokens: readonly Token[], i: number, p: Pattern): number {
   return j;
 }
 
-/** Every outlet named in `doc`, in text order, without overlaps (longest match wins). */
-export function findOutlets(doc: Doc): OutletMention[] {
+const memo = new WeakMap<Doc, readonly OutletMention[]>();
+
+/**
+ * Every outlet named in `doc`, in text order, without overlaps (longest match wins). Memoised per
+ * document (the outlet rule and two refiners ask for the same doc; the result is read-only).
+ */
+export function findOutlets(doc: Doc): readonly OutletMention[] {
+  let got = memo.get(doc);
+  if (got === undefined) {
+    got = scanOutlets(doc);
+    memo.set(doc, got);
+  }
+  return got;
+}
+
+function scanOutlets(doc: Doc): readonly OutletMention[] {
   const toks = doc.tokens;
   const found: OutletMention[] = [];
   const named = new Set<string>();

@@ -3,7 +3,7 @@ import type { Doc } from '../types.js';
 import type { RoleSpan } from './assemble.js';
 import { spansFromTags } from './assemble.js';
 import { blockFeatures, blocksOf, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
-import { viterbi, type TaggerModel } from './model.js';
+import { packWeights, viterbiPacked, type PackedWeights, type TaggerModel } from './model.js';
 
 export interface Tagged {
   spans: RoleSpan[];
@@ -11,6 +11,17 @@ export interface Tagged {
 }
 
 const tables = new WeakMap<TaggerModel, WordTable>();
+const packed = new WeakMap<TaggerModel, PackedWeights>();
+
+/** The model's weights packed for decoding, built once per model object. */
+export function packedOf(model: TaggerModel): PackedWeights {
+  let p = packed.get(model);
+  if (p === undefined) {
+    p = packWeights(model);
+    packed.set(model, p);
+  }
+  return p;
+}
 
 /** The model's word table (its word classes and the per-word memo), built once per model object. */
 export function wordsOf(model: TaggerModel): WordTable {
@@ -27,10 +38,11 @@ export function tagDoc(doc: Doc, model: TaggerModel): Tagged {
   const sentenceOfToken = sentenceIndex(doc);
   const spans: RoleSpan[] = [];
   const words = wordsOf(model);
+  const weights = packedOf(model);
   for (const b of blocksOf(doc)) {
     const live = new Uint8Array(b.tokenEnd - b.tokenStart);
-    const tags = viterbi(blockFeatures(doc, b, sentenceOfToken, words, live), NFEATURES, model.weights, model.trans, live);
-    for (const s of spansFromTags(tags, b.tokenStart)) spans.push(s);
+    const tags = viterbiPacked(blockFeatures(doc, b, sentenceOfToken, words, live), NFEATURES, weights, live);
+    spansFromTags(tags, b.tokenStart, spans);
   }
   return { spans, sentenceOfToken };
 }
