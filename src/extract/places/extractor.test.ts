@@ -156,6 +156,13 @@ describe('places: not places', () => {
     expect(run(text, { ...ctx, prior: [per] }).map((p) => p.text)).toContain(place);
   });
 
+  it.each<[string, string]>([
+    ['The Dublin City Council met on Monday.', 'Dublin'],
+    ['The Kansas City Council met on Monday.', 'Kansas City'],
+  ])('"X City" before an institution is the town X unless a town is named so: %s', (text, place) => {
+    expect(run(text).map((p) => p.text)).toEqual([place]);
+  });
+
   it('counts no person vote for a name inside a road name', () => {
     const got = run('Crews repaved Alton Edwardsville Road. Schools in Edwardsville reopened on Monday.');
     expect(got.some((p) => p.text === 'Edwardsville' && p.start === 50)).toBe(true);

@@ -127,8 +127,12 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
       key = j === i ? normToken(tj.text) : `${key} ${normToken(tj.text)}`;
       if (isCap(tj)) {
         const hits = gaz.lookup(key);
-        if (hits.length > 0) best = { j, key, hits, cut: 0 };
-        else {
+        // "Dublin City Council", "Springfield City Schools": "X City" that names no town (only a
+        // region or an alternate form), before an institution, is the town X's institution.
+        const cityOfInstitution =
+          best !== null && key.endsWith(' city') && !hits.some((h) => h.via === 'name' && h.place.precision === 'city') && toks[j + 1] !== undefined && isCap(toks[j + 1]!) && ORG_CONTINUATIONS.has(normToken(toks[j + 1]!.text));
+        if (hits.length > 0 && !cityOfInstitution) best = { j, key, hits, cut: 0 };
+        else if (hits.length === 0) {
           // "Washington-based", "Texas-born", "New York-area": the place before a lowercase hyphen suffix.
           const dash = tj.text.indexOf('-');
           if (dash > 0 && /^-\p{Ll}/u.test(tj.text.slice(dash))) {
