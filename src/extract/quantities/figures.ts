@@ -749,6 +749,9 @@ function figureAt(
     qualifier = hedge.q;
     reasons.push(`hedge: ${tokens.slice(hedge.start, startTok).map((x) => x.text).join(' ')}`);
   }
+  // market moves: "Dow +0.2%" is a rise, "FTSE -0.6%" a fall (a negative length or temperature is just a value)
+  if (!qualifier && tokens[numAt - 1]?.text === '+' && !first.spaceBefore) qualifier = 'up';
+  if (!qualifier && reasons.includes('negative') && (unitCode === '%' || unitCode === 'percentage point' || unitCode === 'basis point')) qualifier = 'down';
   if (!qualifier && (p.bound ?? writtenBound)) {
     qualifier = p.bound ?? writtenBound;
     reasons.push('bound written into the number');
