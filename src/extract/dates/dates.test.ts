@@ -56,6 +56,8 @@ const positives: Row[] = [
   ['Sales in the current fiscal year should rise.', '2024-08-06', 'the current fiscal year', 'DATE', '2024'],
   ['Holders may buy shares at half the then current price.', '2024-08-06', 'then current', 'DATE', 'PAST_REF'],
   ['The bank announced the plan Aug. 21, a spokesman said.', '2024-10-27', 'Aug. 21', 'DATE', '2024-08-21'],
+  ['Solar power will one day be the cheapest source.', '2024-08-06', 'one day', 'DATE', 'FUTURE_REF'],
+  ['The festival lasts one day.', '2024-08-06', 'one day', 'DURATION', 'P1D'],
   ['Traders sold shares ahead of the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W32-WE'],
   ['The rebels withdrew over the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W31-WE'],
   ['The storm hit the coast in late-November.', '2024-12-10', 'late-November', 'DATE', '2024-11'],

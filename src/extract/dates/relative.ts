@@ -21,6 +21,7 @@ const PERIOD_NOUNS: ReadonlyMap<string, Gran> = new Map([
 const DECADE_WORDS: ReadonlyMap<string, string> = new Map([
   ['twenties', '192'], ['thirties', '193'], ['forties', '194'], ['fifties', '195'], ['sixties', '196'], ['seventies', '197'], ['eighties', '198'], ['nineties', '199'],
 ]);
+const MODALS = new Set(['will', "'ll", 'would', 'could', 'may', 'might', 'can', 'should', 'must']);
 const PLURAL_PERIODS = new Set(['years', 'months', 'weeks', 'days', 'decades']);
 
 export const relativeDates: Extractor<DraftTimex> = {
@@ -101,6 +102,8 @@ export const relativeDates: Extractor<DraftTimex> = {
           return j;
         }
         case 'day':
+          // "Islam will one day be ...": an indefinite future day
+          if (low[i - 1] === 'one' && MODALS.has(low[i - 2] ?? '')) return add(i - 1, i + 1, 'DATE', 'FUTURE_REF', 'modal + one day', []);
           // "the day before", "the day after": anchored one-day shifts
           if (low[i - 1] === 'the' && (low[i + 1] === 'before' || low[i + 1] === 'after') && (low[i + 2] === '.' || low[i + 2] === ',' || low[i + 2] === undefined)) {
             const n = low[i + 1] === 'after' ? 1 : -1;
