@@ -865,7 +865,9 @@ function figureAt(
     if (/^(?:another|'s|of)$/.test(tokens[numAt + 1]?.text.toLowerCase() ?? '') && tokens[numAt + 1]?.text.toLowerCase() !== 'of') return null;
   }
 
-  const startChar = tokens[startTok]!.start;
+  // the span keeps a sign written against the number ("-1.3%", "+0.2%")
+  const signAt = !prefix && first.kind === 'number' && !first.spaceBefore && /^[-−+]$/.test(tokens[numAt - 1]?.text ?? '') ? numAt - 1 : -1;
+  const startChar = signAt >= 0 && (reasons.includes('negative') || tokens[signAt]!.text === '+') ? tokens[signAt]!.start : tokens[startTok]!.start;
   const endChar = tokens[Math.max(unitEnd, end) - 1]!.end;
   const mention: QuantityMention = {
     kind: 'quantity',
