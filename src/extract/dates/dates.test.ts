@@ -57,6 +57,8 @@ const positives: Row[] = [
   ['Holders may buy shares at half the then current price.', '2024-08-06', 'then current', 'DATE', 'PAST_REF'],
   ['The bank announced the plan Aug. 21, a spokesman said.', '2024-10-27', 'Aug. 21', 'DATE', '2024-08-21'],
   ['Solar power will one day be the cheapest source.', '2024-08-06', 'one day', 'DATE', 'FUTURE_REF'],
+  ['The vote was postponed to a later date.', '2024-08-06', 'a later date', 'DATE', 'FUTURE_REF'],
+  ['Funds may have to sell bonds in the weeks ahead.', '2024-08-06', 'the weeks ahead', 'DURATION', 'PXW'],
   ['The festival lasts one day.', '2024-08-06', 'one day', 'DURATION', 'P1D'],
   ['Traders sold shares ahead of the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W32-WE'],
   ['The rebels withdrew over the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W31-WE'],

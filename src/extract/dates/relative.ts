@@ -181,6 +181,16 @@ export const relativeDates: Extractor<DraftTimex> = {
           const end = nx === 'yesterday' || nx === 'tomorrow' || nx === 'today' ? i + 2 : i + 1;
           return add(start, end, 'TIME', `${deictic(ref, 'day', d)}T${pod}`, 'mid part of day', ['part_of_day']);
         }
+        case 'date':
+          // "at a later date": an unspecified future
+          if (low[i - 1] === 'later' && low[i - 2] === 'a') return add(i - 2, i + 1, 'DATE', 'FUTURE_REF', 'a later date', []);
+          return i;
+        case 'ahead': {
+          // "in the weeks ahead": a vague stretch of the coming weeks
+          const u = UNITS.get(low[i - 1] ?? '');
+          if (!u || !PLURAL_PERIODS.has(low[i - 1]!) || low[i - 2] !== 'the') return i;
+          return add(i - 2, i + 1, 'DURATION', u.gran === 'decade' ? 'PXDE' : `PX${u.letter}`, 'the periods ahead', []);
+        }
         case 'period':
           // "the latest period" (financial copy): the quarter being reported
           if (low[i - 1] === 'latest' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', deictic(ref, 'quarter', -1), 'the latest period', []);
