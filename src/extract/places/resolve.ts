@@ -170,6 +170,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   /** The reading of each name (key and level) where a qualifier decided it. */
   const qualified = new Map<string, Resolved>();
   const qualifiedAt = new Set<number>();
+  const scored = new Map<string, Resolved | null>();
   cands.forEach((c, i) => {
     // A qualifier after a comma ("Paterson, N.J.", "Lima, Peru") decides among the records of the name before it.
     // Only a qualifier that contains some reading counts: in a list of states ("Ohio, Oregon, South
@@ -179,7 +180,10 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     // qualifier; a capital or a city of a million may outrank a region of its name ("Washington").
     const countryNamed = c.hits.some((h) => h.via === 'name' && (h.place.precision === 'country' || h.place.precision === 'continent'));
     const regionNamed = new Set(c.hits.filter((h) => h.via === 'name' && h.place.precision === 'admin1').map((h) => h.place.cc));
-    const r = best(c, (h) => {
+    // Mentions of one name with the same readings and no qualifier score alike: score them once.
+    const memoKey = quals.length === 0 ? `${c.key}|${c.levelHint ?? ''}|${c.hits.map((h) => `${h.place.id}:${h.via}`).join(',')}` : '';
+    const memo = memoKey ? scored.get(memoKey) : undefined;
+    const r = memo !== undefined ? (memo && { ...memo, candidate: c }) : best(c, (h) => {
       const p = h.place;
       let s = base(h, c, i);
       // The seat of a region named like it ("Zaporizhzhia", "Geneva") is the city unless the text says region.
@@ -195,7 +199,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         // Unless two other names of the article can be read as places near it and another names its
         // region ("Palestine" with "Anderson County" and "Grapeland": Palestine, Texas).
         if (countryNamed) {
-          if (support(c.key, p.lat, p.lon) < 2 || sum(regionVotes, a1key(p), c.key) === 0) s -= 100;
+          if (sum(regionVotes, a1key(p), c.key) === 0 || support(c.key, p.lat, p.lon) < 2) s -= 100;
         }
         else if (regionNamed.has(p.cc) && !seat && p.population < 1_000_000 && p.featureCode !== 'PPLC') s -= 100;
         // A foreign region's name ("Ontario") goes to a town only with local support.
@@ -228,6 +232,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       }
       return s;
     });
+    if (memoKey && memo === undefined) scored.set(memoKey, r);
     chosen.push(r);
     if (quals.length > 0) qualifiedAt.add(i);
     if (r && quals.length > 0 && r.hit.place.precision === 'city') {
