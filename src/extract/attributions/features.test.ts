@@ -3,8 +3,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../common/text.js';
-import { blockFeatures, blocksOf, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
+import { spansFromTags, type RoleSpan } from './assemble.js';
+import { blockFeatures, blocksOf, HASH_BITS, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
 import { NTAGS, parseModel, serializeModel, TAGS, viterbi, type TaggerModel } from './model.js';
+import { tagDoc } from './tag.js';
 
 function featuresOf(text: string, words: WordTable = new WordTable(null)): { ids: Int32Array; live: Uint8Array; tokens: string[] } {
   const doc = prepareDoc({ id: 't', text });
@@ -14,8 +16,12 @@ function featuresOf(text: string, words: WordTable = new WordTable(null)): { ids
   return { ids, live, tokens: doc.tokens.slice(b.tokenStart, b.tokenEnd).map((t) => t.text) };
 }
 
-/** Feature template `t` of token `k`. */
-const f = (ids: Int32Array, k: number, t: number): number => ids[k * NFEATURES + t]!;
+/** The feature at position `pos` of token `k`. */
+const f = (ids: Int32Array, k: number, pos: number): number => ids[k * NFEATURES + pos]!;
+/** Positions of some templates (features.ts): in a quote, the word itself, its fine word class. */
+const IN_QUOTE = 7;
+const WORD = 39;
+const FINE_CLASS = 43;
 
 describe('gate: which sentences the tagger may label', () => {
   it.each([
@@ -57,14 +63,14 @@ describe('typewriter quotes', () => {
     // "We" (after the opening pair) and "mayor" (after the closing pair) see the same quote state.
     const we = typed.tokens.indexOf('We');
     const mayor = typed.tokens.indexOf('mayor');
-    expect(f(typed.ids, we, 12)).toBe(f(plain.ids, plain.tokens.indexOf('We'), 12));
-    expect(f(typed.ids, mayor, 12)).toBe(f(plain.ids, plain.tokens.indexOf('mayor'), 12));
-    expect(f(typed.ids, we, 12)).not.toBe(f(typed.ids, mayor, 12));
+    expect(f(typed.ids, we, IN_QUOTE)).toBe(f(plain.ids, plain.tokens.indexOf('We'), IN_QUOTE));
+    expect(f(typed.ids, mayor, IN_QUOTE)).toBe(f(plain.ids, plain.tokens.indexOf('mayor'), IN_QUOTE));
+    expect(f(typed.ids, we, IN_QUOTE)).not.toBe(f(typed.ids, mayor, IN_QUOTE));
   });
   it("a lone apostrophe is not a quote: the officials' plan", () => {
     const a = featuresOf("The officials' plan will work, she said.");
     const b = featuresOf('The officials plan will work, she said.');
-    expect(f(a.ids, a.tokens.indexOf('work'), 12)).toBe(f(b.ids, b.tokens.indexOf('work'), 12));
+    expect(f(a.ids, a.tokens.indexOf('work'), IN_QUOTE)).toBe(f(b.ids, b.tokens.indexOf('work'), IN_QUOTE));
   });
 });
 
@@ -90,8 +96,8 @@ describe('word table', () => {
     const without = featuresOf(text).ids;
     const withC = featuresOf(text, new WordTable(wordClassesFrom({ asserted: 'a1 b2 c3' }))).ids;
     const k = 2; // "asserted"
-    expect(f(withC, k, 1)).toBe(f(without, k, 1));
-    expect(f(withC, k, 40)).not.toBe(f(without, k, 40));
+    expect(f(withC, k, WORD)).toBe(f(without, k, WORD));
+    expect(f(withC, k, FINE_CLASS)).not.toBe(f(without, k, FINE_CLASS));
   });
 });
 
@@ -99,5 +105,34 @@ describe('model file with word clusters', () => {
   it('round-trips the clusters', () => {
     const m: TaggerModel = { bits: 3, weights: new Float32Array(8 * NTAGS), trans: new Float32Array((NTAGS + 1) * NTAGS), meta: {}, clusters: { said: 'a1 b2 c3' } };
     expect(parseModel(serializeModel(m), 'mem').clusters).toEqual({ said: 'a1 b2 c3' });
+  });
+});
+
+describe('inference shortcut (word-only features summed once per word, packed weights)', () => {
+  // A model with pseudo-random weights in hundredths: tagDoc must find the same spans as the plain
+  // float Viterbi over every feature.
+  const nb = 1 << HASH_BITS;
+  const weights = new Float32Array(nb * NTAGS);
+  let x = 12345;
+  for (let i = 0; i < weights.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) | 0;
+    weights[i] = ((x >>> 8) % 601 - 300) / 100;
+  }
+  const trans = new Float32Array((NTAGS + 1) * NTAGS).map((_, i) => ((i * 37) % 11) - 5);
+  const model: TaggerModel = { bits: HASH_BITS, weights, trans, meta: {}, clusters: { said: 'a1 b2 c3' } };
+  it.each([
+    ['"We will rebuild the bridge," Anna Kovalenko said on Tuesday. Traffic was light.'],
+    ["According to the ministry, 40 people were hurt. ''It was chaos,'' she told reporters."],
+    ['Shops closed early.\n\nThe mayor said the roads would reopen: "Soon."'],
+  ])('same spans as the plain decoder: %j', (text) => {
+    const doc = prepareDoc({ id: 't', text });
+    const sot = sentenceIndex(doc);
+    const words = new WordTable(wordClassesFrom(model.clusters!));
+    const want: RoleSpan[] = [];
+    for (const b of blocksOf(doc)) {
+      const live = new Uint8Array(b.tokenEnd - b.tokenStart);
+      spansFromTags(viterbi(blockFeatures(doc, b, sot, words, live), NFEATURES, weights, trans, live), b.tokenStart, want);
+    }
+    expect(tagDoc(doc, model).spans).toEqual(want);
   });
 });

@@ -71,7 +71,14 @@ function bucket(d: number): number {
  * token `plan` fires the word "plan", "a cue word two tokens to the left", "after the cue", "not in a
  * quote", ... Integers and hashing instead of feature strings: no string building per token.
  */
-export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Array, words: WordTable = new WordTable(null), live: Uint8Array | null = null): Int32Array {
+export function blockFeatures(
+  doc: Doc,
+  block: Block,
+  sentenceOfToken: Int32Array,
+  words: WordTable = new WordTable(null),
+  live: Uint8Array | null = null,
+  entries: Int32Array | null = null,
+): Int32Array {
   const toks = doc.tokens;
   const n = block.tokenEnd - block.tokenStart;
   // Per-token word entries (memoised per word form in `words`: no string work for known words).
@@ -185,6 +192,7 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     hc1[k] = wh[b + 4]!;
     hc2[k] = wh[b + 5]!;
   }
+  if (entries) entries.set(wi);
   // Distance to the nearest quote mark on each side (within the block), for quote-bounded content.
   const qL = new Int32Array(n).fill(-1);
   const qR = new Int32Array(n).fill(-1);
@@ -241,51 +249,53 @@ export function blockFeatures(doc: Doc, block: Block, sentenceOfToken: Int32Arra
     const lc = l < 0 ? 0 : hw[k - l]!;
     const rc = r < 0 ? 0 : hw[k + r]!;
     const o = k * NFEATURES;
-    out[o] = feat(0, 0, 0, 0);
-    out[o + 1] = feat(1, hw[k]!, 0, 0);
-    out[o + 2] = feat(2, hs[k]!, 0, 0);
-    out[o + 3] = feat(3, hx3[k]!, 0, 0);
-    out[o + 4] = feat(4, hx2[k]!, 0, 0);
-    out[o + 5] = feat(5, W(k - 1), 0, 0);
-    out[o + 6] = feat(6, W(k + 1), 0, 0);
-    out[o + 7] = feat(7, W(k - 2), 0, 0);
-    out[o + 8] = feat(8, W(k + 2), 0, 0);
-    out[o + 9] = feat(9, W(k - 1), hw[k]!, 0);
-    out[o + 10] = feat(10, hw[k]!, W(k + 1), 0);
-    out[o + 11] = feat(11, S(k - 1), hs[k]!, S(k + 1));
-    out[o + 12] = feat(12, q, 0, 0);
-    out[o + 13] = feat(13, qEdge[k]!, 0, 0);
-    out[o + 14] = feat(14, rel, 0, 0);
-    out[o + 15] = feat(15, q, rel, 0);
-    out[o + 16] = feat(16, cl, 0, 0);
-    out[o + 17] = feat(17, cr, 0, 0);
-    out[o + 18] = feat(18, cl, cr, 0);
-    out[o + 19] = feat(19, bucket(posInSent), 0, 0);
-    out[o + 20] = feat(20, bucket(toEnd), 0, 0);
-    out[o + 21] = feat(21, cue[k]!, k > 0 ? cue[k - 1]! : 2, k + 1 < n ? cue[k + 1]! : 2);
-    out[o + 22] = feat(22, q, hw[k]!, 0);
-    out[o + 23] = feat(23, rel, hx3[k]!, 0);
-    out[o + 24] = feat(24, lc, leftC[k]!, thatL[k]!);
-    out[o + 25] = feat(25, rc, rightC[k]!, 0);
-    out[o + 26] = feat(26, leftC[k]!, rightC[k]!, q);
-    out[o + 27] = feat(27, hs[k]!, cr, 0);
-    out[o + 28] = feat(28, k > 0 ? qEdge[k - 1]! : 3, 0, 0);
-    out[o + 29] = feat(29, k + 1 < n ? qEdge[k + 1]! : 3, 0, 0);
+    out[o + 0] = feat(5, W(k - 1), 0, 0);
+    out[o + 1] = feat(6, W(k + 1), 0, 0);
+    out[o + 2] = feat(7, W(k - 2), 0, 0);
+    out[o + 3] = feat(8, W(k + 2), 0, 0);
+    out[o + 4] = feat(9, W(k - 1), hw[k]!, 0);
+    out[o + 5] = feat(10, hw[k]!, W(k + 1), 0);
+    out[o + 6] = feat(11, S(k - 1), hs[k]!, S(k + 1));
+    out[o + 7] = feat(12, q, 0, 0);
+    out[o + 8] = feat(13, qEdge[k]!, 0, 0);
+    out[o + 9] = feat(14, rel, 0, 0);
+    out[o + 10] = feat(15, q, rel, 0);
+    out[o + 11] = feat(16, cl, 0, 0);
+    out[o + 12] = feat(17, cr, 0, 0);
+    out[o + 13] = feat(18, cl, cr, 0);
+    out[o + 14] = feat(19, bucket(posInSent), 0, 0);
+    out[o + 15] = feat(20, bucket(toEnd), 0, 0);
+    out[o + 16] = feat(21, cue[k]!, k > 0 ? cue[k - 1]! : 2, k + 1 < n ? cue[k + 1]! : 2);
+    out[o + 17] = feat(22, q, hw[k]!, 0);
+    out[o + 18] = feat(23, rel, hx3[k]!, 0);
+    out[o + 19] = feat(24, lc, leftC[k]!, thatL[k]!);
+    out[o + 20] = feat(25, rc, rightC[k]!, 0);
+    out[o + 21] = feat(26, leftC[k]!, rightC[k]!, q);
+    out[o + 22] = feat(27, hs[k]!, cr, 0);
+    out[o + 23] = feat(28, k > 0 ? qEdge[k - 1]! : 3, 0, 0);
+    out[o + 24] = feat(29, k + 1 < n ? qEdge[k + 1]! : 3, 0, 0);
     const first = sent ? sent.tokenStart - block.tokenStart : 0;
-    out[o + 30] = feat(30, first >= 0 && first < n ? hw[first]! : BOS, rel, 0);
-    out[o + 31] = feat(31, W(k - 1), W(k + 1), 0);
-    out[o + 32] = feat(32, qL[k]! < 0 ? 99 : bucket(qL[k]!), qR[k]! < 0 ? 99 : bucket(qR[k]!), q);
-    out[o + 33] = feat(33, hs[k]!, posInSent === 0 ? 1 : 0, 0);
-    out[o + 34] = feat(34, W(k - 3), 0, 0);
-    out[o + 35] = feat(35, W(k + 3), 0, 0);
-    out[o + 36] = feat(36, capRun[k]!, rel, cr);
-    out[o + 37] = feat(37, sentQuote[k]!, rel, q);
-    out[o + 38] = feat(38, r < 0 ? 0 : W(k + r - 1), cr, 0);
-    out[o + 39] = feat(39, l < 0 ? 0 : W(k - l + 1), cl, 0);
-    out[o + 40] = feat(40, hc2[k]!, 0, 0);
-    out[o + 41] = feat(41, hc1[k]!, rel, 0);
-    out[o + 42] = feat(42, k > 0 ? hc1[k - 1]! : BOS, k + 1 < n ? hc1[k + 1]! : EOS, 0);
-    out[o + 43] = feat(43, hc1[k]!, q, cr);
+    out[o + 25] = feat(30, first >= 0 && first < n ? hw[first]! : BOS, rel, 0);
+    out[o + 26] = feat(31, W(k - 1), W(k + 1), 0);
+    out[o + 27] = feat(32, qL[k]! < 0 ? 99 : bucket(qL[k]!), qR[k]! < 0 ? 99 : bucket(qR[k]!), q);
+    out[o + 28] = feat(33, hs[k]!, posInSent === 0 ? 1 : 0, 0);
+    out[o + 29] = feat(34, W(k - 3), 0, 0);
+    out[o + 30] = feat(35, W(k + 3), 0, 0);
+    out[o + 31] = feat(36, capRun[k]!, rel, cr);
+    out[o + 32] = feat(37, sentQuote[k]!, rel, q);
+    out[o + 33] = feat(38, r < 0 ? 0 : W(k + r - 1), cr, 0);
+    out[o + 34] = feat(39, l < 0 ? 0 : W(k - l + 1), cl, 0);
+    out[o + 35] = feat(41, hc1[k]!, rel, 0);
+    out[o + 36] = feat(42, k > 0 ? hc1[k - 1]! : BOS, k + 1 < n ? hc1[k + 1]! : EOS, 0);
+    out[o + 37] = feat(43, hc1[k]!, q, cr);
+    // Word-only templates last: inference sums their weights once per word (WordTable.intrinsicSums).
+    if (entries) continue;
+    out[o + 38] = feat(0, 0, 0, 0);
+    out[o + 39] = feat(1, hw[k]!, 0, 0);
+    out[o + 40] = feat(2, hs[k]!, 0, 0);
+    out[o + 41] = feat(3, hx3[k]!, 0, 0);
+    out[o + 42] = feat(4, hx2[k]!, 0, 0);
+    out[o + 43] = feat(40, hc2[k]!, 0, 0);
   }
   return out;
 }
@@ -342,7 +352,40 @@ export class WordTable {
     if (this.size + n > MAX_WORDS) {
       this.index.clear();
       this.size = 0;
+      this.sumsReady.fill(0);
     }
+  }
+
+  /** Per entry: the summed weight rows (8 per entry) of its word-only features; see intrinsicSums. */
+  sums = new Float64Array(0);
+  private sumsReady = new Uint8Array(0);
+
+  /**
+   * Offset in `sums` of entry `e`'s summed weights over its word-only features (the templates after
+   * NCONTEXT), from packed weight rows of 8 (model.ts). Only for a table used with one fixed model
+   * (tag.ts keeps one per model): the sums are computed once per word.
+   */
+  intrinsicSums(e: number, rows: Int16Array): number {
+    if (e >= this.sumsReady.length) {
+      const n = Math.max(this.cue.length, e + 1);
+      const s = new Float64Array(n * 8);
+      s.set(this.sums);
+      this.sums = s;
+      const r = new Uint8Array(n);
+      r.set(this.sumsReady);
+      this.sumsReady = r;
+    }
+    const off = e * 8;
+    if (!this.sumsReady[e]) {
+      const b = e * WORD_HASHES;
+      const h = this.hashes;
+      const ids = [feat(0, 0, 0, 0), feat(1, h[b]!, 0, 0), feat(2, h[b + 1]!, 0, 0), feat(3, h[b + 2]!, 0, 0), feat(4, h[b + 3]!, 0, 0), feat(40, h[b + 5]!, 0, 0)];
+      const s = this.sums;
+      s.fill(0, off, off + 8);
+      for (const id of ids) for (let c = 0; c < 8; c++) s[off + c]! += rows[id * 8 + c]!;
+      this.sumsReady[e] = 1;
+    }
+    return off;
   }
 
   private grow(): void {
@@ -361,6 +404,11 @@ export class WordTable {
 
 /** Features per token (fixed: every template fires once, with "none" values where absent). */
 export const NFEATURES = 44;
+/**
+ * The first NCONTEXT features of a token depend on its context; the rest on the word alone (bias,
+ * word, shape, suffixes, fine class), so inference can sum their weights once per word.
+ */
+export const NCONTEXT = 38;
 /** log2 of the number of hashed feature buckets. */
 export const HASH_BITS = 20;
 const MASK = (1 << HASH_BITS) - 1;

@@ -83,8 +83,19 @@ export function packWeights(m: TaggerModel): PackedWeights {
   return { rows, scale, trans };
 }
 
-/** `viterbi` over packed weights (same tags as `viterbi` on the unpacked model, up to rounding). */
-export function viterbiPacked(ids: Int32Array, nf: number, p: PackedWeights, live: Uint8Array | null = null): Uint8Array {
+/**
+ * `viterbi` over packed weights (same tags as `viterbi` on the unpacked model, up to rounding).
+ * With `base` (per token 8 scaled scores, e.g. the word-only features summed once per word), only
+ * the first `used` of each token's `nf` feature ids are read and `base` is added.
+ */
+export function viterbiPacked(
+  ids: Int32Array,
+  nf: number,
+  p: PackedWeights,
+  live: Uint8Array | null = null,
+  base: Float64Array | null = null,
+  used: number = nf,
+): Uint8Array {
   const n = ids.length / nf;
   const emit = new Float64Array(n * NTAGS);
   const w = p.rows;
@@ -96,7 +107,17 @@ export function viterbiPacked(ids: Int32Array, nf: number, p: PackedWeights, liv
     }
     // Unrolled over the 7 tags, integer sums: this loop is most of the tagger's time.
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
-    for (let j = k * nf, end = (k + 1) * nf; j < end; j++) {
+    if (base) {
+      const b = k * PACK;
+      e0 = base[b]!;
+      e1 = base[b + 1]!;
+      e2 = base[b + 2]!;
+      e3 = base[b + 3]!;
+      e4 = base[b + 4]!;
+      e5 = base[b + 5]!;
+      e6 = base[b + 6]!;
+    }
+    for (let j = k * nf, end = k * nf + used; j < end; j++) {
       const base = ids[j]! << 3;
       e0 += w[base]!;
       e1 += w[base + 1]!;

@@ -2,7 +2,7 @@
 import type { Doc } from '../types.js';
 import type { RoleSpan } from './assemble.js';
 import { spansFromTags } from './assemble.js';
-import { blockFeatures, blocksOf, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
+import { blockFeatures, blocksOf, NCONTEXT, NFEATURES, sentenceIndex, wordClassesFrom, WordTable } from './features.js';
 import { packWeights, viterbiPacked, type PackedWeights, type TaggerModel } from './model.js';
 
 export interface Tagged {
@@ -40,8 +40,19 @@ export function tagDoc(doc: Doc, model: TaggerModel): Tagged {
   const words = wordsOf(model);
   const weights = packedOf(model);
   for (const b of blocksOf(doc)) {
-    const live = new Uint8Array(b.tokenEnd - b.tokenStart);
-    const tags = viterbiPacked(blockFeatures(doc, b, sentenceOfToken, words, live), NFEATURES, weights, live);
+    const n = b.tokenEnd - b.tokenStart;
+    const live = new Uint8Array(n);
+    const entries = new Int32Array(n);
+    const ids = blockFeatures(doc, b, sentenceOfToken, words, live, entries);
+    // The word-only features' weights, summed once per word form (they are not in `ids`).
+    const base = new Float64Array(n * 8);
+    for (let k = 0; k < n; k++) {
+      if (!live[k]) continue;
+      const off = words.intrinsicSums(entries[k]!, weights.rows);
+      const sums = words.sums; // read after intrinsicSums: it may have grown
+      for (let c = 0; c < 8; c++) base[k * 8 + c] = sums[off + c]!;
+    }
+    const tags = viterbiPacked(ids, NFEATURES, weights, live, base, NCONTEXT);
     spansFromTags(tags, b.tokenStart, spans);
   }
   return { spans, sentenceOfToken };
