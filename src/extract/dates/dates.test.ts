@@ -58,6 +58,8 @@ const positives: Row[] = [
   ['The bank announced the plan Aug. 21, a spokesman said.', '2024-10-27', 'Aug. 21', 'DATE', '2024-08-21'],
   ['Solar power will one day be the cheapest source.', '2024-08-06', 'one day', 'DATE', 'FUTURE_REF'],
   ['The vote was postponed to a later date.', '2024-08-06', 'a later date', 'DATE', 'FUTURE_REF'],
+  ['Tax credits will cut payments in future quarters.', '2024-08-06', 'future quarters', 'DATE', 'FUTURE_REF'],
+  ['There were sell-offs in past years, too.', '2024-08-06', 'past years', 'DATE', 'PAST_REF'],
   ['Funds may have to sell bonds in the weeks ahead.', '2024-08-06', 'the weeks ahead', 'DURATION', 'PXW'],
   ['The festival lasts one day.', '2024-08-06', 'one day', 'DURATION', 'P1D'],
   ['Traders sold shares ahead of the weekend.', '2024-08-06', 'the weekend', 'DATE', '2024-W32-WE'],

@@ -91,6 +91,8 @@ export const relativeDates: Extractor<DraftTimex> = {
         case 'coming':
           return periodRel(i, 1);
         case 'past': {
+          // "in past years" (no article): like "in recent years"
+          if (low[i - 1] !== 'the' && low[i - 1] !== 'this' && (low[i + 1] === 'years' || low[i + 1] === 'decades')) return add(i, i + 2, 'DATE', 'PAST_REF', 'past + periods', []);
           if (low[i - 1] === 'the' && (low[i - 2] === 'in' || low[i - 2] === 'of') && !UNITS.has(low[i + 1] ?? '') && readNumber(low, i + 1) === null)
             return add(i - 1, i + 1, 'DATE', 'PAST_REF', 'the past', []);
           // "this past weekend" = last weekend
@@ -111,6 +113,8 @@ export const relativeDates: Extractor<DraftTimex> = {
           }
           return i;
         case 'future':
+          // "in future quarters", "future years": like "the coming years"
+          if (low[i - 1] !== 'the' && (PLURAL_PERIODS.has(low[i + 1] ?? '') || low[i + 1] === 'quarters')) return add(i, i + 2, 'DATE', 'FUTURE_REF', 'future + periods', []);
           if (low[i - 1] === 'near' && low[i - 2] === 'the') return add(i - 2, i + 1, 'DATE', 'FUTURE_REF', 'the near future', []);
           if (low[i - 1] === 'the') return add(i - 1, i + 1, 'DATE', 'FUTURE_REF', 'the future', []);
           return i;
