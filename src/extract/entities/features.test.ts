@@ -219,3 +219,22 @@ describe('context aggregation', () => {
     expect(staticHashes(words, res, stats, new WordCache())).toEqual(f.map((x) => x.map(hashFeature)));
   });
 });
+
+describe('common-word lexicon', () => {
+  const lexRes = resourcesFrom({ Lisbon: 'a1 b2 c4' }, [['red cross', 2]], { '10': ['said', 'governor'], '20': ['governor', 'harbour'] });
+  it.each<[string, string[]]>([
+    ['Governor', ['lex=10', 'lex=10|cap']],
+    ['governor', ['lex=10', 'lex=10|low']],
+    ['Harbour', ['lex=20', 'lex=20|cap']],
+    ['Marchuk', []],
+  ])('%s -> %j', (w, want) => {
+    const f = staticFeatures([w], lexRes, docStats([[w]]))[0]!;
+    expect(f.filter((x) => x.startsWith('lex='))).toEqual(want);
+  });
+
+  it('keeps the fast hashes equal to the reference features', () => {
+    const words = ['Governor', 'Olena', 'Marchuk', 'said', 'the', 'Harbour', 'was', 'closed'];
+    const stats = docStats([words], true);
+    expect(staticHashes(words, lexRes, stats, new WordCache())).toEqual(staticFeatures(words, lexRes, stats).map((x) => x.map(hashFeature)));
+  });
+});

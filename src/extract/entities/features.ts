@@ -36,6 +36,11 @@ export interface FeatureResources {
   gazetteer: ReadonlyMap<string, number>;
   /** lowercased first token -> longest phrase length starting with it. */
   gazFirst: ReadonlyMap<string, number>;
+  /**
+   * Common English words (lowercase) -> frequency tier ("10" most common, then "20", "35"): a
+   * capitalised "Governor" or "Director" is a common word, "Marchuk" is not.
+   */
+  lexicon?: ReadonlyMap<string, string>;
 }
 
 /** What the rest of the document says about a word's casing (headlines and sentence starts are ambiguous). */
@@ -228,6 +233,8 @@ function wordInfo(w: string, res: FeatureResources): WordInfo {
   const cl = clusterOf(res, w);
   if (cl) for (let g = 0; g < cl.length; g++) f.push(`c${g}=${cl[g]!}`);
   else f.push('c=none');
+  const lx = res.lexicon?.get(lw);
+  if (lx !== undefined) f.push(`lex=${lx}`, `lex=${lx}|${isCap(w) ? 'cap' : 'low'}`);
   const c1 = cl?.[1] ?? '-';
   const c2 = cl?.[2] ?? '-';
   return { lw, sh, c1, c2, feats: f, hashes: f.map(hashFeature), nb: neighbourHashes(lw, sh, c1, c2), th: wordTagHashes(lw, sh) };

@@ -35,6 +35,8 @@ export interface ModelHeader {
   clusters: Record<string, string>;
   /** [lowercased phrase, type mask]. */
   gazetteer: Array<[string, number]>;
+  /** Frequency tier -> common English words, most common tier first (optional). */
+  lexicon?: Record<string, string[]>;
   meta: Record<string, unknown>;
 }
 
@@ -45,7 +47,11 @@ export interface WeightSource {
 }
 
 /** Builds feature resources from a header's clusters and gazetteer. */
-export function resourcesFrom(clusters: Record<string, string>, gazetteer: ReadonlyArray<readonly [string, number]>): FeatureResources {
+export function resourcesFrom(
+  clusters: Record<string, string>,
+  gazetteer: ReadonlyArray<readonly [string, number]>,
+  lexicon?: Record<string, string[]>,
+): FeatureResources {
   const cl = new Map<string, readonly string[]>();
   for (const [w, ids] of Object.entries(clusters)) cl.set(w, ids.split(' '));
   const gz = new Map<string, number>();
@@ -57,7 +63,10 @@ export function resourcesFrom(clusters: Record<string, string>, gazetteer: Reado
     const f = parts[0]!;
     first.set(f, Math.max(first.get(f) ?? 0, parts.length));
   }
-  return { clusters: cl, gazetteer: gz, gazFirst: first };
+  if (!lexicon) return { clusters: cl, gazetteer: gz, gazFirst: first };
+  const lex = new Map<string, string>();
+  for (const [tier, words] of Object.entries(lexicon)) for (const w of words) if (!lex.has(w)) lex.set(w, tier);
+  return { clusters: cl, gazetteer: gz, gazFirst: first, lexicon: lex };
 }
 
 /**
@@ -361,7 +370,7 @@ export function decodeModel(gz: Buffer, name: string): NerModel {
   const wOff = off + header.nfeat * 4;
   const weights = new Int16Array(header.nfeat * NTAGS);
   new Uint8Array(weights.buffer).set(raw.subarray(wOff, wOff + weights.byteLength));
-  return { header, resources: resourcesFrom(header.clusters, header.gazetteer), weights: new WeightTable(keys, weights, header.scale), cache: new WordCache() };
+  return { header, resources: resourcesFrom(header.clusters, header.gazetteer, header.lexicon), weights: new WeightTable(keys, weights, header.scale), cache: new WordCache() };
 }
 
 /** Default model path: models/ner/ner.bin.gz at the package root (same depth from src/ and dist/). */

