@@ -54,7 +54,9 @@ export interface Store {
   countArticles(): Promise<number>;
   /**
    * Full-text search over title and text: every word must occur (case-insensitive, punctuation
-   * ignored), `word*` matches a prefix. Best first: a lower `rank` is a better match.
+   * ignored), `word*` matches a prefix. Best first: a lower `rank` is a better match (an
+   * implementation may bound the ranking to the newest matches, and list prefix queries newest
+   * first with rank 0, as the SQLite store does).
    */
   search(query: string, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
   /**

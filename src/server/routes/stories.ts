@@ -15,7 +15,7 @@ export const LIST_TTL_MS = 1000;
 export function storyRoutes(deps: AppDeps, writes: { n: number } = { n: 0 }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const details = new Map<string, { size: number; detail: StoryDetail }>();
-  let list: { articles: number; items: StoryListItem[] } | null = null;
+  let list: { token: string; items: StoryListItem[] } | null = null;
 
   const detailOf = async (id: string): Promise<StoryDetail | null> => {
     const story = await deps.store.getStory(id);
@@ -43,7 +43,9 @@ export function storyRoutes(deps: AppDeps, writes: { n: number } = { n: 0 }): Ho
     };
   };
 
-  // The list is rebuilt when the article count changes, checked at most once per LIST_TTL_MS: under
+  // The list is rebuilt when the store's change token moves (a new article, a story assignment, from
+  // this process or another; the token is read in microseconds, where counting 100k articles took
+  // milliseconds on the request thread), checked at most once per LIST_TTL_MS: under
   // load every request then costs a cache lookup, and a new article shows within a second.
   let checkedAt = -Infinity;
   let seenWrites = writes.n;
@@ -60,18 +62,18 @@ export function storyRoutes(deps: AppDeps, writes: { n: number } = { n: 0 }): Ho
     } else {
       checkedAt = now;
       seenWrites = writes.n;
-      const count = await deps.store.countArticles();
-      if (list && list.articles !== count) {
+      const token = await deps.store.changeToken();
+      if (list && list.token !== token) {
         list = null;
         bodies.clear();
       }
     }
     if (!list) {
-      const count = await deps.store.countArticles();
+      const token = await deps.store.changeToken();
       const stories = await deps.store.listStories();
       // largest and most recent first
       stories.sort((a, b) => b.articleIds.length - a.articleIds.length || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
-      list = { articles: count, items: await Promise.all(stories.map(listItem)) };
+      list = { token, items: await Promise.all(stories.map(listItem)) };
     }
     const page = list.items.slice(offset, offset + limit);
     // Fill outlets and contradictions for the page being shown (cheap once cached).
