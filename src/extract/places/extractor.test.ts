@@ -84,6 +84,9 @@ describe('places: recognised and resolved', () => {
     // Australian state abbreviations: three capitals alone, two after a town.
     ['Horses across NSW and Queensland were tested.', 'NSW', 14, 'New South Wales', 'AU', 'admin1', -32.5, 146.8],
     ['Police in Cairns, Qld., closed the beach.', 'Qld', 18, 'Queensland', 'AU', 'admin1', -23.1, 144.8],
+    // Parts of hyphenated compounds that name nothing as a whole.
+    ['Officials marked the anniversary of Israeli-Egyptian peace.', 'Egyptian', 44, 'Egypt', 'EG', 'country', 27, 30],
+    ['Rep. Ann Lee, D-Charleston, voted against the bill.', 'Charleston', 16, 'Charleston', 'US', 'city', 38.35, -81.6],
     // An old alternate name of a big city ("Victoria" for Hong Kong) loses to the places named so.
     ['Bushfires burned across Victoria as Melbourne sweltered.', 'Victoria', 24, 'Victoria', 'AU', 'admin1', -37, 144.3],
   ])('%s -> %s', (sentence, text, start, name, country, precision, lat, lon) => {
@@ -132,6 +135,8 @@ describe('places: not places', () => {
     ['The agency asked donors for US$42 million.', 'US'],
     ['She joined the Future Farmers of America last year.', 'America'],
     ['Ore prices rose, the miner said.', 'Ore'],
+    ['The Smith-Jones report was late.', 'Jones'],
+    ['A well-known Anti-Corruption unit met.', 'Corruption'],
     ['He told The Atlanta Journal-Constitution he would stay, and Atlanta mourned him.', 'Atlanta Journal-Constitution'],
   ])('%s: no place over "%s"', (sentence, phrase) => {
     const at = sentence.indexOf(phrase);

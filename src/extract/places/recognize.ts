@@ -306,6 +306,56 @@ export function recognize(doc: Doc, gaz: Gazetteer, intervals: readonly Interval
     });
     if (end > toks[best.j]!.end) i = best.j + 1;
   }
+  const all = out.concat(compoundParts(doc, gaz, out, overlaps));
+  if (all.length > out.length) {
+    // Back into text order, with the qualifier links renumbered.
+    const order = all.map((c, k) => ({ c, k })).sort((a, b) => a.c.start - b.c.start);
+    const renum = new Map(order.map((o, k) => [o.k, k]));
+    out.length = 0;
+    for (const { c } of order) out.push(c.qualifies >= 0 ? { ...c, qualifies: renum.get(c.qualifies)! } : c);
+  }
   if (personVotes.size === 0) return out;
   return out.filter((c) => (personVotes.get(c.key) ?? 0) < 2 || c.hits.some((h) => h.place.precision !== 'city' || h.place.population >= 500_000));
+}
+
+/** Party-and-place tags before a town: "D-Charleston", "R-Plano". */
+const PARTY_LETTERS = new Set(['D', 'R', 'I']);
+
+/**
+ * Hyphenated compounds whose whole token names nothing ("Israeli-Egyptian", "Egyptian-US",
+ * "anti-Russian", "D-Charleston"): each capitalised part that is a country, region or demonym on its
+ * own, or a city of 100,000+ (any town after a party letter). Tokens already in a candidate are skipped.
+ */
+function compoundParts(doc: Doc, gaz: Gazetteer, found: readonly Candidate[], blocked: (a: number, b: number, kind: Interval['kind']) => boolean): Candidate[] {
+  const toks = doc.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const c of found) covered.fill(1, c.tokenStart, c.tokenEnd);
+  const out: Candidate[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (covered[k] || t.kind !== 'word' || t.text.indexOf('-') <= 0 || blocked(t.start, t.end, 'block') || blocked(t.start, t.end, 'person')) continue;
+    const parts = t.text.split('-');
+    let from = t.start;
+    for (let q = 0; q < parts.length; q++) {
+      const part = parts[q]!;
+      const at = from;
+      from += part.length + 1;
+      if (part.length < 2 || !UPPER_START.test(part)) continue;
+      const key = normToken(part);
+      if (NOT_PLACE_WORDS.has(key)) continue;
+      const party = q === 1 && PARTY_LETTERS.has(parts[0]!);
+      const word = gaz.isCommonWord(key);
+      const hits = gaz.lookup(key).filter((h) => {
+        const p = h.place;
+        if (h.via === 'abbrev' || h.via === 'alt') return false;
+        if (p.precision === 'country' || p.precision === 'continent' || p.precision === 'region') return true;
+        if (word || isAllCaps(part)) return false;
+        if (p.precision === 'admin1') return h.via === 'name';
+        return p.precision === 'city' && h.via === 'name' && (party || p.population >= 100_000);
+      });
+      if (hits.length === 0) continue;
+      out.push({ start: at, end: at + part.length, tokenStart: k, tokenEnd: k + 1, key, hits, levelHint: null, qualifies: -1, metonymy: false, reasons: ['part of a hyphenated compound'] });
+    }
+  }
+  return out;
 }
