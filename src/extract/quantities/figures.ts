@@ -381,6 +381,9 @@ function measuredDespiteTimex(tokens: readonly Token[], p: ParsedNumber, sentEnd
 
 /** Digit groups of a phone number around token i: "+1 212 555 0199", "(212) 555-0199" (at least 9 digits in 3 groups). */
 function isPhoneLike(tokens: readonly Token[], i: number, sentStart: number, sentEnd: number): boolean {
+  // fast path: a phone number needs a digit group or a bracket right next to this one
+  const near = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'number' || t.text === '(' || t.text === ')' || t.text === '+');
+  if (!near(tokens[i - 1]) && !near(tokens[i + 1]) && !/^\d{3}-\d{4}$/.test(tokens[i]!.text)) return false;
   const part = (t: Token | undefined): boolean => t !== undefined && (/^\d{1,4}$/.test(t.text) || /^\d{3}-\d{4}$/.test(t.text) || t.text === '+' || t.text === '(' || t.text === ')');
   let a = i;
   let b = i;

@@ -64,12 +64,19 @@ function wordValue(w: string): number | undefined {
 export function isNumberStart(t: Token): boolean {
   if (t.kind === 'number') return true;
   if (t.kind !== 'word') return t.kind === 'symbol' && VULGAR.has(t.text);
+  // fast reject on the first letter: every number word starts with one of these (no allocation)
+  if (!NUMBER_INITIALS.has(t.text.charCodeAt(0) | 0x20)) return false;
   const w = t.text.toLowerCase();
   if ((w.startsWith('minus-') || w.startsWith('sub-')) && SIGNED_WORD.test(w)) return true;
-  if (w === 'a' || w === 'an') return false;
-  const first = w.split('-', 1)[0] ?? w;
+  const dash = w.indexOf('-');
+  const first = dash < 0 ? w : w.slice(0, dash);
   return UNITS_WORDS.has(first) || TENS_WORDS.has(first) || VAGUE.has(w) || w === 'dozen' || w === 'half' || w === 'quarter';
 }
+
+/** Lower-case first letters of every word isNumberStart accepts (zero ... ninety, dozens, half, minus-, sub-). */
+const NUMBER_INITIALS: ReadonlySet<number> = new Set(
+  [...[...UNITS_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE.keys(), 'dozen', 'half', 'quarter', 'minus', 'sub']].map((x) => x.charCodeAt(0)),
+);
 
 /** Parses a digit token: "1,200.5" -> 1200.5; "3/4" -> 0.75; "1,2" (ambiguous) -> 1.2 only if not thousands. */
 export function parseDigits(s: string): number | undefined {
