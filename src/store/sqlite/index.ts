@@ -352,9 +352,10 @@ class SqliteStore implements Store {
       page = window.slice(offset, offset + limit);
     }
     if (page.length === 0) return [];
+    const ids = JSON.stringify(page.map((p) => p.rid));
+    const found = pool ? await pool.all<PageRow>(SEARCH_PAGE_SQL, [ids]) : this.s.searchPage.all(ids);
     this.open(); // still open after waiting for the pool
-    // Twenty rows by rowid: cheap enough for this connection.
-    const rows = new Map(this.s.searchPage.all(JSON.stringify(page.map((p) => p.rid))).map((r) => [r.rid, r]));
+    const rows = new Map(found.map((r) => [r.rid, r]));
     const terms = snippetTerms(query, MIN_PREFIX);
     const hits: SearchHit[] = [];
     for (const p of page) {
