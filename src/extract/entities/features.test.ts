@@ -238,3 +238,16 @@ describe('common-word lexicon', () => {
     expect(staticHashes(words, lexRes, stats, new WordCache())).toEqual(staticFeatures(words, lexRes, stats).map((x) => x.map(hashFeature)));
   });
 });
+
+describe('DocHistory.hashes', () => {
+  it.each<[string[]]>([[['Marchuk', 'met', 'Lisbon', 'officials']], [['MARCHUK', 'IN', 'LISBON']], [['Kharkiv', 'Red', 'Cross', '2024']], [['the', 'end']]])(
+    'equals the hashed features for %j',
+    (words) => {
+      const h = new DocHistory();
+      const idx = (t: string): number => TAGS.indexOf(t as (typeof TAGS)[number]);
+      h.record(['Olena', 'Marchuk', 'visited', 'Lisbon'], [idx('B-PER'), idx('L-PER'), 0, idx('U-LOC')]);
+      h.record(['Lisbon', 'Red', 'Cross'], [idx('U-ORG'), idx('B-ORG'), idx('L-ORG')]);
+      expect(h.hashes(words)).toEqual(h.features(words).map((f) => f.map(hashFeature)));
+    },
+  );
+});

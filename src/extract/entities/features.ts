@@ -622,6 +622,26 @@ export class DocHistory {
     });
   }
 
+  /** The hashes of `features(words)` (same values, same order), without building strings. */
+  hashes(words: readonly string[]): number[][] {
+    const caps = isAllCapsSeq(words);
+    return words.map((w) => {
+      if (!isCap(w) || !LETTER.test(w[0] ?? '')) return [];
+      const c = this.counts.get(w.toLowerCase());
+      if (!c) return caps ? [H_HIST.new, H_HIST.hcNew] : [H_HIST.new];
+      let best = 0;
+      let total = 0;
+      for (let t = 0; t < c.length; t++) {
+        if (c[t]! > c[best]!) best = t;
+        total += c[t]!;
+      }
+      const hs = H_HIST.label[best]!;
+      const out = [hs[0]!, c[best] === total ? hs[1]! : hs[2]!];
+      if (caps) out.push(hs[3]!);
+      return out;
+    });
+  }
+
   /** Records a tagged sentence (tags are indices into TAGS). */
   record(words: readonly string[], tags: readonly number[]): void {
     for (let i = 0; i < words.length; i++) {
@@ -638,6 +658,13 @@ export class DocHistory {
     }
   }
 }
+
+/** Hashes of the history features: per label (O, then GAZ_TYPES) [h=L, h=L|all, h=L|mixed, hc=L]. */
+const H_HIST = {
+  new: hashFeature('h=new'),
+  hcNew: hashFeature('hc=new'),
+  label: ['O', ...GAZ_TYPES].map((l) => [`h=${l}`, `h=${l}|all`, `h=${l}|mixed`, `hc=${l}`].map(hashFeature)),
+};
 
 /** Every feature string `DocHistory.features` can produce (the trainer always keeps them). */
 export const HISTORY_FEATURES: readonly string[] = ['O', ...GAZ_TYPES, 'new'].flatMap((l) =>

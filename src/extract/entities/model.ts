@@ -14,7 +14,6 @@ import {
   TAGS,
   validNext,
   allowed,
-  hashFeature,
   WordCache,
   positionalHashes,
   tagPairHashes,
@@ -77,11 +76,10 @@ class WeightTable implements WeightSource {
   /** [key as int32, row index or -1 when empty] per slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  constructor(
-    keys: Uint32Array,
-    private readonly weights: Int16Array,
-    private readonly scale: number,
-  ) {
+  /** The int16 weights times the file's scale, computed once (the same products `add` used to form). */
+  private readonly weights: Float64Array;
+  constructor(keys: Uint32Array, weights: Int16Array, scale: number) {
+    this.weights = Float64Array.from(weights, (w) => w * scale);
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
@@ -104,8 +102,7 @@ class WeightTable implements WeightSource {
       if (slots[2 * s] === key) {
         const base = row * NTAGS;
         const w = this.weights;
-        const scale = this.scale;
-        for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]! * scale;
+        for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
         return;
       }
       s = (s + 1) & this.mask;
@@ -193,7 +190,7 @@ export function decode(
   const beam = opts.beam ?? 1;
   const VALID = opts.strict === false ? VALID_LENIENT : VALID_STRICT;
   const { infos, rest } = positionalHashes(words, res, doc, cache);
-  const hist = history?.features(words);
+  const hist = history?.hashes(words);
   const n = words.length;
   const trans = transitionScores(weights);
   // A token's intrinsic features come first, so their partial sum from zero is the same for every
@@ -210,7 +207,7 @@ export function decode(
     }
     local.set(pre);
     for (const h of rest[i]!) weights.add(h, local);
-    if (hist) for (const f of hist[i]!) weights.add(hashFeature(f), local);
+    if (hist) for (const h of hist[i]!) weights.add(h, local);
   };
   let tags: number[];
   if (beam <= 1) {
@@ -269,29 +266,35 @@ function beamDecode(
   const ct = new Int32Array(beam);
   const cb = new Int32Array(beam);
   const trans = transitionScores(weights);
+  const liveTag = new Int32Array(NTAGS);
+  const liveD = new Float64Array(NTAGS);
   for (let i = 0; i < n; i++) {
     staticAt(i);
     let c = 0;
     for (let k = 0; k < m; k++) {
-      scores.set(local);
       const prev = i > 0 ? tagAt[(i - 1) * beam + k]! : START_TAG;
       const prev2 = i > 1 ? tagAt[(i - 2) * beam + back[(i - 1) * beam + k]!]! : START_TAG;
+      scores.set(local);
       addTagScores(prev, prev2, infos[i]!, trans, weights, scores);
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
       let max = -Infinity;
       for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1 && scores[t]! > max) max = scores[t]!;
+      // Candidates within BEAM_PRUNE of this hypothesis' best (usually one to three), with the
+      // normaliser over the same set.
       let z = 0;
-      for (let t = 0; t < NTAGS; t++) {
-        if (VALID[row + t] === 0) continue;
-        const d = (scores[t]! - max) / temperature;
-        if (d > -BEAM_PRUNE) z += Math.exp(d);
-      }
-      const base = cur[k]! - Math.log(z);
+      let nc = 0;
       for (let t = 0; t < NTAGS; t++) {
         if (VALID[row + t] === 0) continue;
         const d = (scores[t]! - max) / temperature;
         if (d <= -BEAM_PRUNE) continue;
-        const sc = base + d;
+        z += Math.exp(d);
+        liveTag[nc] = t;
+        liveD[nc++] = d;
+      }
+      const base = cur[k]! - Math.log(z);
+      for (let q = 0; q < nc; q++) {
+        const t = liveTag[q]!;
+        const sc = base + liveD[q]!;
         if (c === beam && sc <= cs[c - 1]!) continue;
         // Insert into the sorted candidates (best first), dropping the worst when full.
         let j = c < beam ? c++ : c - 1;

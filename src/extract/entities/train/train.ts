@@ -296,13 +296,13 @@ function main(argv: string[]): void {
     for (const docSents of order) {
       const history = useHistory ? new DocHistory() : null;
       for (const { s, rows, infos } of docSents) {
-        const hist = history?.features(s.words);
+        const hist = history?.hashes(s.words);
         const pred: number[] = [];
         const dyn: number[] = [];
         for (let i = 0; i < s.words.length; i++) {
           dyn.length = 0;
           tagHashesAt(i > 0 ? pred[i - 1]! : START_TAG, i > 1 ? pred[i - 2]! : START_TAG, infos[i]!, dyn);
-          for (const f of hist?.[i] ?? []) dyn.push(hashFeature(f));
+          for (const h of hist?.[i] ?? []) dyn.push(h);
           for (let k = 0; k < dyn.length; k++) dyn[k] = model.row(dyn[k]!);
           scores.fill(0);
           model.addRows(rows[i]!, scores);
