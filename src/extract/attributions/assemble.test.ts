@@ -74,3 +74,27 @@ describe('assemble', () => {
     expect(assemble(doc, [], sentenceIndex(doc))).toEqual([]);
   });
 });
+
+describe('assemble: content runs to the sentence edge', () => {
+  type Row = [text: string, parts: [RoleSpan['role'], string][], content: string];
+  it.each<Row>([
+    // tail: reported speech after the cue runs on to the sentence end (without the final stop)
+    ['Vance said the bridge failed, which surprised nobody.', [['SRC', 'Vance'], ['CUE', 'said'], ['CON', 'the bridge failed']], 'the bridge failed, which surprised nobody'],
+    // head: content before the cue starts at the sentence start
+    ['In March, the talks stalled, Okafor said.', [['CON', 'the talks stalled'], ['SRC', 'Okafor'], ['CUE', 'said']], 'In March, the talks stalled'],
+  ])('extended: %j', (text, parts, content) => {
+    const { doc, spans } = spansOf(text, parts);
+    expect(assemble(doc, spans, sentenceIndex(doc))[0]!.content?.text).toBe(content);
+  });
+  it.each<Row>([
+    // another role span in the way
+    ['Berg said the dam held, while Lima said it cracked.', [['SRC', 'Berg'], ['CUE', 'said'], ['CON', 'the dam held'], ['SRC', 'Lima'], ['CUE', 'said'], ['CON', 'it cracked']], 'the dam held'],
+    // a quote mark in the way
+    ['Vance said the bridge failed, "and that is final."', [['SRC', 'Vance'], ['CUE', 'said'], ['CON', 'the bridge failed']], 'the bridge failed'],
+    // too far from the sentence end (more than 8 tokens)
+    ['Vance said the bridge failed in the storm that hit the coast on a cold and windy night.', [['SRC', 'Vance'], ['CUE', 'said'], ['CON', 'the bridge failed']], 'the bridge failed'],
+  ])('kept: %j', (text, parts, content) => {
+    const { doc, spans } = spansOf(text, parts);
+    expect(assemble(doc, spans, sentenceIndex(doc))[0]!.content?.text).toBe(content);
+  });
+});

@@ -105,6 +105,48 @@ function frontContent(doc: Doc, cue: RoleSpan, src: RoleSpan | null, found: read
   return want;
 }
 
+/** At most this many tokens may be added at the end of a content (tailContent). */
+const TAIL_MAX = 8;
+/**
+ * Reported speech runs to the end of its sentence: "He said the plan failed, which surprised no
+ * one." When the content after the cue stops short of the sentence end, no other role span and no
+ * quote mark follows it there and the rest is at most TAIL_MAX tokens, the content is extended to
+ * the sentence end (without its final punctuation).
+ */
+function tailContent(doc: Doc, cue: RoleSpan, c: RoleSpan, spans: readonly RoleSpan[], sentenceOfToken: Int32Array): RoleSpan | null {
+  if (c.start < cue.end) return null;
+  const si = sentenceOfToken[cue.start]!;
+  if (sentenceOfToken[c.end - 1] !== si) return null;
+  const sent = doc.sentences[si];
+  if (!sent) return null;
+  let end = sent.tokenEnd;
+  while (end > c.end && FINAL.has(doc.tokens[end - 1]!.text)) end--;
+  if (end <= c.end || end - c.end > TAIL_MAX) return null;
+  for (let k = c.end; k < end; k++) if (QUOTES.has(doc.tokens[k]!.text)) return null;
+  for (const s of spans) if (s !== c && s.start < end && s.end > c.end) return null;
+  return { role: 'CON', start: c.start, end };
+}
+
+/** At most this many tokens may be added at the start of a content (headContent). */
+const HEAD_MAX = 6;
+/**
+ * The mirror of tailContent for content before its cue: "In March, the plan failed, she said."
+ * When the content stops short of the sentence start by at most HEAD_MAX tokens, with no quote mark
+ * and no other role span there, it starts at the sentence start.
+ */
+function headContent(doc: Doc, cue: RoleSpan, c: RoleSpan, spans: readonly RoleSpan[], sentenceOfToken: Int32Array): RoleSpan | null {
+  if (c.end > cue.start) return null;
+  const si = sentenceOfToken[cue.start]!;
+  if (sentenceOfToken[c.start] !== si) return null;
+  const sent = doc.sentences[si];
+  if (!sent) return null;
+  const start = sent.tokenStart;
+  if (start >= c.start || c.start - start > HEAD_MAX) return null;
+  for (let k = start; k < c.start; k++) if (QUOTES.has(doc.tokens[k]!.text)) return null;
+  for (const s of spans) if (s !== c && s.start < c.start && s.end > start) return null;
+  return { role: 'CON', start, end: c.end };
+}
+
 /** Cost of crossing into another sentence when attaching a span to a cue. */
 const SENTENCE_PENALTY = 12;
 /** Farther than this (in tokens, penalties included) a span is not attached to a cue. */
@@ -185,7 +227,18 @@ export function assemble(doc: Doc, tagged: readonly RoleSpan[], sentenceOfToken:
   const out: AssembledAttribution[] = cues.map((q, i) => {
     const front = frontContent(doc, q, sources[i] ?? null, contents[i]!, sentenceOfToken);
     if (front) contents[i] = [front];
-    const segs = contents[i]!.sort((a, b) => a.start - b.start).map(toSpan);
+    const sorted = contents[i]!.sort((a, b) => a.start - b.start);
+    const head = sorted[0];
+    if (head) {
+      const ext = headContent(doc, q, head, spans, sentenceOfToken);
+      if (ext) sorted[0] = ext;
+    }
+    const last = sorted[sorted.length - 1];
+    if (last) {
+      const ext = tailContent(doc, q, last, spans, sentenceOfToken);
+      if (ext) sorted[sorted.length - 1] = ext;
+    }
+    const segs = sorted.map(toSpan);
     const src = sources[i];
     return { speaker: src ? toSpan(src) : null, cue: toSpan(q), content: segs[0] ?? null, contentSegments: segs.slice(1) };
   });
