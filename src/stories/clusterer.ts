@@ -20,7 +20,10 @@ export interface ClustererOptions {
   halfLifeDays: number;
   /** A dated story with no article for this many days (stream time) is closed. */
   maxIdleDays: number;
-  /** An undated story with no article for this many arrivals is closed. */
+  /**
+   * A story with no article for this many arrivals is closed, dated or not: on a dense feed this
+   * bounds the live state (and memory) whatever the span of stream time.
+   */
   maxIdleArticles: number;
   /** How many of a story's top terms go into the candidate index. */
   indexTerms: number;
@@ -30,6 +33,8 @@ export interface ClustererOptions {
   maxPosting: number;
   /** Most candidate stories scored in full per article (those sharing the most query weight). */
   maxCandidates: number;
+  /** Most terms (the heaviest by TF-IDF) in an article's word vector; half as many names. */
+  articleTerms: number;
   /** Most terms kept per story centroid (the lightest are pruned beyond it). */
   maxCentroidTerms: number;
   /** Characters of the opening whose words count twice. */
@@ -43,26 +48,34 @@ export interface ClustererOptions {
   memberWeight: number;
   /** Recent members kept per story for the member similarity. */
   keepMembers: number;
+  /**
+   * How much the joining bar rises as a story grows: the bar for a story of n members is
+   * `threshold * (1 + sizeGrowth * (1 - 1/n))`. A centroid of many reports is smoother than one
+   * article, so it scores higher against anything; without this a big story draws in its neighbours.
+   */
+  sizeGrowth: number;
   /** Prefix of story ids. */
   idPrefix: string;
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.freeze({
-  threshold: 0.16,
-  undatedThreshold: 0.38,
+  threshold: 0.11,
+  undatedThreshold: 0.32,
   nameWeight: 0.1,
   halfLifeDays: 60,
   maxIdleDays: 120,
-  maxIdleArticles: 200_000,
+  maxIdleArticles: 50_000,
   indexTerms: 24,
   queryTerms: 24,
-  maxPosting: 400,
+  maxPosting: 32,
   maxCandidates: 16,
-  maxCentroidTerms: 600,
+  articleTerms: 1000,
+  maxCentroidTerms: 300,
   leadChars: 400,
   bigrams: false,
   memberWeight: 0,
   keepMembers: 6,
+  sizeGrowth: 0.43,
   idPrefix: 's',
 });
 
@@ -141,10 +154,11 @@ export function dayNumber(published: string | null | undefined): number | null {
   return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
 }
 
-function sublinear(m: Map<string, number>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [k, v] of m) out.set(k, 1 + Math.log(v));
-  return out;
+/** Euclidean norm of weighted terms. */
+function norm(v: ReadonlyArray<[string, number]>): number {
+  let s = 0;
+  for (const [, x] of v) s += x * x;
+  return Math.sqrt(s);
 }
 
 export class StoryClusterer {
@@ -164,6 +178,7 @@ export class StoryClusterer {
     if (!(o.threshold >= 0 && o.threshold <= 1)) throw new Error(`StoryClusterer: threshold must be in [0, 1], got ${o.threshold}`);
     if (!(o.undatedThreshold >= 0 && o.undatedThreshold <= 1)) throw new Error(`StoryClusterer: undatedThreshold must be in [0, 1], got ${o.undatedThreshold}`);
     if (!(o.nameWeight >= 0 && o.nameWeight <= 1)) throw new Error(`StoryClusterer: nameWeight must be in [0, 1], got ${o.nameWeight}`);
+    if (!(o.sizeGrowth >= 0)) throw new Error(`StoryClusterer: sizeGrowth must be >= 0, got ${o.sizeGrowth}`);
     if (!(o.halfLifeDays > 0)) throw new Error(`StoryClusterer: halfLifeDays must be > 0, got ${o.halfLifeDays}`);
     this.options = o;
   }
@@ -191,6 +206,13 @@ export class StoryClusterer {
     return Math.log((this.nDocs + 1) / ((df.get(t) ?? 0) + 1)) + 1;
   }
 
+  /** Sublinear term frequency times IDF: `(1 + ln tf) * idf` for each term. */
+  private weigh(counts: Map<string, number>, df: Map<string, number>): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (const [t, v] of counts) out.push([t, (1 + Math.log(v)) * this.idf(df, t)]);
+    return out;
+  }
+
   /** Assigns one article to a story. The decision is final: later articles never move it. */
   assign(input: StoryInput): Assignment {
     if (typeof input.text !== 'string') throw new Error(`StoryClusterer: article ${input.id} has no text`);
@@ -212,28 +234,15 @@ export class StoryClusterer {
       for (const df of [this.dfWords, this.dfNames]) for (const [t, v] of df) if (v <= 1) df.delete(t);
     }
 
-    const dw = sublinear(f.words);
-    const dn = sublinear(f.names);
-    let dwNorm = 0;
-    const wq: Array<[string, number]> = [];
-    for (const [t, v] of dw) {
-      const x = v * this.idf(this.dfWords, t);
-      dwNorm += x * x;
-      wq.push([t, x]);
-    }
-    dwNorm = Math.sqrt(dwNorm);
-    let dnNorm = 0;
-    const nq: Array<[string, number]> = [];
-    for (const [t, v] of dn) {
-      const x = v * this.idf(this.dfNames, t);
-      dnNorm += x * x;
-      nq.push([t, x]);
-    }
-    dnNorm = Math.sqrt(dnNorm);
+    // Sublinear TF x IDF, one pass per kind (no intermediate maps: this is the per-article hot path).
+    // Only an article's heaviest terms form its vector: the rest are background that costs time and
+    // centroid memory without telling stories apart.
+    const wq = topK(this.weigh(f.words, this.dfWords), this.options.articleTerms);
+    const dwNorm = norm(wq);
+    const nq = topK(this.weigh(f.names, this.dfNames), this.options.articleTerms >> 1);
+    const dnNorm = norm(nq);
 
     // Candidates: stories indexed under the article's heaviest terms.
-    wq.sort((a, b) => b[1] - a[1]);
-    nq.sort((a, b) => b[1] - a[1]);
     // Each posting adds the query term's weight; only the best-supported candidates are scored in full,
     // so the cost per article is bounded by queryTerms x maxPosting + maxCandidates x article terms.
     const hits = new Map<string, number>();
@@ -248,13 +257,14 @@ export class StoryClusterer {
     if (hits.size > this.options.maxCandidates)
       cands = [...hits].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxCandidates).map((x) => x[0]);
 
+    // The story joined is the most similar one among those whose bar the article clears.
     let best: Cluster | null = null;
     let bestSim = 0;
     for (const cid of cands) {
       const c = this.clusters.get(cid);
       if (!c || this.isExpired(c)) continue;
       const s = this.similarity(c, wq, dwNorm, nq, dnNorm, day);
-      if (s > bestSim) {
+      if (s > bestSim && s >= this.bar(c, day)) {
         bestSim = s;
         best = c;
       }
@@ -264,9 +274,7 @@ export class StoryClusterer {
     for (const [t, x] of wq) uw.set(t, dwNorm > 0 ? x / dwNorm : 0);
     const un = new Map<string, number>();
     for (const [t, x] of nq) un.set(t, dnNorm > 0 ? x / dnNorm : 0);
-    // Without dates on both sides there is no time-proximity evidence, so the text must say more.
-    const bar = best && day !== null && best.lastDay !== null ? this.options.threshold : this.options.undatedThreshold;
-    if (best && bestSim >= bar) {
+    if (best) {
       this.addTo(best, uw, un, day);
       return { id, story: best.id, isNew: false, similarity: bestSim, label: best.label };
     }
@@ -287,6 +295,13 @@ export class StoryClusterer {
     this.clusters.set(c.id, c);
     this.addTo(c, uw, un, day);
     return { id, story: c.id, isNew: true, similarity: 0, label: c.label };
+  }
+
+  /** Similarity an article needs to join story c. */
+  private bar(c: Cluster, day: number | null): number {
+    // Without dates on both sides there is no time-proximity evidence, so the text must say more.
+    const base = day !== null && c.lastDay !== null ? this.options.threshold : this.options.undatedThreshold;
+    return base * (1 + this.options.sizeGrowth * (1 - 1 / c.size));
   }
 
   private similarity(c: Cluster, wq: Array<[string, number]>, dwNorm: number, nq: Array<[string, number]>, dnNorm: number, day: number | null): number {
@@ -352,10 +367,12 @@ export class StoryClusterer {
     }
     c.wordNorm = Math.sqrt(Math.max(0, wn));
     c.nameNorm = Math.sqrt(Math.max(0, nn));
-    const pruned = prune(c.words, this.options.maxCentroidTerms) || prune(c.names, this.options.maxCentroidTerms >> 1);
+    const prunedWords = prune(c.words, this.options.maxCentroidTerms);
+    const pruned = prune(c.names, this.options.maxCentroidTerms >> 1) || prunedWords;
     // The index entries of a story change little once it has a few members: refresh them while it is
-    // small, then every 4th member (and after pruning), which keeps the cost per article flat.
-    if (pruned || c.size <= 4 || c.size % 4 === 0) this.refresh(c);
+    // small, then about eight times per doubling of its size (every 4th member up to 32, every 8th up
+    // to 64, ...) and after pruning, so a story's refreshes cost O(1) amortised per member however big it grows.
+    if (pruned || c.size <= 4 || c.size % Math.max(4, 1 << (Math.floor(Math.log2(c.size)) - 3)) === 0) this.refresh(c);
   }
 
   /** Recomputes a story's norms (with the current IDF) and its entries in the candidate index. */
@@ -376,10 +393,8 @@ export class StoryClusterer {
     }
     c.wordNorm = Math.sqrt(wn);
     c.nameNorm = Math.sqrt(nn);
-    ws.sort((a, b) => b[1] - a[1]);
-    ns.sort((a, b) => b[1] - a[1]);
     const k = this.options.indexTerms;
-    const terms = [...ws.slice(0, k), ...ns.slice(0, k >> 1)].map((x) => x[0]);
+    const terms = [...topK(ws, k), ...topK(ns, k >> 1)].map((x) => x[0]);
     const keep = new Set(terms);
     for (const t of c.indexed) if (!keep.has(t)) this.unindex(t, c.id);
     const had = new Set(c.indexed);
@@ -402,8 +417,8 @@ export class StoryClusterer {
   }
 
   private isExpired(c: Cluster): boolean {
-    if (c.lastDay !== null && this.clockDay !== null) return this.clockDay - c.lastDay > this.options.maxIdleDays;
-    return this.seq - c.lastSeq > this.options.maxIdleArticles;
+    if (this.seq - c.lastSeq > this.options.maxIdleArticles) return true;
+    return c.lastDay !== null && this.clockDay !== null && this.clockDay - c.lastDay > this.options.maxIdleDays;
   }
 
   /** Closes idle stories: they leave the index and the state (their articles keep their ids). */
@@ -473,13 +488,35 @@ export class StoryClusterer {
   }
 }
 
-/** Keeps the `max` heaviest terms once a map holds twice that many (amortised O(1) per term). */
+/** Keeps the `max` heaviest terms once a map holds twice that many (amortised O(log) per term). */
 function prune(m: Map<string, number>, max: number): boolean {
   if (m.size <= max * 2) return false;
-  const sorted = [...m].sort((a, b) => b[1] - a[1]);
-  m.clear();
-  for (const [k, v] of sorted.slice(0, max)) m.set(k, v);
+  const cut = kthLargest(m.values(), m.size, max);
+  let kept = 0;
+  // Ties at the cut keep the earlier (older) terms, up to `max`.
+  for (const [k, v] of m) {
+    if (v > cut || (v === cut && kept < max)) kept++;
+    else m.delete(k);
+  }
   return true;
+}
+
+/** The k-th largest of n numbers (the smallest when k > n), by a numeric typed-array sort (no comparator calls). */
+function kthLargest(values: Iterable<number>, n: number, k: number): number {
+  const a = new Float64Array(n);
+  let i = 0;
+  for (const v of values) a[i++] = v;
+  a.sort();
+  return a[Math.max(0, n - Math.min(k, n))] ?? 0;
+}
+
+/** The up to k heaviest of weighted terms, heaviest first. */
+function topK(v: Array<[string, number]>, k: number): Array<[string, number]> {
+  if (v.length > 4 * k) {
+    const cut = kthLargest(v.map((x) => x[1]), v.length, k);
+    v = v.filter((x) => x[1] >= cut);
+  }
+  return v.sort((a, b) => b[1] - a[1]).slice(0, k);
 }
 
 /** The n heaviest names (TF-IDF: distinctive, not merely frequent), title-cased: "Kursk, Syrskiy, Wall Street Journal". */

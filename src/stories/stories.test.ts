@@ -169,6 +169,56 @@ describe('StoryClusterer', () => {
   });
 });
 
+describe('StoryClusterer size-aware bar and bounded state', () => {
+  // Invented reports: two about one bridge collapse, a third on the same river a month later (another event).
+  const BRIDGE_1 =
+    'The Kellan Bridge over the Dorrow River collapsed on Sunday night, sending two cars into the water. ' +
+    'Divers from the Harlow fire service pulled four people out alive, chief officer Mara Quist said.';
+  const BRIDGE_2 =
+    'Engineers inspected the wreck of the Kellan Bridge on Monday after its collapse into the Dorrow River. ' +
+    'Chief officer Mara Quist said divers had rescued four people and the bridge had failed a check last year.';
+  const BRIDGE_3 =
+    'Harlow opened a temporary ferry across the Dorrow River on Tuesday where the Kellan Bridge collapsed, ' +
+    'and Mara Quist thanked the divers who rescued four people from the river.';
+
+  it.each([
+    ['no growth: every follow-up clears the bar', 0, [false, false]],
+    ['steep growth: a one-member story asks the base bar, a two-member story far more', 100, [false, true]],
+  ])('sizeGrowth, %s', (_name, sizeGrowth, newStory) => {
+    const k = new StoryClusterer({ threshold: 0.05, sizeGrowth });
+    k.assign({ id: '1', text: BRIDGE_1, published: '2031-05-04' });
+    const got = [BRIDGE_2, BRIDGE_3].map((text, i) => k.assign({ id: String(i + 2), text, published: '2031-05-05' }).isNew);
+    expect(got).toEqual(newStory);
+  });
+
+  it('with the default options a grown story still takes a close follow-up', () => {
+    const k = new StoryClusterer();
+    const s = [BRIDGE_1, BRIDGE_2, BRIDGE_3].map((text, i) => k.assign({ id: String(i), text, published: `2031-05-0${4 + i}` }).story);
+    expect(new Set(s).size).toBe(1);
+  });
+
+  it('closes a dated story after maxIdleArticles arrivals even within maxIdleDays (bounded state on a dense feed)', () => {
+    const k = new StoryClusterer({ maxIdleArticles: 500, maxIdleDays: 10_000 });
+    for (let i = 0; i < 3000; i++) k.assign({ id: String(i), text: `Unique${i}word event happened in Zzplace${i} with Qqperson${i}.`, published: '2031-05-04' });
+    expect(k.liveStories).toBeLessThanOrEqual(1500);
+  });
+
+  it('caps an article vector at articleTerms (cost bounded by article length)', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `Zword${i.toString(36)}x`).join(' ');
+    const k = new StoryClusterer({ articleTerms: 20 });
+    k.assign({ id: 'a', text: long });
+    const c = k.toState().clusters[0]!;
+    expect(c.words.length).toBeLessThanOrEqual(20);
+    expect(c.names.length).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    [{ sizeGrowth: -0.1 }, /sizeGrowth/],
+  ])('throws on bad option %j', (opts, re) => {
+    expect(() => new StoryClusterer(opts)).toThrow(re);
+  });
+});
+
 describe('articleFeatures lead weighting', () => {
   it('counts the opening words twice', () => {
     const text = 'Dam breaks near Orvale. ' + 'Filler words keep going here. '.repeat(30);
