@@ -95,6 +95,9 @@ const NP_STOP = new Set([
 /** Measured properties written before "of": "a range of 300 km", "an advance of 20 miles". */
 const MEASURE_BEFORE_OF = /^(?:range|distance|depth|height|length|width|area|advance|altitude|radius|speed|total|sum|budget|cost|price|value|deficit|surplus|debt|loss|profit|revenue|rate|toll|death toll|population|capacity|weight|yield|turnout|margin|fine|bail|ransom|reward|payout|salary|stake|share|temperature|volume|output|production|growth|increase|decline|drop|fall|rise|gain|jump|tax|tariff|investment|fund|award|bill|bonus|bid|offer|deal|contract|grant|loan|aid|package|sentence|term|span|stretch|swath|expanse|front|frontline)$/;
 
+/** "US", "IT": upper-case initialisms are names, never the pronouns "us", "it" of NP_STOP. */
+const isAcronym = (s: string): boolean => s.length >= 2 && /^\p{Lu}+$/u.test(s);
+
 /** Tokens whose first letter is upper-case (or mixed case like "iPhone"). */
 const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(t.text);
 
@@ -280,7 +283,7 @@ function isPlural(w: string): boolean {
 function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text: string, singularHead = false): Span | undefined {
   let k = j;
   const first = tokens[k];
-  if (!first || first.kind !== 'word' || NP_STOP.has(first.text.toLowerCase())) return undefined;
+  if (!first || first.kind !== 'word' || (NP_STOP.has(first.text.toLowerCase()) && !isAcronym(first.text))) return undefined;
   // "20 decently sized coal-fired plants": an adverb and its participle qualify the counted noun
   if (/ly$/.test(first.text) && !first.text.includes('-')) {
     const nx = tokens[j + 1];
@@ -304,7 +307,7 @@ function countedAfter(tokens: readonly Token[], j: number, sentEnd: number, text
       }
       break;
     }
-    if (NP_STOP.has(w) || MONTHS.has(w)) break;
+    if ((NP_STOP.has(w) && !isAcronym(t.text)) || MONTHS.has(w)) break;
     if (/ed$/.test(w) && n > 0) break;
     last = k;
     // "Vantic's deputies": a possessive goes on to its noun
