@@ -2,7 +2,8 @@
 // Tuning aid for the story clusterer (not part of `npm run eval`): runs the built clusterer in-process
 // on the dev stream of ../shared/data/clustering (same interleaving as eval_dev.py stories) for a grid
 // of options and prints pairwise / BCubed F1 per setting. Reads the data at run time only.
-// usage: node eval/tune-stories.mjs '{"threshold":[0.2,0.3]}' [--errors]
+// usage: node eval/tune-stories.mjs '{"threshold":[0.2,0.3]}' [--errors] [--duc|--mn] [--no-prior|--oracle-idf]
+//        node eval/tune-stories.mjs --baseline   (the plain TF-IDF single-pass baseline, thresholds swept)
 import { readFileSync, existsSync } from 'node:fs';
 import { StoryClusterer, loadIdfPrior } from '../dist/stories/index.js';
 
@@ -42,6 +43,60 @@ export function pairScores(gold, sys) {
   const P = tp / tpfp, R = tp / tpfn, n = gold.size;
   const BP = bp / n, BR = br / n;
   return { P, R, F1: (2 * P * R) / (P + R), b3: (2 * BP * BR) / (BP + BR), k: ps.size };
+}
+
+// --baseline: the plain single-pass TF-IDF cosine baseline of issue 6, re-implemented here for
+// comparison: lowercase word tokens (2+ word characters, our stopword list), raw term counts, smoothed
+// IDF fitted on the whole stream (in-sample, as a baseline author would), L2-normalised vectors, each
+// article joins the story whose centroid is most similar if the cosine clears the threshold.
+if (process.argv.includes('--baseline')) {
+  const { STOPWORDS } = await import('../dist/stories/index.js');
+  const vecs = only.map((r) => {
+    const m = new Map();
+    for (const x of r.text.toLowerCase().matchAll(/\b\w\w+\b/g)) if (!STOPWORDS.has(x[0])) m.set(x[0], (m.get(x[0]) ?? 0) + 1);
+    return m;
+  });
+  const df = new Map();
+  for (const m of vecs) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const units = vecs.map((m) => {
+    const v = new Map();
+    let n = 0;
+    for (const [t, c] of m) {
+      const x = c * (Math.log((1 + only.length) / (1 + df.get(t))) + 1);
+      v.set(t, x);
+      n += x * x;
+    }
+    n = Math.sqrt(n) || 1;
+    for (const [t, x] of v) v.set(t, x / n);
+    return v;
+  });
+  for (const th of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+    const cents = [];
+    const gold = new Map(), sys = new Map();
+    only.forEach((r, i) => {
+      const u = units[i];
+      let best = -1, bs = th;
+      cents.forEach((c, j) => {
+        let d = 0;
+        for (const [t, x] of u) d += x * (c.v.get(t) ?? 0);
+        const cos = c.n > 0 ? d / c.n : 0;
+        if (cos >= bs) { bs = cos; best = j; }
+      });
+      if (best < 0) { cents.push({ v: new Map(), n: 0 }); best = cents.length - 1; }
+      const c = cents[best];
+      for (const [t, x] of u) c.v.set(t, (c.v.get(t) ?? 0) + x);
+      let n = 0;
+      for (const x of c.v.values()) n += x * x;
+      c.n = Math.sqrt(n);
+      gold.set(r.id, String(r.cluster));
+      sys.set(r.id, String(best));
+    });
+    const s = pairScores(gold, sys);
+    const half = (rows) => pairScores(new Map(rows.map((r) => [r.id, gold.get(r.id)])), new Map(rows.map((r) => [r.id, sys.get(r.id)])));
+    const h1 = half(only.slice(0, only.length >> 1)), h2 = half(only.slice(only.length >> 1));
+    console.log(`baseline threshold=${th} P=${s.P.toFixed(3)} R=${s.R.toFixed(3)} F1=${s.F1.toFixed(3)} b3=${s.b3.toFixed(3)} k=${s.k} h1_F1=${h1.F1.toFixed(3)} h2_F1=${h2.F1.toFixed(3)}`);
+  }
+  process.exit(0);
 }
 
 const grid = JSON.parse(process.argv[2] ?? '{}');
