@@ -82,6 +82,13 @@ describe('packed weights', () => {
     const want = viterbi(ids, 5, m.weights, m.trans, live);
     expect(Array.from(viterbiPacked(ids, 5, packWeights(m), live))).toEqual(Array.from(want));
   });
+  it('a model read from a file comes packed, as packWeights would pack it', () => {
+    const back = parseModel(serializeModel(m), 'mem');
+    const want = packWeights({ ...back, packed: undefined });
+    expect(back.packed!.scale).toBe(want.scale);
+    expect(Array.from(back.packed!.rows)).toEqual(Array.from(want.rows));
+    expect(Array.from(back.packed!.trans)).toEqual(Array.from(want.trans));
+  });
   it('scales down when a weight would overflow int16', () => {
     const big: TaggerModel = { ...m, weights: Float32Array.from(m.weights) };
     big.weights[3] = 500;

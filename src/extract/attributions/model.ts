@@ -69,15 +69,23 @@ const PACK = 8;
 
 /** Packs a model's weights for `viterbiPacked`. */
 export function packWeights(m: TaggerModel): PackedWeights {
+  const w = m.weights;
   let max = 0;
-  for (let i = 0; i < m.weights.length; i++) {
-    const a = Math.abs(m.weights[i]!);
-    if (a > max) max = a;
+  for (let i = 0; i < w.length; i++) {
+    const v = w[i]!;
+    if (v > max) max = v;
+    else if (-v > max) max = -v;
   }
   const scale = Math.min(100, Math.floor(32767 / Math.max(max, 1e-9)));
-  const nb = m.weights.length / NTAGS;
+  const nb = w.length / NTAGS;
   const rows = new Int16Array(nb * PACK);
-  for (let b = 0; b < nb; b++) for (let c = 0; c < NTAGS; c++) rows[b * PACK + c] = Math.round(m.weights[b * NTAGS + c]! * scale);
+  // Most buckets are unused (all-zero rows): only non-zero weights are written.
+  for (let b = 0, i = 0; b < nb; b++) {
+    for (let c = 0; c < NTAGS; c++, i++) {
+      const v = w[i]!;
+      if (v !== 0) rows[b * PACK + c] = Math.round(v * scale);
+    }
+  }
   const trans = new Float64Array(m.trans.length);
   for (let i = 0; i < trans.length; i++) trans[i] = m.trans[i]! * scale;
   return { rows, scale, trans };
@@ -181,6 +189,8 @@ export interface TaggerModel {
   bits: number;
   weights: Float32Array;
   trans: Float32Array;
+  /** The weights packed for decoding (built when a model file is read; else tag.ts packs them). */
+  packed?: PackedWeights;
   /** Word clusters the features read (`word -> "coarse mid fine"`), stored with the weights. */
   clusters?: Record<string, string>;
   /** Free-form provenance (data, command, held-out scores). */
@@ -248,14 +258,34 @@ export function parseModel(buf: Buffer, where: string): TaggerModel {
   if (o + nrows * (4 + NTAGS * 4) !== body.length) throw bad('weight rows do not match the file length');
   const nb = 1 << header.bits;
   const weights = new Float32Array(nb * NTAGS);
+  const rowsAt = o;
+  let max = 0;
   for (let r = 0; r < nrows; r++) {
     const id = body.readUInt32LE(o);
     o += 4;
     if (id >= nb) throw bad(`bucket ${id} out of range`);
-    for (let t = 0; t < NTAGS; t++, o += 4) weights[id * NTAGS + t] = body.readInt32LE(o) / 100;
+    for (let t = 0; t < NTAGS; t++, o += 4) {
+      const v = body.readInt32LE(o);
+      weights[id * NTAGS + t] = v / 100;
+      if (v > max) max = v;
+      else if (-v > max) max = -v;
+    }
   }
   const m: TaggerModel = { bits: header.bits, weights, trans, meta: header.meta ?? {} };
   if (header.clusters) m.clusters = header.clusters;
+  // The packed decoding weights, from the stored rows (the same as packWeights(m), without
+  // scanning every empty bucket).
+  const scale = Math.min(100, Math.floor(32767 / Math.max(max / 100, 1e-9)));
+  const rows = new Int16Array(nb * PACK);
+  o = rowsAt;
+  for (let r = 0; r < nrows; r++) {
+    const id = body.readUInt32LE(o);
+    o += 4;
+    for (let t = 0; t < NTAGS; t++, o += 4) rows[id * PACK + t] = Math.round(weights[id * NTAGS + t]! * scale);
+  }
+  const ptrans = new Float64Array(trans.length);
+  for (let i = 0; i < trans.length; i++) ptrans[i] = trans[i]! * scale;
+  m.packed = { rows, scale, trans: ptrans };
   return m;
 }
 

@@ -17,7 +17,7 @@ const packed = new WeakMap<TaggerModel, PackedWeights>();
 export function packedOf(model: TaggerModel): PackedWeights {
   let p = packed.get(model);
   if (p === undefined) {
-    p = packWeights(model);
+    p = model.packed ?? packWeights(model);
     packed.set(model, p);
   }
   return p;
