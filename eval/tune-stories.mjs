@@ -53,7 +53,7 @@ if (process.argv.includes('--baseline')) {
   const { STOPWORDS } = await import('../dist/stories/index.js');
   const vecs = only.map((r) => {
     const m = new Map();
-    for (const x of r.text.toLowerCase().matchAll(/\b\w\w+\b/g)) if (!STOPWORDS.has(x[0])) m.set(x[0], (m.get(x[0]) ?? 0) + 1);
+    for (const x of r.text.toLowerCase().matchAll(/\b\w{2,}\b/g)) if (!STOPWORDS.has(x[0])) m.set(x[0], (m.get(x[0]) ?? 0) + 1);
     return m;
   });
   const df = new Map();
