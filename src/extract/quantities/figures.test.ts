@@ -201,6 +201,7 @@ describe('figures: counted things and borrowed units', () => {
     ['Fans filled the 52,000-seat stadium.', '52,000-seat', 52000, '', 'seat'],
     ['The 6.4-magnitude quake struck at dawn.', '6.4-magnitude', 6.4, '', 'magnitude'],
     ['Crews stopped 18 of 20 drones overnight.', '18', 18, '', 'drones'],
+    ['They rescued 12 of the 15 sailors.', '12', 12, '', 'sailors'],
     ['Two US soldiers were hurt.', 'Two', 2, '', 'US soldiers'],
     ['Three IT workers quit.', 'Three', 3, '', 'IT workers'],
   ])('%s', (sentence, text, value, unit, counted) => {

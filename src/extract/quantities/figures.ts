@@ -833,7 +833,7 @@ function figureAt(
   const nextPrefix = unitCode === '' && !counted && tokens[end + 1] && tokens[end + 1]!.kind !== 'number' ? matchPrefix(tokens, end + 1) : null;
   // ("280 million of the 1.5 billion shekels": a part of a figure written next to it)
   // ("18 of 20 drones": the part counts what the whole counts)
-  const partOf = unitCode === '' && !counted && tokens[end]?.text.toLowerCase() === 'of' ? (p.scaled && /^(?:the|its|their|a)$/i.test(tokens[end + 1]?.text ?? '') ? end + 2 : first.kind === 'number' && tokens[end + 1]?.kind === 'number' ? end + 1 : -1) : -1;
+  const partOf = unitCode === '' && !counted && tokens[end]?.text.toLowerCase() === 'of' ? (p.scaled && /^(?:the|its|their|a)$/i.test(tokens[end + 1]?.text ?? '') ? end + 2 : first.kind === 'number' && tokens[end + 1]?.kind === 'number' ? end + 1 : first.kind === 'number' && /^(?:the|its|their)$/i.test(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.kind === 'number' ? end + 2 : -1) : -1;
   const partPrefix = partOf > 0 && tokens[partOf] && tokens[partOf]!.kind !== 'number' ? matchPrefix(tokens, partOf) : null;
   if (partOf > 0 && tokens[partOf] && (partPrefix || isNumberStart(tokens[partOf]!))) {
     const nx = figureAt(doc, _ctx, sentStart, sentEnd, partOf, partPrefix, reserved);
