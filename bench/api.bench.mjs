@@ -161,7 +161,7 @@ try {
 }
 
 console.log('## HTTP API under load (bench/api.bench.mjs)\n');
-console.log(`${N.toLocaleString('en')} synthetic articles in ${(N / PER_STORY).toLocaleString('en')} stories (store built in ${buildS.toFixed(0)} s); ` +
+console.log(`${N.toLocaleString('en')} synthetic articles in ${(N / PER_STORY).toLocaleString('en')} stories (store ${reuse ? `reused from ${db}` : `built in ${buildS.toFixed(0)} s`}); ` +
   `\`tri serve\` in its own process; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per endpoint, on 127.0.0.1 (${cpus().length} cores shared by server and load generator). Target: p99 < 50 ms.\n`);
 console.log('| endpoint | p50 ms | p97.5 ms | p99 ms | requests/s | errors | cache hits | server CPU ms/request |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
