@@ -204,6 +204,7 @@ export const CURRENCIES: readonly CurrencyDef[] = [
   { code: 'DKK', prefixes: ['DKK'], names: ['danish crowns', 'danish kroner', 'danish krone', 'dkk'], longName: 'danish krone', unit: 'danish krone' },
   { code: 'SEK', prefixes: ['SEK'], names: ['swedish crowns', 'swedish kronor', 'swedish krona', 'sek'], longName: 'swedish krona', unit: 'swedish krona' },
   { code: 'NOK', prefixes: ['NOK'], names: ['norwegian crowns', 'norwegian kroner', 'norwegian krone', 'nok'], longName: 'norwegian krone', unit: 'norwegian krone' },
+  { code: 'DEM', prefixes: ['DM'], names: ['deutsche marks', 'deutsche mark', 'deutschemarks', 'd-marks', 'marks'], longName: 'mark', unit: 'mark' },
   { code: 'PLN', prefixes: ['PLN'], names: ['zloty', 'zlotys', 'zł', 'pln'], longName: 'polish zloty', unit: 'polish zloty' },
   { code: 'CZK', prefixes: ['CZK'], names: ['czech crowns', 'czech korunas', 'koruna', 'korunas', 'kč', 'czk'], longName: 'czech koruna', unit: 'czech koruna' },
   { code: 'HUF', prefixes: ['HUF'], names: ['forints', 'forint', 'huf'], longName: 'hungarian forint', unit: 'hungarian forint' },

@@ -105,6 +105,9 @@ describe('figures: currencies as news wires write them', () => {
     ['Savers with 7.5 million Danish crowns pay a fee.', '7.5 million Danish crowns', 7.5e6, 'danish krone'],
     ['The book costs 100 ₡ in Orlen.', '100 ₡', 100, 'costa rican colón'],
     ['A ticket is 150 kn there.', '150 kn', 150, 'croatian kuna'],
+    ['sales were 1.2 billion marks in 1989 .', '1.2 billion marks', 1.2e9, 'mark'],
+    ['he paid a$ 10 for it .', 'a$ 10', 10, 'AUD'],
+    ['He paid a$10 fee.', '$10', 10, 'USD'],
   ])('%s', (sentence, text, value, unit) => {
     const q = figures(sentence).find((x) => x.text === text);
     expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();
@@ -198,6 +201,7 @@ describe('figures: counted things and borrowed units', () => {
     ['He has found 280 million of the 1.5 billion shekels.', '280 million', 2.8e8, 'ILS', undefined],
     ['Bids start at dollar 22.5 million.', '22.5 million', 2.25e7, 'USD', undefined],
     ['She put one hand behind her head.', 'one', 1, '', 'hand'],
+    ['The index topped the 1,000 mark.', '1,000', 1000, '', 'mark'],
     ['Fans filled the 52,000-seat stadium.', '52,000-seat', 52000, '', 'seat'],
     ['The 6.4-magnitude quake struck at dawn.', '6.4-magnitude', 6.4, '', 'magnitude'],
     ['Crews stopped 18 of 20 drones overnight.', '18', 18, '', 'drones'],

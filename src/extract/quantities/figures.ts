@@ -184,7 +184,8 @@ function matchPrefix(tokens: readonly Token[], i: number): { code: string; numbe
       s += u.text;
     }
     if (!ok) continue;
-    const code = lookupPrefix(s);
+    // "a$ 10" (lower-cased wire text) is Australian dollars; "a$10" reads as the article before "$10"
+    const code = s === 'a$' ? (tokens[i + len]?.spaceBefore ? 'AUD' : undefined) : lookupPrefix(s);
     if (!code) continue;
     const n = tokens[i + len];
     // "usd$ 15", "$ 2.50": at most one space between prefix and number
