@@ -54,7 +54,10 @@ for (let i = 1; i <= MAX; i += WINDOW) {
   const cpuS = (cpu.user + cpu.system) / 1e6;
   const end = i + batch.length - 1;
   if (checkpoints.includes(end))
+  {
     rows.push({ n: end, perSec: batch.length / wallS, perCpuSec: batch.length / cpuS, live: k.liveStories, rss: process.memoryUsage().rss / 2 ** 20 });
+    console.error(`stories bench: ${JSON.stringify(rows[rows.length - 1])}`);
+  }
 }
 const totalS = (performance.now() - started) / 1000;
 const first = rows[0];
