@@ -65,6 +65,8 @@ describe('figures: value, unit, qualifier, counted', () => {
     ['Growth slowed from 4.8 percent to 4.1 percent.', '4.8 percent to 4.1 percent', [4.8, 4.1], '%'],
     ['Tens of thousands of people marched.', 'Tens of thousands', [1e4, 1e5], ''],
     ['The convoy moved at 15-22 miles per hour.', '15-22 miles per hour', [15, 22], 'mph'],
+    ['It cut its 0-to-60-mph time.', '0-to-60-mph', [0, 60], 'mph'],
+    ['It is a 5-to-10 minute walk.', '5-to-10 minute', [5, 10], 'minute'],
   ])('range: %s', (sentence, text, value, unit) => {
     const q = figures(sentence).find((x) => x.text === text);
     expect(q, JSON.stringify(figures(sentence).map((x) => x.text))).toBeDefined();

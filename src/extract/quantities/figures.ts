@@ -535,6 +535,18 @@ function figureAt(
     }
   }
 
+  // "0-to-60-mph": a range and its unit hyphenated into one word after the first number
+  let tailUnit: UnitDef | undefined;
+  const toWord = !isRange && first.kind === 'number' && tokens[end]?.text === '-' && !tokens[end]!.spaceBefore && !tokens[end + 1]?.spaceBefore
+    ? /^to-(\d+(?:\.\d+)?)(?:-(\p{L}+))?$/iu.exec(tokens[end + 1]?.text ?? '') : null;
+  if (toWord && typeof value === 'number' && Number(toWord[1]) > value) {
+    value = [value, Number(toWord[1])];
+    isRange = true;
+    end += 2;
+    reasons.push('range: N-to-M');
+    if (toWord[2]) tailUnit = UNIT_FORMS.get(norm(toWord[2]))?.def;
+  }
+
   // "200-plus stores", "50-odd delegates": a bound written after the number
   let writtenBound: Qualifier | undefined;
   if (!isRange && tokens[end]?.text === '-' && !tokens[end]!.spaceBefore && /^(?:plus|odd)$/i.test(tokens[end + 1]?.text ?? '') && !tokens[end + 1]!.spaceBefore) {
@@ -604,6 +616,10 @@ function figureAt(
     unitDef = UNITS.find((u) => u.code === 'lb');
     hit = unitDef ? { kind: 'unit', def: unitDef, end: unitEnd, form: 'pound' } : hit;
     unitCode = 'lb';
+  }
+  if (tailUnit && !currency && unitCode === '') {
+    unitDef = tailUnit;
+    unitCode = tailUnit.code;
   }
   if (p.suffix && !currency && unitCode === '') {
     const sfx = UNIT_FORMS.get(norm(p.suffix.text));
