@@ -27,6 +27,7 @@ interface Sent {
   tags: number[];
 }
 
+/** Default number of jackknife folds for the training gazetteer (`--folds N`). */
 const FOLDS = 5;
 const LEXICON_TIERS = ['10', '20', '35'];
 
@@ -224,6 +225,7 @@ function main(argv: string[]): void {
   const useHistory = !argv.includes('--no-history');
   // --lenient: an open entity may end without L- (training and decoding alike).
   const strict = !argv.includes('--lenient');
+  const folds = Number(arg(argv, '--folds', String(FOLDS)));
   // --agg: context aggregation features (the neighbours of a word's other occurrences).
   AGG = argv.includes('--agg');
   const cities = argv.includes('--cities') ? arg(argv, '--cities') : null;
@@ -244,8 +246,8 @@ function main(argv: string[]): void {
 
   // Jackknifed gazetteers: fold k's documents see the gazetteer of the other folds.
   const foldRes: FeatureResources[] = [];
-  for (let k = 0; k < FOLDS; k++) {
-    const others = trainDocs.filter((_, i) => i % FOLDS !== k).flat();
+  for (let k = 0; k < folds; k++) {
+    const others = trainDocs.filter((_, i) => i % folds !== k).flat();
     foldRes.push(resourcesFrom(clusters, gazetteerFrom(others), lexicon));
   }
   const fullGaz = gazetteerFrom(train);
@@ -256,7 +258,7 @@ function main(argv: string[]): void {
     const stats = docStats(d.map((s) => s.words), AGG);
     // In decoding order (headlines last), as at run time.
     d = decodeOrder(d.map((s) => s.words)).map((k) => d[k]!);
-    return d.map((s) => ({ s, feats: staticFeatures(s.words, foldRes[i % FOLDS]!, stats).map((fs) => fs.map(hashFeature)) }));
+    return d.map((s) => ({ s, feats: staticFeatures(s.words, foldRes[i % folds]!, stats).map((fs) => fs.map(hashFeature)) }));
   });
   const tagCache = new WordCache(1e9);
   // Keep static features seen at least minCount times (tag-history features are always kept).
