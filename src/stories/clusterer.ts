@@ -68,7 +68,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.free
   indexTerms: 24,
   queryTerms: 24,
   maxPosting: 32,
-  maxCandidates: 16,
+  maxCandidates: 8,
   articleTerms: 1000,
   maxCentroidTerms: 300,
   leadChars: 400,
@@ -270,12 +270,11 @@ export class StoryClusterer {
       }
     }
     // Centroids hold the sum of members' unit-length TF-IDF vectors (IDF as of each member's arrival).
-    const uw = new Map<string, number>();
-    for (const [t, x] of wq) uw.set(t, dwNorm > 0 ? x / dwNorm : 0);
-    const un = new Map<string, number>();
-    for (const [t, x] of nq) un.set(t, dnNorm > 0 ? x / dnNorm : 0);
+    // (unit vectors in place: wq and nq are not read after this)
+    for (const e of wq) e[1] = dwNorm > 0 ? e[1] / dwNorm : 0;
+    for (const e of nq) e[1] = dnNorm > 0 ? e[1] / dnNorm : 0;
     if (best) {
-      this.addTo(best, uw, un, day);
+      this.addTo(best, wq, nq, day);
       return { id, story: best.id, isNew: false, similarity: bestSim, label: best.label };
     }
     const c: Cluster = {
@@ -293,7 +292,7 @@ export class StoryClusterer {
       members: [],
     };
     this.clusters.set(c.id, c);
-    this.addTo(c, uw, un, day);
+    this.addTo(c, wq, nq, day);
     return { id, story: c.id, isNew: true, similarity: 0, label: c.label };
   }
 
@@ -340,7 +339,7 @@ export class StoryClusterer {
     return s;
   }
 
-  private addTo(c: Cluster, dw: Map<string, number>, dn: Map<string, number>, day: number | null): void {
+  private addTo(c: Cluster, dw: ReadonlyArray<[string, number]>, dn: ReadonlyArray<[string, number]>, day: number | null): void {
     c.size++;
     c.lastSeq = this.seq;
     if (this.options.memberWeight > 0 && this.options.keepMembers > 0) {
@@ -377,24 +376,13 @@ export class StoryClusterer {
 
   /** Recomputes a story's norms (with the current IDF) and its entries in the candidate index. */
   private refresh(c: Cluster): void {
-    const ws: Array<[string, number]> = [];
-    let wn = 0;
-    for (const [t, v] of c.words) {
-      const x = v;
-      wn += x * x;
-      ws.push(['w:' + t, x]);
-    }
-    const ns: Array<[string, number]> = [];
-    let nn = 0;
-    for (const [t, v] of c.names) {
-      const x = v;
-      nn += x * x;
-      ns.push(['n:' + t, x]);
-    }
-    c.wordNorm = Math.sqrt(wn);
-    c.nameNorm = Math.sqrt(nn);
+    // Index keys are prefixed ("w:", "n:") only for the few terms indexed, not for every centroid term.
+    const ws = [...c.words];
+    const ns = [...c.names];
+    c.wordNorm = norm(ws);
+    c.nameNorm = norm(ns);
     const k = this.options.indexTerms;
-    const terms = [...topK(ws, k), ...topK(ns, k >> 1)].map((x) => x[0]);
+    const terms = [...topK(ws, k).map((x) => 'w:' + x[0]), ...topK(ns, k >> 1).map((x) => 'n:' + x[0])];
     const keep = new Set(terms);
     for (const t of c.indexed) if (!keep.has(t)) this.unindex(t, c.id);
     const had = new Set(c.indexed);
