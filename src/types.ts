@@ -223,6 +223,11 @@ export interface TimelineEvent {
   /** TIMEX3 value (resolved) or the expression itself when unresolved. */
   when: string;
   resolved: boolean;
+  /**
+   * The date fills parts the text does not state ("Tuesday") from a reference inferred with low
+   * confidence (below 0.5, e.g. the date of the article's story): read it as "about".
+   */
+  approximate?: boolean;
   what: string;
   citations: Array<{ articleId: string; start: number; end: number }>;
 }

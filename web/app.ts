@@ -196,7 +196,9 @@ function timelineView(events: TimelineEvent[], d: StoryDetail): HTMLElement {
         h(
           'li',
           {},
-          h('time', { class: e.resolved ? 'when' : 'when unresolved' }, e.when),
+          e.approximate
+            ? h('time', { class: 'when approximate', title: 'approximate: the article is undated; resolved against an inferred date' }, `≈ ${e.when}`)
+            : h('time', { class: e.resolved ? 'when' : 'when unresolved' }, e.when),
           ' ',
           e.what,
           ' ',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { NewArticle } from '../store/types.js';
 import type { EntityMention, Extraction } from '../types.js';
-import { storyEntities, storyReport } from './analyze.js';
+import { analyzeNew, STORY_REFERENCE, storyEntities, storyReport } from './analyze.js';
 
 const T0 = '2031-09-01T10:00:00.000Z';
 let n = 0;
@@ -63,5 +63,67 @@ describe('storyReport dates', () => {
     const r = await reportFor([{ given: null, inferred: null }]);
     expect(r.story.firstSeen).toBe(T0);
     expect(r.datesInferred).toBeUndefined();
+  });
+});
+
+describe('undated articles dated by their story', () => {
+  const dated =
+    'VALDMOOR — The Lorrin river ferry capsized near Valdmoor harbour on Tuesday, the port authority said. ' +
+    'Rescue crews from Valdmoor pulled 42 passengers from the cold water of the Lorrin estuary, and the ferry operator Kessel Lines suspended its service.';
+  const undated =
+    'The Kessel Lines ferry that capsized on the Lorrin river near Valdmoor harbour on Tuesday had been inspected last week, the port authority said. ' +
+    'Rescue crews pulled passengers from the Lorrin estuary; the ferry operator suspended service across the Valdmoor crossing. ' +
+    'Its engines had been overhauled last month, according to Kessel Lines.';
+
+  async function analyzed(first: NewArticle, second: NewArticle, twoRuns: boolean) {
+    const store = await openSqliteStore(':memory:');
+    const a = await store.addArticle(first, T0);
+    if (twoRuns) await analyzeNew(store);
+    const b = await store.addArticle(second, T0);
+    await analyzeNew(store);
+    const [xa, xb] = [await store.getExtraction(a.id), await store.getExtraction(b.id)];
+    const [sa, sb] = [(await store.getArticle(a.id))?.storyId, (await store.getArticle(b.id))?.storyId];
+    return { store, xa, xb, sa, sb, ids: [a.id, b.id] };
+  }
+
+  it('resolves the undated article against its story, flagged approximate', async () => {
+    const { store, xb, sa, sb, ids } = await analyzed(article(dated, '2031-03-14'), article(undated, null), false);
+    try {
+      expect(sb).toBe(sa);
+      expect(xb?.published).toEqual({ value: '2031-03-14', inferred: true, confidence: 0.3, reasons: [`${STORY_REFERENCE}${sa}: median of 1 given publication date of its articles`] });
+      const tuesday = xb?.timexes.find((t) => t.text === 'Tuesday');
+      expect(tuesday?.value).toBe('2031-03-11');
+      const r = await storyReport(store, (await store.getStory(sa!))!);
+      const b = r.articles.find((x) => x.id === ids[1]);
+      expect([b?.published, b?.publishedFromStory]).toEqual(['2031-03-14', true]);
+      // the range is the dated article's only
+      expect([r.story.firstSeen, r.story.lastSeen]).toEqual(['2031-03-14', '2031-03-14']);
+      // Tuesday, dated firmly by the dated article too, is not approximate; last month, only in the undated one, is
+      const events = r.timeline.map((e) => [e.when, e.approximate ?? false, e.citations.map((c) => ids.indexOf(c.articleId))]);
+      expect(events).toEqual([['2031-02', true, [1]], ['2031-03-11', false, [0, 1]]]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('dates an earlier undated article when a dated one joins its story later', async () => {
+    const { store, xa, sa, sb } = await analyzed(article(undated, null), article(dated, '2031-03-14'), true);
+    try {
+      expect(sb).toBe(sa);
+      expect(xa?.published?.value).toBe('2031-03-14');
+      expect(xa?.timexes.find((t) => t.text === 'Tuesday')?.value).toBe('2031-03-11');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves a story without any date undated', async () => {
+    const { store, xa, xb, sa, sb } = await analyzed(article(dated, null), article(undated, null), false);
+    try {
+      expect(sb).toBe(sa);
+      expect([xa?.published, xb?.published]).toEqual([null, null]);
+    } finally {
+      await store.close();
+    }
   });
 });

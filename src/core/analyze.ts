@@ -4,11 +4,11 @@
  * `tri ingest` and `tri report` share it), and builds the per-story report data.
  */
 import { crossCheck, type CrossArticle } from '../crosscheck/index.js';
-import { createPipeline, type Pipeline } from '../extract/pipeline.js';
+import { createPipeline, type ExtractInput, type Pipeline } from '../extract/pipeline.js';
 import type { Report, ReportArticle, ReportPlace, StoryReport } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { loadIdfPrior, StoryClusterer } from '../stories/index.js';
-import type { Article, Extraction, Story } from '../types.js';
+import type { Article, Extraction, PublishedRef, Story } from '../types.js';
 
 /** Key of the story clusterer's state in `Store.getState`. */
 export const CLUSTERER_STATE_KEY = 'stories.clusterer.v1';
@@ -46,14 +46,7 @@ export async function analyzeNew(store: Store, pipeline: Pipeline = createPipeli
   for await (const a of pending(store, { withoutExtraction: true }, (x) => !done.has(x.id))) {
     if (a.status !== 'ok') continue;
     try {
-      const x = pipeline.extract({
-        id: a.id,
-        text: a.text,
-        published: a.published,
-        ...(a.title ? { title: a.title } : {}),
-        ...(a.url ? { url: a.url } : {}),
-        ...(a.source ? { source: a.source } : {}),
-      });
+      const x = pipeline.extract(extractInput(a));
       await store.saveExtraction(a.id, x);
       done.add(a.id);
       result.extracted++;
@@ -61,8 +54,69 @@ export async function analyzeNew(store: Store, pipeline: Pipeline = createPipeli
       result.failed.push({ articleId: a.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  result.assigned = (await assignStories(store)).assigned;
+  const { assigned, stories } = await assignStories(store);
+  result.assigned = assigned;
+  await datesFromStories(store, stories, pipeline, result);
   return result;
+}
+
+/** Reason prefix of a reference taken from the article's story (see datesFromStories). */
+export const STORY_REFERENCE = 'story ';
+/** Confidence of a story reference: below 0.5, so what rests on it is shown as approximate. */
+const STORY_REFERENCE_CONFIDENCE = 0.3;
+
+/**
+ * An article with no publication date, given or inferable from its text, resolves nothing relative
+ * ("on Tuesday", "last week"). Once it has joined a story, the story's other articles date it
+ * approximately: it is re-extracted against the median of their dates (given dates when there are
+ * any, else dates inferred from their own texts), as a low-confidence inferred reference named in
+ * its reasons. Re-checked whenever the story grows, so a story dated later dates its earlier undated
+ * articles; a date taken from a story never dates another article.
+ */
+async function datesFromStories(store: Store, storyIds: ReadonlySet<string>, pipeline: Pipeline, result: AnalyzeResult): Promise<void> {
+  for (const storyId of storyIds) {
+    const articles = (await store.listArticles({ storyId, limit: 100_000 })).filter((a) => a.status === 'ok');
+    const undated = articles.filter((a) => !a.published);
+    if (undated.length === 0) continue;
+    const given = articles.filter((a) => a.published).map((a) => a.published!.slice(0, 10));
+    const fromText: string[] = [];
+    const weak: Array<{ a: Article; current: PublishedRef | null }> = [];
+    for (const a of undated) {
+      const ref = (await store.getExtraction(a.id))?.published ?? null;
+      if (ref && !ref.reasons?.some((r) => r.startsWith(STORY_REFERENCE))) fromText.push(ref.value.slice(0, 10));
+      else weak.push({ a, current: ref });
+    }
+    const dates = (given.length > 0 ? given : fromText).sort();
+    if (dates.length === 0 || weak.length === 0) continue;
+    const median = dates[(dates.length - 1) >> 1]!;
+    const basis = given.length > 0 ? 'given' : 'inferred';
+    for (const { a, current } of weak) {
+      if (current?.value === median) continue;
+      const fallbackReference: PublishedRef = {
+        value: median,
+        inferred: true,
+        confidence: STORY_REFERENCE_CONFIDENCE,
+        reasons: [`${STORY_REFERENCE}${storyId}: median of ${dates.length} ${basis} publication date${dates.length === 1 ? '' : 's'} of its articles`],
+      };
+      try {
+        const x = pipeline.extract({ ...extractInput(a), fallbackReference });
+        await store.saveExtraction(a.id, x);
+      } catch (err) {
+        result.failed.push({ articleId: a.id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+}
+
+function extractInput(a: Article): ExtractInput {
+  return {
+    id: a.id,
+    text: a.text,
+    published: a.published,
+    ...(a.title ? { title: a.title } : {}),
+    ...(a.url ? { url: a.url } : {}),
+    ...(a.source ? { source: a.source } : {}),
+  };
 }
 
 /** The persisted clusterer, or a fresh one (with the background IDF table) when none is stored. */
@@ -79,9 +133,10 @@ async function loadClusterer(store: Store): Promise<StoryClusterer> {
  * never revised). A near-duplicate joins the story of the article it copies. The clusterer state is
  * saved after the batch.
  */
-export async function assignStories(store: Store): Promise<{ assigned: number }> {
+export async function assignStories(store: Store): Promise<{ assigned: number; stories: Set<string> }> {
   let k: StoryClusterer | null = null;
   let assigned = 0;
+  const stories = new Set<string>();
   const storyOf = new Map<string, string>();
   const done = new Set<string>();
   for await (const a of pending(store, { withoutStory: true }, (x) => !done.has(x.id))) {
@@ -102,11 +157,12 @@ export async function assignStories(store: Store): Promise<{ assigned: number }>
     }
     await store.assignStory(a.id, story, label);
     storyOf.set(a.id, story);
+    stories.add(story);
     done.add(a.id);
     assigned++;
   }
   if (k) await store.setState(CLUSTERER_STATE_KEY, k.toState());
-  return { assigned };
+  return { assigned, stories };
 }
 
 export interface ReportOptions {
@@ -132,9 +188,10 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
   const xById = new Map(extractions.map((x) => [x.id, x]));
   const reportArticles: ReportArticle[] = articles.map((a) => {
     const inferred = a.published ? null : xById.get(a.id)?.published ?? null;
+    const fromStory = inferred?.reasons?.some((r) => r.startsWith(STORY_REFERENCE)) ?? false;
     return {
       id: a.id, title: a.title, source: a.source, published: a.published ?? inferred?.value ?? null,
-      ...(inferred ? { publishedInferred: true } : {}), url: a.url, duplicateOf: a.duplicateOf,
+      ...(inferred ? { publishedInferred: true } : {}), ...(fromStory ? { publishedFromStory: true } : {}), url: a.url, duplicateOf: a.duplicateOf,
     };
   });
   const range = storyDates(reportArticles);
@@ -166,7 +223,8 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
  */
 function storyDates(articles: readonly ReportArticle[]): { first: string; last: string; inferred: boolean } | null {
   const given = articles.filter((a) => a.published && !a.publishedInferred).map((a) => a.published!);
-  const dates = given.length > 0 ? given : articles.filter((a) => a.published).map((a) => a.published!);
+  // a date taken from the story itself adds nothing to its range
+  const dates = given.length > 0 ? given : articles.filter((a) => a.published && !a.publishedFromStory).map((a) => a.published!);
   if (dates.length === 0) return null;
   dates.sort();
   return { first: dates[0]!, last: dates[dates.length - 1]!, inferred: given.length === 0 };

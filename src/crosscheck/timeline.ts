@@ -6,13 +6,17 @@
  */
 import { prepareDoc, sentenceAt } from '../extract/common/text.js';
 import { STOPWORDS, stem } from '../stories/features.js';
-import type { TimelineEvent } from '../types.js';
+import type { DatePart, PublishedRef, TimelineEvent, TimexMention } from '../types.js';
 import type { CrossArticle } from './claims.js';
 
 /** Word-overlap (Dice) above which two same-date sentences are one event. */
 const SAME_EVENT = 0.3;
 /** Longest "what" kept, in characters. */
 const MAX_WHAT = 240;
+
+/** Below this confidence an inferred reference makes the dates resolved against it approximate. */
+const FIRM_REFERENCE = 0.5;
+const CALENDAR_PARTS: ReadonlySet<DatePart> = new Set(['year', 'month', 'day', 'week']);
 
 const RESOLVED = /^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SU|WI|FA|SP))?$/;
 
@@ -27,6 +31,11 @@ function dice(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const t of a) if (b.has(t)) n++;
   return (2 * n) / (a.size + b.size);
+}
+
+/** The value rests on a weak inferred reference: the text leaves calendar parts to it ("Tuesday"). */
+function approximate(t: TimexMention, ref: PublishedRef | null): boolean {
+  return ref !== null && ref.inferred && (ref.confidence ?? 0) < FIRM_REFERENCE && t.implied.some((p) => CALENDAR_PARTS.has(p));
 }
 
 interface Draft extends TimelineEvent {
@@ -51,13 +60,16 @@ export function buildTimeline(articles: readonly CrossArticle[]): TimelineEvent[
       const resolved = RESOLVED.test(t.value);
       const when = resolved ? t.value : t.text;
       const words = bag(text);
+      const approx = resolved && approximate(t, x.published);
       const same = events.find((e) => e.when === when && e.resolved === resolved && dice(e.words, words) >= SAME_EVENT);
       const cite = { articleId: a.id, start: s.start, end: s.end };
       if (same) {
         if (!same.citations.some((c) => c.articleId === a.id && c.start === s.start)) same.citations.push(cite);
+        // one article dating the event firmly is enough
+        if (!approx) delete same.approximate;
         continue;
       }
-      events.push({ when, resolved, what: text.length > MAX_WHAT ? text.slice(0, MAX_WHAT - 1) + '…' : text, citations: [cite], words });
+      events.push({ when, resolved, ...(approx ? { approximate: true } : {}), what: text.length > MAX_WHAT ? text.slice(0, MAX_WHAT - 1) + '…' : text, citations: [cite], words });
     }
   }
   const order = events.map((e, i) => ({ e, i }));
@@ -66,5 +78,5 @@ export function buildTimeline(articles: readonly CrossArticle[]): TimelineEvent[
     if (p.e.resolved && p.e.when !== q.e.when) return p.e.when < q.e.when ? -1 : 1;
     return p.i - q.i;
   });
-  return order.map(({ e }) => ({ when: e.when, resolved: e.resolved, what: e.what, citations: e.citations }));
+  return order.map(({ e }) => ({ when: e.when, resolved: e.resolved, ...(e.approximate ? { approximate: true } : {}), what: e.what, citations: e.citations }));
 }

@@ -21,6 +21,12 @@ export interface ExtractInput {
   text: string;
   /** ISO date or datetime; when absent the reference is inferred from the text. */
   published?: string | null;
+  /**
+   * The reference to use when no date is given and the text yields none (e.g. the date of the story
+   * the article belongs to). Relative expressions then resolve against it; it should be `inferred`
+   * with a low confidence so that what rests on it reads as approximate.
+   */
+  fallbackReference?: PublishedRef;
   title?: string;
   url?: string;
   source?: string;
@@ -51,7 +57,7 @@ export function createPipeline(registry: Registry = defaultRegistry()): Pipeline
     const reference: PublishedRef | null =
       input.published != null && input.published !== ''
         ? { value: normalizePublished(input.published, input.id), inferred: false }
-        : registry.inferReference(doc);
+        : (registry.inferReference(doc) ?? input.fallbackReference ?? null);
     let mentions: Mention[] = [];
     for (const ex of registry.extractors) {
       // Each extractor sees a snapshot of the mentions before it (it may keep the array).

@@ -16,9 +16,12 @@ export function dateRange(first: string, last: string | null): string {
   return b === a ? a : `${a} – ${b}`;
 }
 
-/** An article's date for a source list: "2031-05-04", "2031-05-04 (inferred)" or null. */
+/** An article's date for a source list: "2031-05-04", "2031-05-04 (inferred)", "about 2031-05-04 (from its story)" or null. */
 export function articleDate(a: ReportArticle): string | null {
-  return a.published ? `${a.published.slice(0, 10)}${a.publishedInferred ? ' (inferred)' : ''}` : null;
+  if (!a.published) return null;
+  const day = a.published.slice(0, 10);
+  if (a.publishedFromStory) return `about ${day} (from its story)`;
+  return `${day}${a.publishedInferred ? ' (inferred)' : ''}`;
 }
 
 /** "Kursk, RU (admin1) 51.737, 36.187": a place with its country, precision and coordinates. */

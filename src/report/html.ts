@@ -38,7 +38,7 @@ function story(r: StoryReport): string {
     h.push('</table>');
   }
   h.push('<h3>Timeline</h3><ul>');
-  for (const e of r.timeline) h.push(`<li><b>${esc(e.when)}</b>${e.resolved ? '' : ' <i>(unresolved)</i>'}: ${esc(e.what)} ${e.citations.map((c) => ref(c.articleId)).join('')}</li>`);
+  for (const e of r.timeline) h.push(`<li><b>${e.approximate ? '≈ ' : ''}${esc(e.when)}</b>${e.resolved ? '' : ' <i>(unresolved)</i>'}${e.approximate ? ' <i>(approximate: the article is undated)</i>' : ''}: ${esc(e.what)} ${e.citations.map((c) => ref(c.articleId)).join('')}</li>`);
   h.push('</ul>');
   if (r.entities.length > 0) h.push(`<h3>Who and what</h3><p>${r.entities.map((e) => `${esc(e.name)} <span class="muted">(${esc(e.type)}, ${e.count})</span>`).join(' · ')}</p>`);
   if (r.places.length > 0) h.push(`<h3>Places</h3><ul>${r.places.map((p) => `<li>${esc(placeText(p))} <span class="muted">× ${p.count}</span></li>`).join('')}</ul>`);

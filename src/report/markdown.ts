@@ -45,7 +45,7 @@ export function storyToMarkdown(r: StoryReport): string {
   out.push('', '### Timeline', '');
   if (r.timeline.length === 0) out.push('_No dated events._');
   for (const e of r.timeline)
-    out.push(`- **${mdEscape(e.when)}**${e.resolved ? '' : ' (unresolved)'}: ${mdEscape(e.what)} ${e.citations.map((c) => articleRef(r, c.articleId)).join('')}`);
+    out.push(`- **${e.approximate ? '≈ ' : ''}${mdEscape(e.when)}**${e.resolved ? '' : ' (unresolved)'}${e.approximate ? ' (approximate: the article is undated)' : ''}: ${mdEscape(e.what)} ${e.citations.map((c) => articleRef(r, c.articleId)).join('')}`);
   if (r.entities.length > 0) {
     out.push('', '### Who and what', '');
     out.push(r.entities.map((e) => `${mdEscape(e.name)} (${e.type}, ${e.count})`).join(' · '));

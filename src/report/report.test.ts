@@ -58,6 +58,20 @@ describe('formatters', () => {
     expect(m).toContain('(dates inferred from the text)');
     expect(m).toContain('2031-01-02 (inferred)');
   });
+  it('marks dates resolved against a story date as approximate, in both formats', () => {
+    const s0 = report.stories[0]!;
+    const approx: Report = {
+      stories: [{
+        ...s0,
+        articles: [s0.articles[0]!, { ...s0.articles[1]!, published: '2031-01-01', publishedInferred: true, publishedFromStory: true }],
+        timeline: [{ when: '2030-12', resolved: true, approximate: true, what: 'Works began', citations: [{ articleId: 'a2', start: 0, end: 5 }] }],
+      }],
+    };
+    const m = toMarkdown(approx);
+    expect(m).toContain('**≈ 2030-12** (approximate: the article is undated): Works began [2]');
+    expect(m).toContain('about 2031-01-01 (from its story)');
+    expect(toHTML(approx)).toContain('<b>≈ 2030-12</b> <i>(approximate: the article is undated)</i>');
+  });
   it('JSON round-trips', () => {
     expect(JSON.parse(toJSON(report))).toEqual(report);
   });

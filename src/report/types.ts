@@ -8,6 +8,8 @@ export interface ReportArticle {
   /** The given publication date, else the inferred one (then `publishedInferred` is true). */
   published: string | null;
   publishedInferred?: boolean;
+  /** The inferred date is the story's (the text gives none): approximate. */
+  publishedFromStory?: boolean;
   url: string | null;
   duplicateOf: string | null;
 }
