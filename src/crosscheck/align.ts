@@ -19,10 +19,20 @@ export interface Interval {
   hi: number;
 }
 
-/** The values a claim allows, in its normalised unit: "at least 20 mi" -> [32.19, inf). */
-export function claimInterval(c: Pick<ClaimInfo, 'value' | 'normalized' | 'qualifier'>): Interval {
+/** A stated count that is not a round number is exact: 74 villages are not 70. */
+function exactCount(c: Pick<ClaimInfo, 'value' | 'qualifier'> & { dimension?: string }, v: number): boolean {
+  return c.dimension === 'count' && (c.qualifier === '=' || c.qualifier === undefined) && Number.isInteger(v) && v % 100 !== 0;
+}
+
+/**
+ * The values a claim allows, in its normalised unit: "at least 20 mi" -> [32.19, inf). An exact
+ * figure allows a 5% rounding margin (unit conversion, "1,000 troops"), except a count that is not
+ * a round number.
+ */
+export function claimInterval(c: Pick<ClaimInfo, 'value' | 'normalized' | 'qualifier'> & { dimension?: string }): Interval {
   const v = c.normalized?.value ?? c.value;
   if (Array.isArray(v)) return { lo: Math.min(v[0], v[1]), hi: Math.max(v[0], v[1]) };
+  if (exactCount(c, v)) return { lo: v, hi: v };
   switch (c.qualifier) {
     case '>':
       return { lo: v * (1 - EXACT_TOLERANCE), hi: Infinity };
@@ -56,12 +66,13 @@ export function pairVerdict(a: ClaimInfo, b: ClaimInfo): 'agree' | 'refine' | 'c
 
 /**
  * Whether two claims measure the same thing. Counts need the same counted head ("74 towns" and
- * "74 villages" are not one measure); other dimensions need two shared measure words
+ * "74 villages" are not one measure) or heads naming the same class as a whole ("74 towns and
+ * villages" and "74 communities"); other dimensions need two shared measure words
  * ("range", "atacm" in "the longest range of ATACMS is 100 km" / "ATACMS have a range of about 300 km").
  */
 export function sameMeasure(a: ClaimInfo, b: ClaimInfo): boolean {
   if (a.dimension !== b.dimension) return false;
-  if (a.head !== null && b.head !== null && a.head !== b.head) return false;
+  if (a.head !== null && b.head !== null && a.head !== b.head && (a.headClass === null || a.headClass !== b.headClass)) return false;
   if (a.dimension === 'count' && (a.head === null || b.head === null)) return false;
   const bt = new Set(b.terms);
   let shared = 0;
@@ -71,7 +82,10 @@ export function sameMeasure(a: ClaimInfo, b: ClaimInfo): boolean {
 
 const CITATION_CUE = /\b(?:according to|per|told|reported|reports|cited|citing|quoted)\b/i;
 
-/** Origin of an article's claim, following syndicated copies to the original article. */
+/**
+ * Origin of an article's claim: the outlet it cites, else the named person or body who said it, else
+ * the article's outlet, following syndicated copies to the original article.
+ */
 function originOf(c: ClaimInfo, byId: Map<string, CrossArticle>): string {
   if (c.cites) return c.cites;
   // Fallback for outlets the attribution extractor does not know: another article's outlet named in
@@ -86,6 +100,8 @@ function originOf(c: ClaimInfo, byId: Map<string, CrossArticle>): string {
       return name;
     }
   }
+  // A named speaker is the origin: two outlets quoting the same commander are one source.
+  if (c.speakerEntity) return c.speakerEntity;
   let a = byId.get(c.articleId);
   const seen = new Set<string>();
   while (a?.duplicateOf && !seen.has(a.id)) {
@@ -98,7 +114,7 @@ function originOf(c: ClaimInfo, byId: Map<string, CrossArticle>): string {
 }
 
 function strip(c: ClaimInfo): ClaimGroup['claims'][number] {
-  const { dimension: _d, terms: _t, parts: _p, origin: _o, head: _h, surfaces: _s, ...claim } = c;
+  const { dimension: _d, terms: _t, parts: _p, origin: _o, head: _h, headClass: _hc, speakerEntity: _se, surfaces: _s, ...claim } = c;
   return claim;
 }
 

@@ -33,7 +33,15 @@ export interface ClaimInfo extends Claim {
   head: string | null;
   /** Head words of the counted thing, split at "and" ("missiles and drones" -> [missil], [drone]). */
   parts: string[][];
-  /** Where the figure comes from: a cited outlet, else the article's outlet, else the article id. */
+  /**
+   * The class the counted thing names as a whole, when it does ("communities", "towns and villages"
+   * and "settlements" all count settlements; "troops" and "soldiers" both count troops), else null.
+   * A single specific word ("towns") names no class: 12 towns are not 12 settlements.
+   */
+  headClass: string | null;
+  /** The speaker as a resolved entity (canonical name), when the attribution names one. */
+  speakerEntity: string | null;
+  /** Where the figure comes from: a cited outlet, else a named speaker, else the article's outlet, else the article id. */
   origin: string;
 }
 
@@ -58,6 +66,37 @@ function contentTerms(s: string, surfaces?: Map<string, string>): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Counted-thing classes for aligning differently worded counts of the same thing. `generic` words
+ * name the whole class; `members` are kinds within it, which name the class only when two or more
+ * are coordinated ("towns and villages"). Synonym classes list all their words as generic.
+ */
+const HEAD_CLASSES: Record<string, { generic: string[]; members: string[] }> = {
+  settlements: { generic: ['settlements', 'communities', 'localities'], members: ['towns', 'villages', 'hamlets', 'cities'] },
+  people: { generic: ['people', 'persons', 'individuals'], members: [] },
+  troops: { generic: ['troops', 'soldiers', 'servicemen', 'servicemembers', 'service members'], members: [] },
+  deaths: { generic: ['deaths', 'fatalities', 'dead'], members: [] },
+  injured: { generic: ['injured', 'wounded', 'injuries'], members: [] },
+};
+const lastStem = (phrase: string): string => stem(phrase.split(' ').pop()!);
+const GENERIC_HEADS = new Map<string, string>();
+const MEMBER_HEADS = new Map<string, string>();
+for (const [name, c] of Object.entries(HEAD_CLASSES)) {
+  for (const w of c.generic) GENERIC_HEADS.set(lastStem(w), name);
+  for (const w of c.members) MEMBER_HEADS.set(lastStem(w), name);
+}
+
+/** The class a counted phrase names as a whole (see ClaimInfo.headClass). */
+export function headClass(head: string | null, partHeads: readonly string[][]): string | null {
+  if (head === null) return null;
+  const generic = GENERIC_HEADS.get(head);
+  if (generic) return generic;
+  if (partHeads.length < 2) return null;
+  const classes = new Set(partHeads.map((p) => MEMBER_HEADS.get(p[p.length - 1]!) ?? GENERIC_HEADS.get(p[p.length - 1]!) ?? null));
+  const only = [...classes][0];
+  return classes.size === 1 && only ? only : null;
 }
 
 /** Stemmed last word of a counted phrase, stopwords included ("people" is a fine head). */
@@ -112,11 +151,15 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
     if (terms.length === 0) return;
     // Attribution: inside the figure's sentence first, then a citation just before it.
     let speaker: string | null = null;
+    let speakerEntity: string | null = null;
     let cites: string | null = null;
     const here = attrs.filter((t) => t.sent === si);
-    const covering = here.find((t) => t.m.content && t.m.content.start <= q.start && q.end <= t.m.content.end) ?? here[0];
+    const inContent = here.find((t) => t.m.content && t.m.content.start <= q.start && q.end <= t.m.content.end);
+    const covering = inContent ?? here[0];
     if (covering) {
       speaker = covering.m.speakerCanonical ?? covering.m.speaker?.text ?? null;
+      // the origin only when the figure is what they said ("Venn, who scored 31 goals, said he was proud" is not Venn's figure)
+      speakerEntity = covering === inContent || !covering.m.content ? (covering.m.speakerCanonical ?? null) : null;
       cites = covering.m.cites ?? null;
     }
     if (cites === null && si >= 0) {
@@ -124,6 +167,8 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       if (prior) cites = prior.m.cites ?? null;
     }
     const time = timeOf(x.timexes, s.start, s.end);
+    const head = q.counted ? headWord(q.counted.text) : null;
+    const partHeads = parts(q.counted?.text);
     const measure = q.counted?.text ?? [...before.slice(-3), ...after.slice(0, 1)].map((t) => surfaces.get(t) ?? t).join(' ');
     out.push({
       id: `${a.id}#q${i}`,
@@ -141,9 +186,11 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       dimension,
       terms: [...new Set(terms)],
       surfaces,
-      head: q.counted ? headWord(q.counted.text) : null,
-      parts: parts(q.counted?.text),
-      origin: cites ?? a.source ?? a.id,
+      head,
+      parts: partHeads,
+      headClass: headClass(head, partHeads),
+      speakerEntity,
+      origin: cites ?? speakerEntity ?? a.source ?? a.id,
     });
   });
   return out;

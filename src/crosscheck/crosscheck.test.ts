@@ -41,6 +41,9 @@ describe('claimInterval', () => {
     [{ value: 100, normalized: null, qualifier: '~' as const }, 80, 120],
     [{ value: [3, 5] as [number, number], normalized: null, qualifier: '=' as const }, 3, 5],
     [{ value: 20, normalized: { value: 32.18688, unit: 'km' }, qualifier: '=' as const }, 32.18688 * 0.95, 32.18688 * 1.05],
+    [{ value: 74, normalized: null, qualifier: '=' as const, dimension: 'count' }, 74, 74],
+    [{ value: 1000, normalized: null, qualifier: '=' as const, dimension: 'count' }, 950, 1050],
+    [{ value: 74, normalized: null, qualifier: '>' as const, dimension: 'count' }, 74 * 0.95, Infinity],
   ])('%j', (c, lo, hi) => {
     const iv = claimInterval(c);
     expect(iv.lo).toBeCloseTo(lo, 6);
@@ -116,6 +119,18 @@ describe('alignClaims', () => {
     expect(g?.independentSources).toEqual(['Coast Wire']);
   });
 
+  it('counts two outlets quoting the same named speaker as one origin', () => {
+    const t1 = 'General Mara Quist said her forces had taken 74 villages.';
+    const t2 = 'Her forces have taken 74 villages, General Quist told reporters on Monday.';
+    const said = (t: string, speaker: string, cue: string, content: string): AttributionMention => ({
+      kind: 'attribution', extractor: 'test', reasons: [], ...at(t, cue), speaker: at(t, speaker), cue: at(t, cue), content: at(t, content), speakerCanonical: 'Mara Quist',
+    });
+    const a = art('q1', t1, { q: [qty(t1, '74', 74, '', { counted: at(t1, 'villages') })], a: [said(t1, 'General Mara Quist', 'said', 'her forces had taken 74 villages')] }, { source: 'Herald' });
+    const b = art('q2', t2, { q: [qty(t2, '74', 74, '', { counted: at(t2, 'villages') })], a: [said(t2, 'General Quist', 'told', 'Her forces have taken 74 villages')] }, { source: 'Courier' });
+    const [g] = alignClaims([a, b].flatMap(articleClaims), [a, b]);
+    expect([g?.verdict, g?.independentSources]).toEqual(['agree', ['Mara Quist']]);
+  });
+
   it('checks a total against the sum of its parts', () => {
     const a = art('m', C1, {
       q: [
@@ -135,6 +150,27 @@ describe('alignClaims', () => {
     const a = art('a', t1, { q: [qty(t1, '74', 74, '', { counted: at(t1, 'villages') })] });
     const b = art('b', t2, { q: [qty(t2, '74', 74, '', { counted: at(t2, 'bridges') })] });
     expect(alignClaims([a, b].flatMap(articleClaims), [a, b])).toEqual([]);
+  });
+
+  const count = (id: string, text: string, n: string, counted: string) => art(id, text, { q: [qty(text, n, Number(n), '', { counted: at(text, counted) })] }, { source: `Outlet ${id}` });
+  it.each([
+    ['towns and villages ~ communities', 'Rebel forces have taken 74 towns and villages in the border region.', 'towns and villages', 'Rebel forces have reportedly taken 74 communities in the border region.', 'communities', 'agree'],
+    ['settlements ~ communities', 'The army says rebel forces hold 74 settlements in the border region.', 'settlements', 'Rebel forces now hold 70 communities in the border region, the army says.', 'communities', 'contradict'],
+    ['troops ~ soldiers', 'About 1000 troops crossed the border region overnight, officials said.', 'troops', 'Officials said 1000 soldiers crossed the border region overnight.', 'soldiers', 'agree'],
+  ])('aligns counts of one class worded differently: %s', (_name, t1, c1, t2, c2, verdict) => {
+    const n1 = /\d+/.exec(t1)![0];
+    const n2 = /\d+/.exec(t2)![0];
+    const arts = [count('a', t1, n1, c1), count('b', t2, n2, c2)];
+    const groups = alignClaims(arts.flatMap(articleClaims), arts);
+    expect(groups.map((g) => [g.verdict, g.claims.map((c) => c.articleId)])).toEqual([[verdict, ['a', 'b']]]);
+  });
+  it.each([
+    ['towns vs villages', 'Rebel forces have taken 12 towns in the border region.', 'towns', 'Rebel forces have taken 30 villages in the border region.', 'villages'],
+    ['towns vs communities (a kind is not the class)', 'Rebel forces have taken 12 towns in the border region.', 'towns', 'Rebel forces have taken 30 communities in the border region.', 'communities'],
+    ['soldiers vs towns', 'Rebel forces with 74 soldiers took the border region.', 'soldiers', 'Rebel forces took 74 towns in the border region.', 'towns'],
+  ])('keeps counts of different things apart: %s', (_name, t1, c1, t2, c2) => {
+    const arts = [count('a', t1, /\d+/.exec(t1)![0], c1), count('b', t2, /\d+/.exec(t2)![0], c2)];
+    expect(alignClaims(arts.flatMap(articleClaims), arts)).toEqual([]);
   });
 });
 
