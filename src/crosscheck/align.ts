@@ -74,6 +74,8 @@ export function sameMeasure(a: ClaimInfo, b: ClaimInfo): boolean {
   if (a.dimension !== b.dimension) return false;
   if (a.head !== null && b.head !== null && a.head !== b.head && (a.headClass === null || a.headClass !== b.headClass)) return false;
   if (a.dimension === 'count' && (a.head === null || b.head === null)) return false;
+  // "11 people died" and "5,000 people left their homes" count different things
+  if (a.event !== null && b.event !== null && a.event !== b.event) return false;
   const bt = new Set(b.terms);
   let shared = 0;
   for (const t of a.terms) if (bt.has(t)) shared++;
@@ -114,7 +116,7 @@ function originOf(c: ClaimInfo, byId: Map<string, CrossArticle>): string {
 }
 
 function strip(c: ClaimInfo): ClaimGroup['claims'][number] {
-  const { dimension: _d, terms: _t, parts: _p, origin: _o, head: _h, headClass: _hc, speakerEntity: _se, surfaces: _s, ...claim } = c;
+  const { dimension: _d, terms: _t, parts: _p, origin: _o, head: _h, headClass: _hc, event: _ev, speakerEntity: _se, surfaces: _s, ...claim } = c;
   return claim;
 }
 

@@ -39,6 +39,12 @@ export interface ClaimInfo extends Claim {
    * A single specific word ("towns") names no class: 12 towns are not 12 settlements.
    */
   headClass: string | null;
+  /**
+   * What happened to what is counted, from the nearest event word around the figure ("11 people
+   * died" -> died; "5,000 people who had left their homes" -> displaced), or null. Counts of the
+   * same thing with different events are different measures.
+   */
+  event: string | null;
   /** The speaker as a resolved entity (canonical name), when the attribution names one. */
   speakerEntity: string | null;
   /** Where the figure comes from: a cited outlet, else a named speaker, else the article's outlet, else the article id. */
@@ -86,6 +92,29 @@ const MEMBER_HEADS = new Map<string, string>();
 for (const [name, c] of Object.entries(HEAD_CLASSES)) {
   for (const w of c.generic) GENERIC_HEADS.set(lastStem(w), name);
   for (const w of c.members) MEMBER_HEADS.set(lastStem(w), name);
+}
+
+/** Event words by class (see ClaimInfo.event); matched after stemming. */
+const EVENT_CLASSES: Record<string, string[]> = {
+  died: ['died', 'dead', 'killed', 'killing', 'death', 'deaths', 'fatalities', 'perished', 'toll'],
+  injured: ['injured', 'wounded', 'hurt', 'injuries', 'hospitalised', 'hospitalized'],
+  missing: ['missing', 'unaccounted'],
+  displaced: ['evacuated', 'evacuation', 'displaced', 'fled', 'homeless', 'homes', 'sheltering', 'shelters'],
+  detained: ['arrested', 'detained', 'arrests', 'detentions', 'captured', 'jailed'],
+  rescued: ['rescued', 'saved'],
+};
+const EVENT_OF = new Map<string, string>();
+for (const [name, words] of Object.entries(EVENT_CLASSES)) for (const w of words) EVENT_OF.set(stem(w), name);
+
+/** The event class of the nearest event word to a figure: `before` and `after` are stems, nearest last / first. */
+export function nearestEvent(before: readonly string[], after: readonly string[]): string | null {
+  for (let d = 0; d < Math.max(before.length, after.length); d++) {
+    const a = after[d] !== undefined ? EVENT_OF.get(after[d]!) : undefined;
+    if (a) return a;
+    const b = before[before.length - 1 - d] !== undefined ? EVENT_OF.get(before[before.length - 1 - d]!) : undefined;
+    if (b) return b;
+  }
+  return null;
 }
 
 /** The class a counted phrase names as a whole (see ClaimInfo.headClass). */
@@ -189,6 +218,7 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       head,
       parts: partHeads,
       headClass: headClass(head, partHeads),
+      event: dimension === 'count' ? nearestEvent(before, after) : null,
       speakerEntity,
       origin: cites ?? speakerEntity ?? a.source ?? a.id,
     });

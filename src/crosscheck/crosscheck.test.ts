@@ -164,6 +164,17 @@ describe('alignClaims', () => {
     const groups = alignClaims(arts.flatMap(articleClaims), arts);
     expect(groups.map((g) => [g.verdict, g.claims.map((c) => c.articleId)])).toEqual([[verdict, ['a', 'b']]]);
   });
+  it('keeps counts of one thing apart when different things happened to it', () => {
+    const t1 = 'Eleven people died in the flood after the dam failed, officials said.';
+    const t2 = 'Officials counted 5000 people who had left their homes after the dam failed.';
+    const t3 = 'At least 14 people were killed when the dam failed, officials said.';
+    const a = art('a', t1, { q: [qty(t1, 'Eleven', 11, '', { counted: at(t1, 'people') })] }, { source: 'One' });
+    const b = art('b', t2, { q: [qty(t2, '5000', 5000, '', { counted: at(t2, 'people') })] }, { source: 'Two' });
+    const c = art('c', t3, { q: [qty(t3, '14', 14, '', { qualifier: '>', counted: at(t3, 'people') })] }, { source: 'Three' });
+    const groups = alignClaims([a, b, c].flatMap(articleClaims), [a, b, c]);
+    expect(groups.map((g) => [g.verdict, g.claims.map((x) => x.articleId)])).toEqual([['contradict', ['a', 'c']]]);
+  });
+
   it.each([
     ['towns vs villages', 'Rebel forces have taken 12 towns in the border region.', 'towns', 'Rebel forces have taken 30 villages in the border region.', 'villages'],
     ['towns vs communities (a kind is not the class)', 'Rebel forces have taken 12 towns in the border region.', 'towns', 'Rebel forces have taken 30 communities in the border region.', 'communities'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../../types.js';
 import { createPipeline } from '../pipeline.js';
 import { entitiesExtractors, entitiesRefiners } from './index.js';
-import { looksNorp, sequences } from './ner.js';
+import { looksNorp, sequences, trimSpan } from './ner.js';
 import { prepareDoc } from '../common/text.js';
 
 // Only this area's extractors and refiners, with an explicit reference date (no inference).
@@ -113,5 +113,28 @@ describe('looksNorp', () => {
     ['Euro 2024 qualifying group', false],
   ])('%s -> %s', (text, want) => {
     expect(looksNorp(text)).toBe(want);
+  });
+});
+
+describe('trimSpan', () => {
+  it.each([
+    [['—', 'The', 'city'], 0, 2, null],
+    [['—', 'Two', 'days'], 0, 2, null],
+    [['(', 'Northern', 'Wire', ')'], 0, 4, [1, 3]],
+    [['AT', '&', 'T'], 0, 3, [0, 3]],
+    [['"', 'Ollan'], 0, 2, [1, 2]],
+    [['The', 'Hague'], 0, 2, [0, 2]],
+    [['—'], 0, 1, null],
+    [['The', 'city', 'council'], 0, 3, null],
+    [['the', 'iPhone'], 0, 2, [0, 2]],
+    [['de', 'Gaulle'], 0, 2, [0, 2]],
+    [['F-16s'], 0, 1, [0, 1]],
+  ] as Array<[string[], number, number, [number, number] | null]>)('%j [%i, %i) -> %j', (w, i, j, out) => expect(trimSpan(w, i, j)).toEqual(out));
+
+  it('tags no dash or lone function word after a dateline', () => {
+    for (const t of ['PORT ALDER — The city council voted 9 to 4 on Monday.', 'The city council voted 9 to 4 on Monday to build the tram.', 'KESTREL FALLS, Brenmark — Two days after the spillway collapsed, residents asked why.']) {
+      const bad = entities(t).filter((e) => !/^[\p{L}\p{N}]/u.test(e.text) || /^(?:the|two)$/i.test(e.text));
+      expect(bad).toEqual([]);
+    }
   });
 });

@@ -27,6 +27,28 @@ export function looksNorp(text: string): boolean {
   return words.length <= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[words.length - 1] ?? '') && (NORP_SUFFIX.test(last) || NORP_SUFFIX.test(stem));
 }
 
+/** Words that are not a name on their own, whatever their case ("— The", "— Two" after a dateline). */
+const FUNCTION_WORDS = new Set(
+  'the a an this that these those it its he she they we i his her their our in on at by for of to from and but or as after before when while one two three four five six seven eight nine ten'.split(' '),
+);
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const NAME_LIKE = /[\p{Lu}\p{N}]/u;
+
+/**
+ * The tagged span [i, j) of `w` without leading or trailing punctuation tokens ("— The city"),
+ * or null when what is left is no name: nothing, a lone function word, or no capital or digit after
+ * a leading function word ("The city council" at the start of a text whose dateline was cut).
+ */
+export function trimSpan(w: readonly string[], i: number, j: number): [number, number] | null {
+  while (i < j && !HAS_WORD.test(w[i]!)) i++;
+  while (j > i && !HAS_WORD.test(w[j - 1]!)) j--;
+  if (i >= j) return null;
+  // a name has a capital or a digit beyond its leading function word ("The city council" has none)
+  const from = FUNCTION_WORDS.has(w[i]!.toLowerCase()) ? i + 1 : i;
+  for (let k = from; k < j; k++) if (NAME_LIKE.test(w[k]!)) return [i, j];
+  return null;
+}
+
 /** Token index ranges of the sequences the model tags: sentences, cut at line breaks. */
 export function sequences(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -64,7 +86,10 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
         const a = seqs[k]![0];
         const w = words[k]!;
         const tags = decode(w, m.resources, stats, m.weights, history, m.cache, opts);
-        for (const [i, j, ti] of spansOf(tags)) {
+        for (const [i0, j0, ti] of spansOf(tags)) {
+          const span = trimSpan(w, i0, j0);
+          if (span === null) continue;
+          const [i, j] = span;
           const start = doc.tokens[a + i]!.start;
           const end = doc.tokens[a + j - 1]!.end;
           const text = doc.text.slice(start, end);
