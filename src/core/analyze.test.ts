@@ -32,6 +32,24 @@ describe('storyEntities', () => {
   });
 });
 
+describe('storyEntities names', () => {
+  it('prefers mixed case to dateline capitals, title-cases capitals of several words, keeps acronyms, and types outlets ORG', () => {
+    const rows = storyEntities(
+      [
+        extraction('a', null, [mention('KESTREL FALLS', 'LOC'), mention('KESTREL FALLS', 'LOC'), mention('Kestrel Falls', 'LOC'), mention('PORT ALDER', 'ORG')]),
+        extraction('b', null, [mention('ATACMS', 'MISC'), mention('Northern Wire', 'LOC'), mention('Northern Wire', 'LOC')]),
+      ],
+      ['Northern Wire', 'Daily Ledger'],
+    );
+    expect(rows).toEqual([
+      { name: 'Kestrel Falls', type: 'LOC', count: 3 },
+      { name: 'Northern Wire', type: 'ORG', count: 2 },
+      { name: 'ATACMS', type: 'MISC', count: 1 },
+      { name: 'Port Alder', type: 'ORG', count: 1 },
+    ]);
+  });
+});
+
 describe('storyReport dates', () => {
   const text = 'The Lorrin council approved a budget of 420 million euros on Friday after a long debate.';
   async function reportFor(dates: Array<{ given: string | null; inferred: string | null }>) {

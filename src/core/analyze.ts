@@ -212,7 +212,7 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
     brief: cc.brief,
     groups: cc.groups,
     timeline: cc.timeline,
-    entities: storyEntities(extractions).slice(0, opts.maxEntities ?? 20),
+    entities: storyEntities(extractions, articles.map((a) => a.source).filter((x): x is string => x !== null)).slice(0, opts.maxEntities ?? 20),
     places: [...places.values()].sort((a, b) => b.count - a.count),
   };
 }
@@ -233,13 +233,15 @@ function storyDates(articles: readonly ReportArticle[]): { first: string; last: 
 /**
  * The story's entities, one row per real thing: mentions are pooled by canonical name (case- and
  * punctuation-insensitive, so "U.S." and "US" meet), and the row takes the type most mentions carry
- * (a tagger that calls "Kyiv" LOC 40 times and PER twice lists one LOC row). Ties go to the first seen.
+ * (a tagger that calls "Kyiv" LOC 40 times and PER twice lists one LOC row); a name that is one of the
+ * story's outlets is an ORG. Ties go to the first seen.
  */
-export function storyEntities(extractions: readonly Extraction[]): Array<{ name: string; type: string; count: number }> {
+export function storyEntities(extractions: readonly Extraction[], outlets: readonly string[] = []): Array<{ name: string; type: string; count: number }> {
+  const outletKeys = new Set(outlets.map(entityKey));
   const rows = new Map<string, { names: Map<string, number>; types: Map<string, number>; count: number }>();
   for (const x of extractions) {
     for (const e of x.entities) {
-      const key = e.canonical.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const key = entityKey(e.canonical);
       if (!key) continue;
       const r = rows.get(key) ?? { names: new Map(), types: new Map(), count: 0 };
       r.count++;
@@ -249,9 +251,30 @@ export function storyEntities(extractions: readonly Extraction[]): Array<{ name:
     }
   }
   const top = (m: Map<string, number>): string => [...m].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  return [...rows.values()]
-    .map((r) => ({ name: top(r.names), type: top(r.types), count: r.count }))
+  return [...rows.entries()]
+    .map(([key, r]) => ({ name: displayName(r.names), type: outletKeys.has(key) ? 'ORG' : top(r.types), count: r.count }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}
+
+function entityKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const ALL_CAPS = /^[^\p{Ll}]*$/u;
+
+/**
+ * The name to show for an entity: the most used spelling, preferring one in mixed case to a
+ * dateline's capitals ("Kestrel Falls" over "KESTREL FALLS"); capitals of several words with no
+ * other spelling are title-cased ("PORT ALDER" -> "Port Alder"), acronyms ("ATACMS", "US") kept.
+ */
+function displayName(names: Map<string, number>): string {
+  const ranked = [...names].sort((a, b) => b[1] - a[1]);
+  const mixed = ranked.find(([n]) => !ALL_CAPS.test(n));
+  if (mixed) return mixed[0];
+  const name = ranked[0]![0];
+  const words = name.split(/\s+/);
+  if (words.length < 2) return name;
+  return words.map((w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
 }
 
 /** Report data for all stories (or one). Throws naming the id when the story does not exist. */
