@@ -260,7 +260,7 @@ function entityKey(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const ALL_CAPS = /^[^\p{Ll}]*$/u;
+const ALL_CAPS = /^\P{Ll}*$/u;
 
 /**
  * The name to show for an entity: the most used spelling, preferring one in mixed case to a
