@@ -34,6 +34,8 @@ const DAY_RE = /^(?:[1-9]|[12]\d|3[01])$/;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SLASH_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 const ORD_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+/** Tokens that may follow the second day of "April 24 and 25". */
+const COORD_CLOSERS = new Set(['.', ',', ';', ':', ')', '"', "''", '--', 'at', 'in', 'on', 'when', 'and', 'respectively']);
 
 const isYear = (w: string | undefined): boolean => w !== undefined && YEAR_RE.test(w);
 
@@ -61,11 +63,55 @@ export const absoluteDates: Extractor<DraftTimex> = {
       if (r) {
         out.push(r.m);
         i = r.end;
+        // "April 24 and 25": the second day of a coordinated pair takes the first one's month
+        const second = coordinatedDay(r.m, i);
+        if (second) {
+          out.push(second.m);
+          i = second.end;
+        }
         continue;
       }
       i++;
     }
     return out;
+
+    /**
+     * "April 24 and 25", "May 3 or 4": a bare day right after a month-day joined by "and"/"or" and
+     * closing the phrase (punctuation, a preposition or a year follows, never a noun: "May 3 and 4
+     * people"). A year after the second day belongs to both.
+     */
+    function coordinatedDay(first: DraftTimex, j: number): { m: DraftTimex; end: number } | null {
+      if (low[j] !== 'and' && low[j] !== 'or') return null;
+      const d = first.draft;
+      const full = /^(\d{4})-(\d{2})-\d{2}$/.exec(first.value);
+      const month = d?.kind === 'month' && d.day !== undefined ? d.month : full ? Number(full[2]) : undefined;
+      if (month === undefined || !first.stated.includes('day') || first.stated.includes('weekday')) return null;
+      const day = readDay(j + 1);
+      if (!day) return null;
+      const after = low[day.end];
+      const y = full ? null : readYear(day.end);
+      if (!y && after !== undefined && !COORD_CLOSERS.has(after)) return null;
+      const year = full ? Number(full[1]) : y?.year;
+      const end = y ? y.end : day.end;
+      const stated: DatePart[] = year !== undefined ? ['day', 'month', 'year'] : ['day'];
+      const implied: DatePart[] = year !== undefined ? [] : ['year', 'month'];
+      if (year !== undefined) {
+        if (!isValidDate(year, month, day.day)) return null;
+        if (y && first.draft?.kind === 'month' && isValidDate(year, month, first.draft.day!)) {
+          // the year closing the pair dates the first day too
+          first.value = fmtDay({ y: year, m: month, d: first.draft.day! });
+          first.stated.push('year');
+          first.implied = first.implied.filter((p) => p !== 'year');
+          first.draft = undefined;
+        }
+        return { m: makeTimex(doc, j + 1, end, { extractor: NAME, type: 'DATE', value: fmtDay({ y: year, m: month, d: day.day }), reasons: ['pattern: coordinated day'], stated, implied: ['month'] }), end };
+      }
+      const value = `XXXX-${String(month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+      return {
+        m: makeTimex(doc, j + 1, day.end, { extractor: NAME, type: 'DATE', value, reasons: ['pattern: coordinated day'], stated, implied, draft: { kind: 'month', month, day: day.day, suffix: '' } }),
+        end,
+      };
+    }
 
     /** Reads "DAY[th]" at j; returns day and next index. */
     function readDay(j: number): { day: number; end: number } | null {

@@ -161,6 +161,14 @@ const positives: Row[] = [
   ['The airline runs four flights a week to Delhi.', '2024-08-06', 'a week', 'SET', 'P1W'],
   ['The market opens on Sundays.', '2024-08-06', 'Sundays', 'SET', 'XXXX-WXX-7'],
   ['Inspectors visit every two years.', '2024-08-06', 'every two years', 'SET', 'P2Y'],
+  // coordinated days take the month (and year) of the first
+  ['The summit will be held on April 24 and 25.', '2024-02-10', '25', 'DATE', '2024-04-25'],
+  ['The summit was held on April 24 and 25, 2019, in Oslo.', '2024-02-10', 'April 24', 'DATE', '2019-04-24'],
+  ['The summit was held on April 24 and 25, 2019, in Oslo.', '2024-02-10', '25, 2019', 'DATE', '2019-04-25'],
+  ['The mill earned $4 million in the fiscal-first quarter ended Sept. 30.', '2024-10-28', 'the fiscal-first quarter', 'DATE', '2024-Q1'],
+  // a fronted weekday takes the tense of the main clause, past a long subject
+  ['On Tuesday, the National Association of Harbour Pilots plans to hold a news conference.', '2024-08-05', 'Tuesday', 'DATE', '2024-08-06'],
+  ['On Friday, when the envoy set aside vacation plans, the talks resumed.', '2024-08-05', 'Friday', 'DATE', '2024-08-02'],
 ];
 
 describe('dates: positives', () => {
@@ -186,6 +194,9 @@ const anchored: Array<[string, string, string, string]> = [
   ['Profit rose in the third quarter. In the first nine months, sales rose 4% from a year earlier.', '2024-10-25', 'a year earlier', '2023'],
   ['The bid was rejected in March. The following month, the company put itself up for sale.', '2024-10-30', 'The following month', '2024-04'],
   ['Sales rose 4% from the year-earlier quarter after a weak third quarter.', '2024-10-25', 'the year-earlier quarter', '2023'],
+  // an anaphoric "following month" refers to the narrative time, however far back it was set
+  ['The bid was rejected in March. The board met twice. Bankers were hired. Lawyers were consulted. The following month, the company put itself up for sale.', '2024-10-30', 'The following month', '2024-04'],
+  ['The mill posted a loss for the fiscal-first quarter ended Sept. 30. It had a profit a year ago.', '2024-10-28', 'a year ago', '2023-Q1'],
 ];
 
 describe('dates: anchors', () => {
@@ -219,6 +230,7 @@ const negatives: Array<[string, string]> = [
   ['For the town, high noon has arrived.', 'noon'],
   ['Mr. Lund, 61 years old, will retire in May.', '61 years'],
   ['The minister spoke on ABC\'s "This Week" program.', 'This Week'],
+  ['Prices rose on May 3 and 4 people were hurt.', '4 people'],
 ];
 
 describe('dates: negatives', () => {

@@ -261,11 +261,17 @@ export function tenseAt(_doc: Doc, low: readonly string[], i: number, j: number,
     const c = cueOf(w);
     if (c) return c;
   }
-  for (let k = j; k < sentEnd && k - j < 8; k++) {
+  // a fronted time phrase ("On Tuesday, the National Rifle Association plans to ...") governs the
+  // main clause after its comma, whose subject may be a long name
+  const fronted = i - sentStart <= 1 && low[j] === ',';
+  const reach = fronted ? 12 : 8;
+  for (let k = j; k < sentEnd && k - j < reach; k++) {
     const c = RIGHT_AUX.get(low[k] ?? '');
     if (c) return c;
     // a fronted time phrase: "In January, the company brought in ..."
-    if (k - j < 5) {
+    if (k - j < (fronted ? 12 : 5)) {
+      // "vacation plans" is a noun; "plans to" is the verb
+      if ((low[k] === 'plans' || low[k] === 'plan' || low[k] === 'planned') && low[k + 1] !== 'to') continue;
       const c2 = cueOf(low[k] ?? '');
       if (c2 === 'past' || c2 === 'future') return c2;
     }

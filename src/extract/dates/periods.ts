@@ -104,6 +104,11 @@ export const periods: Extractor<DraftTimex> = {
       else if (w.endsWith('-quarter') || w.endsWith('-half')) {
         half = w.endsWith('-half');
         ord = ORDINALS.get(w.slice(0, w.lastIndexOf('-')));
+      } else if (w.startsWith('fiscal-') && ORDINALS.has(w.slice(7)) && (low[i + 1] === 'quarter' || low[i + 1] === 'half')) {
+        // "the fiscal-first quarter": one hyphenated token before the noun
+        ord = ORDINALS.get(w.slice(7));
+        end = i + 2;
+        half = low[i + 1] === 'half';
       } else if (ORDINALS.has(w) && (low[i + 1] === 'quarter' || low[i + 1] === 'half' || (low[i + 1] === 'fiscal' && low[i + 2] === 'quarter'))) {
         ord = ORDINALS.get(w);
         end = low[i + 1] === 'fiscal' ? i + 3 : i + 2;
@@ -124,7 +129,7 @@ export const periods: Extractor<DraftTimex> = {
       if (!half && !qt && end === i + 1 && low[i - 1] === 'the' && low[i + 1] === 'of' && !YEAR_RE.test(low[i + 2] ?? '')) return null;
       // "third quarter" needs the word "quarter" (already ensured) or the hyphenated token
       // "the third-quarter results": the article belongs to the noun, not to the hyphenated adjective
-      const left = qt ? { start: i } : w.includes('-') && low[i - 1] === 'the' ? { start: i } : leftOfQuarter(i);
+      const left = qt ? { start: i } : w.includes('-') && !w.startsWith('fiscal-') && low[i - 1] === 'the' ? { start: i } : leftOfQuarter(i);
       let y = left.y;
       const ya = yearAfter(end);
       if (ya && y === undefined) {

@@ -56,7 +56,10 @@ export const chainAnchors: Refiner = {
             continue;
           }
         }
-        const near = last !== null && sentence - last.sentence <= ANCHOR_WINDOW;
+        // "the following month", "that day" (keep false) are anaphoric: they refer to the narrative time
+        // however far back it was set, never to the time of writing; comparisons ("a year earlier")
+        // fall back to the reference when no date is close
+        const near = last !== null && (sentence - last.sentence <= ANCHOR_WINDOW || !d.keep);
         // "a year ago" is deictic unless it compares with a reported quarter
         const isAgo = t.reasons[0] === 'a year ago';
         // "year-earlier results" (financial copy) compares with the period being reported, which is
