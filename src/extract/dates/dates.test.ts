@@ -197,6 +197,11 @@ const anchored: Array<[string, string, string, string]> = [
   // an anaphoric "following month" refers to the narrative time, however far back it was set
   ['The bid was rejected in March. The board met twice. Bankers were hired. Lawyers were consulted. The following month, the company put itself up for sale.', '2024-10-30', 'The following month', '2024-04'],
   ['The mill posted a loss for the fiscal-first quarter ended Sept. 30. It had a profit a year ago.', '2024-10-28', 'a year ago', '2023-Q1'],
+  // the quarter being reported, not an aside or a quarter still running
+  ['The mill posted higher third-quarter profit. After a flat second quarter, margins widened. Charges taken in the year-earlier period hurt.', '2024-10-25', 'the year-earlier period', '2023-Q3'],
+  ['The mill posted higher third-quarter profit. Analysts expect weakness to continue into the fourth quarter. In the year-ago period, the mill lost money.', '2024-10-25', 'the year-ago period', '2023-Q3'],
+  ['The mill posted higher third-quarter profit. In the 2023 period, it lost money.', '2024-10-25', 'the 2023 period', '2023-Q3'],
+  ['The mill posted higher third-quarter profit. In the first nine months, it earned $9 million, up from $7 million in the 2023 period.', '2024-10-25', 'the 2023 period', '2023'],
 ];
 
 describe('dates: anchors', () => {

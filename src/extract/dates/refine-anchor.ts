@@ -9,7 +9,8 @@ import type { Mention } from '../../types.js';
 import { sentenceAt } from '../common/text.js';
 import type { Refiner } from '../types.js';
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, parseGranular, quarterOf, shiftYears, type Granular } from './calendar.js';
-import type { DraftTimex } from './match.js';
+import { lowered, type DraftTimex } from './match.js';
+import { tenseOf, tokenAt } from './refine-tense.js';
 
 /** How many sentences back an anchor may be. */
 const ANCHOR_WINDOW = 2;
@@ -40,6 +41,12 @@ export const chainAnchors: Refiner = {
     const out = [...mentions];
     let last: { value: string; g: Granular; sentence: number; start: number } | null = null;
     let lastQuarter: string | null = null;
+    // the quarter being reported: the latest one named that has ended by the reference, outside
+    // future clauses and background phrases ("after a flat second quarter")
+    let reportedQuarter: string | null = null;
+    const low = lowered(doc.tokens);
+    const refYear0 = ref ? Number(ref.value.slice(0, 4)) : Infinity;
+    const refMonth0 = ref ? Number(ref.value.slice(5, 7)) : 12;
     // a span of months just named ("the first nine months ... a year earlier"): comparisons are with
     // the same months of the previous year, which TimeML writes as that year
     let monthsSpan: { sentence: number; after: number } | null = null;
@@ -69,7 +76,14 @@ export const chainAnchors: Refiner = {
         const refYear = ref ? Number(ref.value.slice(0, 4)) : null;
         const adjOk = !isAdj || (anchorYear !== null && refYear !== null && anchorYear === refYear);
         // "a year earlier" after a day ("ended Sept. 30") compares results, not days: no day anchors
-        const usable = near && last !== null && (!isAgo || last.g.g === 'quarter') && adjOk;
+        const usable = near && last !== null && (!isAgo || last.g.g === 'quarter') && adjOk && !(isAdj && reportedQuarter !== null);
+        if (isAdj && reportedQuarter !== null) {
+          const v = shiftYears(reportedQuarter, d.n);
+          if (v !== null) {
+            out[idx] = { ...t, value: v, anchor: reportedQuarter, draft: undefined, reasons: [...t.reasons, `anchored: ${reportedQuarter} (the quarter reported)`] } as DraftTimex;
+            continue;
+          }
+        }
         if (!usable && d.keep && d.unit === 'year' && lastQuarter !== null) {
           // financial copy: the comparison is with the quarter being reported
           const v = shiftYears(lastQuarter, d.n);
@@ -91,11 +105,37 @@ export const chainAnchors: Refiner = {
         continue;
       }
       if (t.type === 'DURATION' && /^P(?:[2-9]|1[01])M$/.test(t.value)) monthsSpan = { sentence, after: t.start };
+      // "in the 1988 period" in a quarterly report is that year's quarter, unless a span of months
+      // ("the first nine months") was just named
+      if (t.reasons[0] === 'year + period' && reportedQuarter !== null && !(monthsSpan !== null && sentence - monthsSpan.sentence <= 1)) {
+        const y = Number(t.value);
+        const ry = Number(reportedQuarter.slice(0, 4));
+        if (y === ry || y === ry - 1) {
+          out[idx] = { ...t, value: `${t.value}-${reportedQuarter.slice(5)}`, anchor: reportedQuarter, reasons: [...t.reasons, `the quarter reported: ${reportedQuarter}`] } as DraftTimex;
+          continue;
+        }
+      }
       if (t.type === 'DATE' || t.type === 'TIME') {
         const g = parseGranular(t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''));
         if (g) last = { value: t.value.replace(/T(?:MO|AF|EV|NI|\d\d:\d\d)$/, ''), g, sentence, start: t.start };
         // the reported quarter is not in the future ("losses through the third quarter of 1990")
-        if (g && g.g === 'quarter' && (ref === null || g.y <= Number(ref.value.slice(0, 4)))) lastQuarter = t.value;
+        if (g && g.g === 'quarter' && (ref === null || g.y <= Number(ref.value.slice(0, 4)))) {
+          lastQuarter = t.value;
+          // only quarters named by number ("the fiscal first quarter"), not "the quarter" (which
+          // assumes calendar quarters)
+          const named = t.reasons[0] !== 'the quarter' && t.reasons[0] !== 'latest quarter';
+          if (named && (g.y < refYear0 || (g.y === refYear0 && 3 * g.q <= refMonth0 - 1))) {
+            const k = tokenAt(doc, t.start);
+            // "after a flat second quarter": the preposition up to three words before
+            let background = false;
+            for (let b = k - 1; b >= k - 3 && b >= 0; b--) {
+              const w = low[b]!;
+              if (w === 'after' || w === 'before' || w === 'since') background = true;
+              if (background || !/^[a-z-]+$/.test(w)) break;
+            }
+            if (!background && tenseOf(doc, low, t) !== 'future') reportedQuarter = t.value;
+          }
+        }
       }
     }
     return out;
