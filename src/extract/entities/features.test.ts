@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DocHistory,
   HISTORY_FEATURES,
+  BOUNDARY_NB,
+  NEIGHBOUR_ROLES,
   WordCache,
   allowed,
+  contextPairHashes,
+  gazetteerHashes,
   decodeOrder,
   docStats,
   hashFeature,
@@ -236,6 +240,32 @@ describe('common-word lexicon', () => {
     const words = ['Governor', 'Olena', 'Marchuk', 'said', 'the', 'Harbour', 'was', 'closed'];
     const stats = docStats([words], true);
     expect(staticHashes(words, lexRes, stats, new WordCache())).toEqual(staticFeatures(words, lexRes, stats).map((x) => x.map(hashFeature)));
+  });
+});
+
+describe('the split hashes of the integer decoder', () => {
+  it.each([
+    [['Anna', 'Kovalenko', 'visited', 'New', 'York', 'and', 'Kharkiv', '.']],
+    [['RED', 'CROSS', 'SENDS', 'AID', 'TO', 'LISBON']],
+    [['Lisbon']],
+    [['The', 'Red', 'Cross', 'said', 'Lisbon', 'is', 'calm']],
+  ])('pair + neighbour-role + gazetteer hashes = the static hashes minus the intrinsic ones, for %j', (words) => {
+    const stats = docStats([words, ['the', 'red', 'cross', 'said', 'Lisbon', 'won']], true);
+    const cache = new WordCache();
+    const infos = words.map((w) => cache.get(w, res));
+    const caps = words.every((w) => w === w.toUpperCase());
+    const got: number[][] = words.map(() => []);
+    const nbAt = (k: number): Int32Array => (k < 0 ? BOUNDARY_NB.start : k >= words.length ? BOUNDARY_NB.end : infos[k]!.nb);
+    words.forEach((_, i) => {
+      contextPairHashes(i, infos, words, caps, stats, (h) => got[i]!.push(h));
+      // Roles: the word at i-1, i+1, i-2, i+2.
+      [i - 1, i + 1, i - 2, i + 2].forEach((k, r) => {
+        for (const slot of NEIGHBOUR_ROLES[r]!) got[i]!.push(nbAt(k)[slot]! >>> 0);
+      });
+    });
+    gazetteerHashes(infos.map((x) => x.lw), res, (i, h) => got[i]!.push(h));
+    const want = staticHashes(words, res, stats, cache).map((hs, i) => hs.slice(infos[i]!.hashes.length).sort());
+    expect(got.map((h) => h.sort())).toEqual(want);
   });
 });
 

@@ -168,12 +168,58 @@ function clusterOf(res: FeatureResources, w: string): readonly string[] | undefi
  * bit yields "g:B:PER" on the first token and "g:I:PER" on the rest ("g:U:PER" for one token).
  */
 function gazetteerFeatures(words: readonly string[], lowers: readonly string[], res: FeatureResources, out: string[][]): void {
+  gazetteerMatches(lowers, res, (i, matched, mask) => {
+    for (let b = 0; b < GAZ_BITS.length; b++) {
+      if ((mask & (1 << b)) === 0) continue;
+      const t = GAZ_BITS[b]!;
+      if (matched === 1) out[i]!.push(`g:U:${t}`);
+      else {
+        out[i]!.push(`g:B:${t}`);
+        for (let k = 1; k < matched; k++) out[i + k]!.push(`g:I:${t}`);
+      }
+    }
+  });
+}
+
+/** Hashes of "g:U:T", "g:B:T", "g:I:T" per gazetteer bit (GAZ_BITS order). */
+const H_GAZ = { U: GAZ_BITS.map((t) => hashFeature(`g:U:${t}`)), B: GAZ_BITS.map((t) => hashFeature(`g:B:${t}`)), I: GAZ_BITS.map((t) => hashFeature(`g:I:${t}`)) };
+
+/** The hashes of `gazetteerFeatures` (same values, same order per token), pushed onto `out[i]`. */
+export function gazetteerHashes(
+  lowers: readonly string[],
+  res: FeatureResources,
+  visit: (i: number, hash: number) => void,
+  firsts?: ArrayLike<number>,
+): void {
+  gazetteerMatches(lowers, res, (i, matched, mask) => {
+    for (let b = 0; b < GAZ_BITS.length; b++) {
+      if ((mask & (1 << b)) === 0) continue;
+      if (matched === 1) visit(i, H_GAZ.U[b]!);
+      else {
+        visit(i, H_GAZ.B[b]!);
+        for (let k = 1; k < matched; k++) visit(i + k, H_GAZ.I[b]!);
+      }
+    }
+  }, firsts);
+}
+
+/**
+ * The longest gazetteer phrase starting at each position, left to right: `found(start, length, mask)`.
+ * `firsts[i]`, when given, is `res.gazFirst.get(lowers[i]) ?? 0` (looked up once per word by a cache).
+ */
+function gazetteerMatches(
+  lowers: readonly string[],
+  res: FeatureResources,
+  found: (i: number, matched: number, mask: number) => void,
+  firsts?: ArrayLike<number>,
+): void {
+  const words = lowers;
   let i = 0;
   while (i < words.length) {
-    const max = res.gazFirst.get(lowers[i]!);
+    const max = firsts ? firsts[i]! : (res.gazFirst.get(lowers[i]!) ?? 0);
     let matched = 0;
     let mask = 0;
-    if (max !== undefined) {
+    if (max > 0) {
       // The longest phrase found wins.
       let phrase = lowers[i]!;
       const m1 = res.gazetteer.get(phrase);
@@ -191,15 +237,7 @@ function gazetteerFeatures(words: readonly string[], lowers: readonly string[], 
       i++;
       continue;
     }
-    for (let b = 0; b < GAZ_BITS.length; b++) {
-      if ((mask & (1 << b)) === 0) continue;
-      const t = GAZ_BITS[b]!;
-      if (matched === 1) out[i]!.push(`g:U:${t}`);
-      else {
-        out[i]!.push(`g:B:${t}`);
-        for (let k = 1; k < matched; k++) out[i + k]!.push(`g:I:${t}`);
-      }
-    }
+    found(i, matched, mask);
     i += matched;
   }
 }
@@ -374,10 +412,66 @@ function neighbourHashes(lw: string, sh: string, c1: string, c2: string): Int32A
 }
 const NB_WM1 = 0, NB_WP1 = 1, NB_WM2 = 2, NB_WP2 = 3, NB_WM1W = 4, NB_WWP1 = 5, NB_SM1 = 6, NB_SP1 = 7, NB_SM1S = 8, NB_SSP1 = 9, NB_SM1SSP1 = 10;
 const NB_CM1 = 11, NB_CP1 = 12, NB_CM1C = 13, NB_CCP1 = 14, NB_FM1 = 15, NB_FP1 = 16, NB_WM1WP1 = 17;
-type NbInfo = Pick<WordInfo, 'lw' | 'sh' | 'c1' | 'c2' | 'nb'>;
+export type NbInfo = Pick<WordInfo, 'lw' | 'sh' | 'c1' | 'c2' | 'nb'>;
 const boundary = (t: string): NbInfo => ({ lw: t, sh: t, c1: t, c2: t, nb: neighbourHashes(t, t, t, t) });
 const START = boundary('<s>');
 const END = boundary('</s>');
+
+/** "d:lo=L|cm=C" and "d0:..." hashes indexed by 2 * L + C. */
+const H_D = [0, 1, 2, 3].map((k) => hashJoin(PRE.d, `lo=${k >> 1}|cm=${k & 1}`));
+const H_D0 = [0, 1, 2, 3].map((k) => hashJoin(PRE.d0, `lo=${k >> 1}|cm=${k & 1}`));
+
+/**
+ * The context features whose hash depends on one neighbour alone, by the neighbour's role: NB slots
+ * of the word at i-1, i+1, i-2 and i+2. A decoder that sums integer weights (order-free) can keep
+ * one score row per word and role instead of looking these up at every position.
+ */
+export const NEIGHBOUR_ROLES: readonly (readonly number[])[] = [
+  [NB_WM1, NB_SM1, NB_CM1, NB_FM1],
+  [NB_WP1, NB_SP1, NB_CP1, NB_FP1],
+  [NB_WM2],
+  [NB_WP2],
+];
+/** The sequence boundaries as neighbours (before the start, after the end). */
+export const BOUNDARY_NB = { start: START.nb, end: END.nb };
+
+/**
+ * The hashes of `contextFeatures` except the single-neighbour ones (`NEIGHBOUR_ROLES`): position,
+ * casing, the pair features and context aggregation. `contextHashes` = these + the role hashes
+ * (as multisets).
+ */
+export function contextPairHashes(i: number, infos: readonly NbInfo[], words: readonly string[], caps: boolean, doc: DocStats, visit: (hash: number) => void): void {
+  const n = infos.length;
+  const cur = infos[i]!;
+  const { lw, sh } = cur;
+  if (i === 0) {
+    visit(H_FIRST);
+    visit(hashJoin(PRE.firstSh, sh));
+  }
+  if (caps) {
+    visit(H_CAPS);
+    visit(hashJoin(PRE.capsLw, lw));
+  }
+  const cap = isCap(words[i]!);
+  if (cap) {
+    const d = (doc.lower.has(lw) ? 2 : 0) + (doc.capMid.has(lw) ? 1 : 0);
+    visit(H_D[d]!);
+    if (i === 0 || caps) visit(H_D0[d]!);
+  }
+  const l = i > 0 ? infos[i - 1]!.nb : START.nb;
+  const r = i + 1 < n ? infos[i + 1]! : END;
+  const c = cur.nb;
+  visit(fnv(l[NB_WM1W]!, lw) >>> 0);
+  visit(fnv(c[NB_WWP1]!, r.lw) >>> 0);
+  visit(fnv(l[NB_SM1S]!, sh) >>> 0);
+  visit(fnv(c[NB_SSP1]!, r.sh) >>> 0);
+  visit(fnv(fnv(fnv(l[NB_SM1SSP1]!, sh), '|'), r.sh) >>> 0);
+  visit(fnv(l[NB_CM1C]!, cur.c1) >>> 0);
+  visit(fnv(c[NB_CCP1]!, r.c1) >>> 0);
+  visit(fnv(l[NB_WM1WP1]!, r.lw) >>> 0);
+  const ag = doc.agg && cap ? doc.agg.get(lw) : undefined;
+  if (ag) for (const h of ag.hashes) visit(h);
+}
 
 /** The hashes of `contextFeatures`, computed without building the strings (same values, same order). */
 function contextHashes(i: number, infos: readonly WordInfo[], words: readonly string[], caps: boolean, doc: DocStats, out: number[]): void {
@@ -388,9 +482,9 @@ function contextHashes(i: number, infos: readonly WordInfo[], words: readonly st
   if (i === 0) out.push(H_FIRST, hashJoin(PRE.firstSh, sh));
   if (caps) out.push(H_CAPS, hashJoin(PRE.capsLw, lw));
   if (isCap(words[i]!)) {
-    const d = `lo=${doc.lower.has(lw) ? 1 : 0}|cm=${doc.capMid.has(lw) ? 1 : 0}`;
-    out.push(hashJoin(PRE.d, d));
-    if (i === 0 || caps) out.push(hashJoin(PRE.d0, d));
+    const d = (doc.lower.has(lw) ? 2 : 0) + (doc.capMid.has(lw) ? 1 : 0);
+    out.push(H_D[d]!);
+    if (i === 0 || caps) out.push(H_D0[d]!);
   }
   const l = at(i - 1).nb;
   const r = at(i + 1);

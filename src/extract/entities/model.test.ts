@@ -35,6 +35,21 @@ describe('decode with a beam (shipped model)', () => {
     }
   });
 
+  it('the integer decoder of the runtime table tags like the float reference decoder', () => {
+    // Any WeightSource that is not the runtime table takes the float path (the trainer's).
+    const float = { add: (h: number, s: Float64Array): void => m.weights.add(h, s) };
+    const all = sentences.filter((s) => s.length > 0);
+    for (const beam of [1, 3]) {
+      const opts = { ...decodeOptions(m.header.meta), beam };
+      const stats = docStats(all, true);
+      const h1 = new DocHistory();
+      const h2 = new DocHistory();
+      for (const words of all) {
+        expect(decode(words, m.resources, stats, m.weights, h1, m.cache, opts)).toEqual(decode(words, m.resources, stats, float, h2, m.cache, opts));
+      }
+    }
+  });
+
   it('strict decoding closes every entity with L- or U-', () => {
     for (const words of sentences) {
       const tags = decode(words, m.resources, docStats([words]), m.weights, undefined, m.cache, { beam: 3, temperature: 20, strict: true });

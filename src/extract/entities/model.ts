@@ -16,6 +16,11 @@ import {
   allowed,
   WordCache,
   positionalHashes,
+  gazetteerHashes,
+  contextPairHashes,
+  isAllCapsSeq,
+  NEIGHBOUR_ROLES,
+  BOUNDARY_NB,
   tagPairHashes,
   START_TAG,
   type DocHistory,
@@ -71,15 +76,27 @@ export function resourcesFrom(
 /**
  * Open-addressing hash table of feature rows, built once at load. Each slot holds the key and its
  * row side by side (one memory access per probe; most features are unknown and stop at an empty slot).
+ * The runtime decoder (`decodeInt`) sums the int16 weights as integers (exact, so the order of the
+ * additions does not matter and per-word partial sums can be reused) and scales once.
  */
 class WeightTable implements WeightSource {
   /** [key as int32, row index or -1 when empty] per slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** The int16 weights times the file's scale, computed once (the same products `add` used to form). */
-  private readonly weights: Float64Array;
-  constructor(keys: Uint32Array, weights: Int16Array, scale: number) {
-    this.weights = Float64Array.from(weights, (w) => w * scale);
+  /** The int16 weights as int32 rows of NTAGS. */
+  readonly iw: Int32Array;
+  /** The weights times the file's scale (float rows for `add`), made on first use. */
+  private fw: Float64Array | null = null;
+  /** Per-word integer score rows (see `IntWord`); results never depend on it. */
+  words = new Map<string, IntWord>();
+  /** "t-1|sh=<prev>|<sh>" rows per shape: NPREV rows of NTAGS. */
+  shapes = new Map<string, Int32Array>();
+  /** Word-independent tag rows ("t-1", "t-2|t-1") per (prev2, prev). */
+  readonly trans: Int32Array;
+  /** Rows of the sequence boundaries as neighbours: START as i-1, i-2; END as i+1, i+2. */
+  readonly bounds: Int32Array;
+  constructor(keys: Uint32Array, weights: Int16Array, readonly scale: number) {
+    this.iw = Int32Array.from(weights);
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
@@ -91,23 +108,107 @@ class WeightTable implements WeightSource {
       this.slots[2 * s] = keys[i]! | 0;
       this.slots[2 * s + 1] = i;
     }
+    this.trans = new Int32Array(NPREV * NPREV * NTAGS);
+    const buf: number[] = [];
+    for (let p2 = 0; p2 < NPREV; p2++) {
+      for (let p = 0; p < NPREV; p++) {
+        buf.length = 0;
+        tagPairHashes(p, p2, buf);
+        for (const h of buf) this.addInt(h, this.trans, (p2 * NPREV + p) * NTAGS);
+      }
+    }
+    this.bounds = new Int32Array(4 * NTAGS);
+    for (const h of NEIGHBOUR_ROLES[0]!) this.addInt(BOUNDARY_NB.start[h]! >>> 0, this.bounds, 0);
+    for (const h of NEIGHBOUR_ROLES[1]!) this.addInt(BOUNDARY_NB.end[h]! >>> 0, this.bounds, NTAGS);
+    for (const h of NEIGHBOUR_ROLES[2]!) this.addInt(BOUNDARY_NB.start[h]! >>> 0, this.bounds, 2 * NTAGS);
+    for (const h of NEIGHBOUR_ROLES[3]!) this.addInt(BOUNDARY_NB.end[h]! >>> 0, this.bounds, 3 * NTAGS);
   }
-  add(hash: number, scores: Float64Array): void {
+  /** Offset of the feature's row in `iw`, or -1 when the model does not know it. */
+  rowOf(hash: number): number {
     const key = hash | 0;
     const slots = this.slots;
     let s = hash & this.mask;
     for (;;) {
       const row = slots[2 * s + 1]!;
-      if (row === -1) return;
-      if (slots[2 * s] === key) {
-        const base = row * NTAGS;
-        const w = this.weights;
-        for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
-        return;
-      }
+      if (row === -1) return -1;
+      if (slots[2 * s] === key) return row * NTAGS;
       s = (s + 1) & this.mask;
     }
   }
+  /** Adds the feature's integer row to `acc` at `at`. */
+  addInt(hash: number, acc: Int32Array, at: number): void {
+    const base = this.rowOf(hash);
+    if (base < 0) return;
+    const w = this.iw;
+    for (let t = 0; t < NTAGS; t++) acc[at + t]! += w[base + t]!;
+  }
+  add(hash: number, scores: Float64Array): void {
+    const base = this.rowOf(hash);
+    if (base < 0) return;
+    const scale = this.scale;
+    const w = (this.fw ??= Float64Array.from(this.iw, (x) => x * scale));
+    for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
+  }
+  private exps = new Map<number, ExpTable>();
+  /** The beam's exp table for a temperature (see `ExpTable`). */
+  expTable(temperature: number): ExpTable {
+    let e = this.exps.get(temperature);
+    if (e) return e;
+    const k = this.scale / temperature;
+    const limit = Math.min(1 << 20, Math.ceil(BEAM_PRUNE / k) + 2);
+    const exp = new Float64Array(limit);
+    for (let j = 0; j < limit; j++) exp[j] = Math.exp(-j * k);
+    e = { k, exp, limit };
+    this.exps.set(temperature, e);
+    return e;
+  }
+  /** The word's integer rows, memoised (bounded: emptied past 100,000 words). */
+  word(w: string, res: FeatureResources, cache: WordCache): IntWord {
+    let iw = this.words.get(w);
+    if (iw) return iw;
+    const info = cache.get(w, res);
+    const v = new Int32Array(5 * NTAGS);
+    for (const h of info.hashes) this.addInt(h, v, 0);
+    for (let r = 0; r < 4; r++) for (const k of NEIGHBOUR_ROLES[r]!) this.addInt(info.nb[k]! >>> 0, v, (r + 1) * NTAGS);
+    let tl: Int32Array | null = null;
+    for (let p = 0; p < NPREV; p++) {
+      if (this.rowOf(info.th[p]!) < 0) continue;
+      tl ??= new Int32Array(NPREV * NTAGS);
+      this.addInt(info.th[p]!, tl, p * NTAGS);
+    }
+    let st = this.shapes.get(info.sh);
+    if (!st) {
+      st = new Int32Array(NPREV * NTAGS);
+      for (let p = 0; p < NPREV; p++) this.addInt(info.th[NPREV + p]!, st, p * NTAGS);
+      if (this.shapes.size >= 100_000) this.shapes = new Map();
+      this.shapes.set(info.sh, st);
+    }
+    iw = { info, v, tl, st, gf: res.gazFirst.get(info.lw) ?? 0 };
+    if (this.words.size >= 100_000) this.words = new Map();
+    this.words.set(w, iw);
+    return iw;
+  }
+}
+
+/** exp[j] = Math.exp(-j * k) for the integer score gaps j that stay within BEAM_PRUNE nats (j < limit). */
+interface ExpTable {
+  k: number;
+  exp: Float64Array;
+  limit: number;
+}
+
+/**
+ * A word's integer score rows under one weight table: `v` holds NTAGS-long rows for its intrinsic
+ * features, then its features as the neighbour at i-1, i+1, i-2 and i+2 (`NEIGHBOUR_ROLES`); `tl`
+ * the "t-1|lw" rows per previous tag (null when the model has none), `st` the "t-1|sh" rows.
+ */
+interface IntWord {
+  info: WordInfo;
+  v: Int32Array;
+  tl: Int32Array | null;
+  st: Int32Array;
+  /** Longest gazetteer phrase starting with the word (`gazFirst`), or 0. */
+  gf: number;
 }
 
 /** VALID[(last ? NPREV2 : 0) + prev * NTAGS + next]: `validNext` precomputed (prev = START_TAG before the start). */
@@ -187,6 +288,7 @@ export function decode(
   cache: WordCache = new WordCache(),
   opts: DecodeOptions = {},
 ): number[] {
+  if (weights instanceof WeightTable) return decodeInt(words, res, doc, weights, history, cache, opts);
   const beam = opts.beam ?? 1;
   const VALID = opts.strict === false ? VALID_LENIENT : VALID_STRICT;
   const { infos, rest } = positionalHashes(words, res, doc, cache);
@@ -233,6 +335,174 @@ export function decode(
     tags = beamDecode(n, beam, opts.temperature ?? 1, VALID, staticAt, local, scores, infos, weights);
   }
   history?.record(words, tags);
+  return tags;
+}
+
+/**
+ * `decode` over the runtime weight table, in integers: the same features, summed exactly (so the
+ * per-word and per-role partial sums can be reused), scaled once where the beam needs probabilities.
+ * Agrees with the float path except where float rounding broke a near-tie.
+ */
+function decodeInt(
+  words: readonly string[],
+  res: FeatureResources,
+  doc: DocStats,
+  table: WeightTable,
+  history: DocHistory | undefined,
+  cache: WordCache,
+  opts: DecodeOptions,
+): number[] {
+  const n = words.length;
+  const beam = Math.max(1, opts.beam ?? 1);
+  const VALID = opts.strict === false ? VALID_LENIENT : VALID_STRICT;
+  const ws = new Array<IntWord>(n);
+  const infos = new Array<WordInfo>(n);
+  const lowers = new Array<string>(n);
+  const firsts = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = table.word(words[i]!, res, cache);
+    ws[i] = w;
+    infos[i] = w.info;
+    lowers[i] = w.info.lw;
+    firsts[i] = w.gf;
+  }
+  // Local (tag-independent) scores of every position.
+  const L = new Int32Array(n * NTAGS);
+  const caps = isAllCapsSeq(words);
+  const bounds = table.bounds;
+  let at = 0;
+  const visit = (h: number): void => table.addInt(h, L, at);
+  for (let i = 0; i < n; i++) {
+    at = i * NTAGS;
+    const v = ws[i]!.v;
+    const l1 = i > 0 ? ws[i - 1]!.v : bounds;
+    const l1o = i > 0 ? NTAGS : 0;
+    const r1 = i + 1 < n ? ws[i + 1]!.v : bounds;
+    const r1o = i + 1 < n ? 2 * NTAGS : NTAGS;
+    const l2 = i > 1 ? ws[i - 2]!.v : bounds;
+    const l2o = i > 1 ? 3 * NTAGS : 2 * NTAGS;
+    const r2 = i + 2 < n ? ws[i + 2]!.v : bounds;
+    const r2o = i + 2 < n ? 4 * NTAGS : 3 * NTAGS;
+    for (let t = 0; t < NTAGS; t++) L[at + t] = v[t]! + l1[l1o + t]! + r1[r1o + t]! + l2[l2o + t]! + r2[r2o + t]!;
+    contextPairHashes(i, infos, words, caps, doc, visit);
+  }
+  gazetteerHashes(lowers, res, (i, h) => table.addInt(h, L, i * NTAGS), firsts);
+  const hist = history?.hashes(words);
+  if (hist) {
+    for (let i = 0; i < n; i++) for (const h of hist[i]!) table.addInt(h, L, i * NTAGS);
+  }
+  const trans = table.trans;
+  const s = new Int32Array(NTAGS);
+  /** Scores at i after tags prev2, prev into `s`. */
+  const scoreAt = (i: number, prev: number, prev2: number): void => {
+    const li = i * NTAGS;
+    const tb = (prev2 * NPREV + prev) * NTAGS;
+    const w = ws[i]!;
+    const st = w.st;
+    const pb = prev * NTAGS;
+    for (let t = 0; t < NTAGS; t++) s[t] = L[li + t]! + trans[tb + t]! + st[pb + t]!;
+    const tl = w.tl;
+    if (tl) for (let t = 0; t < NTAGS; t++) s[t]! += tl[pb + t]!;
+  };
+  let tags: number[];
+  if (beam <= 1) {
+    tags = [];
+    for (let i = 0; i < n; i++) {
+      const prev = i > 0 ? tags[i - 1]! : START_TAG;
+      scoreAt(i, prev, i > 1 ? tags[i - 2]! : START_TAG);
+      const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let t = 0; t < NTAGS; t++) {
+        if (VALID[row + t] === 0) continue;
+        if (s[t]! > bestScore) {
+          bestScore = s[t]!;
+          best = t;
+        }
+      }
+      tags.push(best);
+    }
+  } else {
+    tags = beamDecodeInt(n, beam, table.expTable(opts.temperature ?? 1), VALID, scoreAt, s);
+  }
+  history?.record(words, tags);
+  return tags;
+}
+
+/**
+ * `beamDecode` over integer scores: a score difference times `k` (scale / temperature) is in nats,
+ * and `ex.exp[-diff]` is `Math.exp(diff * k)` for the differences within BEAM_PRUNE nats.
+ */
+function beamDecodeInt(
+  n: number,
+  beam: number,
+  ex: ExpTable,
+  VALID: Uint8Array,
+  scoreAt: (i: number, prev: number, prev2: number) => void,
+  s: Int32Array,
+): number[] {
+  const tagAt = new Int32Array(n * beam);
+  const back = new Int32Array(n * beam);
+  const cur = new Float64Array(beam);
+  let m = 1;
+  const cs = new Float64Array(beam);
+  const ct = new Int32Array(beam);
+  const cb = new Int32Array(beam);
+  const liveTag = new Int32Array(NTAGS);
+  const liveD = new Float64Array(NTAGS);
+  const { k, exp, limit } = ex;
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let h = 0; h < m; h++) {
+      const prev = i > 0 ? tagAt[(i - 1) * beam + h]! : START_TAG;
+      const prev2 = i > 1 ? tagAt[(i - 2) * beam + back[(i - 1) * beam + h]!]! : START_TAG;
+      scoreAt(i, prev, prev2);
+      const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
+      let max = -Infinity;
+      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1 && s[t]! > max) max = s[t]!;
+      let z = 0;
+      let nc = 0;
+      for (let t = 0; t < NTAGS; t++) {
+        if (VALID[row + t] === 0) continue;
+        const diff = max - s[t]!;
+        if (diff >= limit) continue;
+        const d = -diff * k;
+        if (d <= -BEAM_PRUNE) continue;
+        z += exp[diff]!;
+        liveTag[nc] = t;
+        liveD[nc++] = d;
+      }
+      const base = cur[h]! - Math.log(z);
+      for (let q = 0; q < nc; q++) {
+        const t = liveTag[q]!;
+        const sc = base + liveD[q]!;
+        if (c === beam && sc <= cs[c - 1]!) continue;
+        let j = c < beam ? c++ : c - 1;
+        while (j > 0 && cs[j - 1]! < sc) {
+          cs[j] = cs[j - 1]!;
+          ct[j] = ct[j - 1]!;
+          cb[j] = cb[j - 1]!;
+          j--;
+        }
+        cs[j] = sc;
+        ct[j] = t;
+        cb[j] = h;
+      }
+    }
+    m = 0;
+    while (m < c && cs[m]! > cs[0]! - BEAM_PRUNE) {
+      tagAt[i * beam + m] = ct[m]!;
+      back[i * beam + m] = cb[m]!;
+      cur[m] = cs[m]!;
+      m++;
+    }
+  }
+  const tags = new Array<number>(n);
+  let h = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = tagAt[i * beam + h]!;
+    h = back[i * beam + h]!;
+  }
   return tags;
 }
 
