@@ -62,6 +62,17 @@ describe('places: recognised and resolved', () => {
     // One sense per article: the qualified mention decides the others.
     ['CHARLESTON, W.Va. - Members of the Charleston Rotary Club met on Friday.', 'Charleston', 35, 'Charleston', 'US', 'city', 38.35, -81.6],
     ['Residents of Paris, Texas, said Paris had not seen such a storm in years.', 'Paris', 32, 'Paris', 'US', 'city', 33.7, -95.6],
+    // A mention whose readings were thinned by the words after it ("Dublin Arts Council" keeps only
+    // the big city) takes the reading of the name's fuller mention.
+    ['Schools in Dublin reopened on Tuesday. Officials across Ohio expect more closures. The Dublin Arts Council met later.', 'Dublin', 87, 'Dublin', 'US', 'city', 40.1, -83.1],
+    // A town abroad that nothing points to loses to a home reading when the article's other places are
+    // all in one country; not when the article goes abroad elsewhere or names the foreign country.
+    ['Schools in Dublin reopened on Tuesday, and officials across Ohio expect more closures.', 'Dublin', 11, 'Dublin', 'US', 'city', 40.1, -83.1],
+    ['Crews in Athens worked through the night, the Henderson County sheriff said.', 'Athens', 9, 'Athens', 'US', 'city', 32.2, -95.85],
+    ['Crews in Athens worked through the night, the Greek coast guard said.', 'Athens', 9, 'Athens', 'GR', 'city', 38, 23.7],
+    ['A delegation from Ohio flew to Dublin for trade talks with the Irish government.', 'Dublin', 31, 'Dublin', 'IE', 'city', 53.3, -6.25],
+    ['The senator from Texas met officials in London and Paris.', 'Paris', 51, 'Paris', 'FR', 'city', 48.85, 2.35],
+    ['The Ohio governor flew to Paris for the trade fair.', 'Paris', 26, 'Paris', 'FR', 'city', 48.85, 2.35],
     // Abbreviated provinces and states after a town; St./Mt. and joined-particle spellings.
     ['Flooding closed roads near Brandon, Man., on Sunday.', 'Brandon', 27, 'Brandon', 'CA', 'city', 49.85, -99.95],
     ['Flooding closed roads near Brandon, Man., on Sunday.', 'Man', 36, 'Manitoba', 'CA', 'admin1', 54.85, -97.4],

@@ -69,9 +69,18 @@ export interface ResolveTuning {
   nearKm: number;
   /** Per supporting name (at most 3). */
   nearWeight: number;
+  /** Per admin-1 vote of the article for a town or county in that region. */
+  regionWeight: number;
+  /** Cap on the admin-1 votes counted. */
+  regionCap: number;
 }
 
-export const DEFAULT_TUNING: Readonly<ResolveTuning> = { countryWeight: 2.5, countryCap: 1.5, nearKm: 100, nearWeight: 2 };
+export const DEFAULT_TUNING: Readonly<ResolveTuning> = { countryWeight: 2.5, countryCap: 1.5, nearKm: 100, nearWeight: 2, regionWeight: 3, regionCap: 1.5 };
+/**
+ * Penalty of a town abroad that no other name of the article points to, when another reading of the
+ * name lies in a country that some other name points to (dev sweep: 2 to 6 give the same result).
+ */
+const UNSUPPORTED_ABROAD = 3;
 /** Spatial coherence: distinct surface forms per article put in the grid (bounds the work). */
 const MAX_SURFACES = 200;
 
@@ -83,7 +92,7 @@ const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
  * (so "Georgia" cannot vote for itself).
  */
 export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[] = [], tuning: Readonly<ResolveTuning> = DEFAULT_TUNING): Resolved[] {
-  const { countryWeight: COUNTRY_W, countryCap: COUNTRY_CAP, nearKm: NEAR_KM, nearWeight: NEAR_W } = tuning;
+  const { countryWeight: COUNTRY_W, countryCap: COUNTRY_CAP, nearKm: NEAR_KM, nearWeight: NEAR_W, regionWeight: REGION_W, regionCap: REGION_CAP } = tuning;
   // An alternate name of a big city ("Victoria" for Hong Kong, "Salisbury" for Harare, "Philadelphia"
   // for Amman) is an old or rare form when several towns, or a city of a million, bear it as their name.
   // (Smaller cities keep their exonyms: "Geneva" is Genève although several towns are named Geneva.)
@@ -141,6 +150,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   // Context: country and admin-1 votes per surface key.
   const countryVotes = new Map<string, Map<string, number>>();
   const regionVotes = new Map<string, Map<string, number>>();
+  const clearVotes = new Map<string, Map<string, number>>();
   const vote = (m: Map<string, Map<string, number>>, k: string, key: string, w: number): void => {
     let inner = m.get(k);
     if (!inner) m.set(k, (inner = new Map()));
@@ -153,6 +163,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     // Confident choices only: a lone record, or a clear winner.
     const w = r.margin >= 2 ? 1 : 0.5;
     if (p.cc) vote(countryVotes, p.cc, c.key, w);
+    // Clear evidence of a country: a confident country, region or city of a million (not a lone village).
+    if (p.cc && w >= 1 && (p.precision !== 'city' || p.population >= 1_000_000)) vote(clearVotes, p.cc, c.key, 1);
     if (p.precision === 'admin1' || p.precision === 'city' || p.precision === 'admin2') vote(regionVotes, a1key(p), c.key, w);
   });
   const sum = (m: Map<string, Map<string, number>>, k: string, self: string): number => {
@@ -161,6 +173,30 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     let s = 0;
     for (const [key, w] of inner) if (key !== self) s += w;
     return s;
+  };
+  /** True when some other name of the article points clearly to a country other than `home`. */
+  const abroad = (home: string, self: string): boolean => {
+    for (const [cc, inner] of clearVotes) {
+      if (cc === home) continue;
+      for (const key of inner.keys()) if (key !== self) return true;
+    }
+    return false;
+  };
+  /** The two countries with most votes among the countries of a name's town and county readings. */
+  const homeCountries = (c: Candidate): { cc: string; votes: number }[] => {
+    const top: { cc: string; votes: number }[] = [];
+    const seen = new Set<string>();
+    for (const o of c.hits) {
+      const cc = o.place.cc;
+      if ((o.place.precision !== 'city' && o.place.precision !== 'admin2') || seen.has(cc)) continue;
+      seen.add(cc);
+      const votes = sum(countryVotes, cc, c.key);
+      if (votes <= 0) continue;
+      if (!top[0] || votes > top[0].votes) top.splice(0, 0, { cc, votes });
+      else if (!top[1] || votes > top[1].votes) top[1] = { cc, votes };
+      top.length = Math.min(top.length, 2);
+    }
+    return top;
   };
   const storyCountries = new Set(story.map((s) => s.cc));
   const storyRegions = new Set(story.filter((s) => s.admin1).map((s) => `${s.cc}.${s.admin1}`));
@@ -183,6 +219,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
     // Mentions of one name with the same readings and no qualifier score alike: score them once.
     const memoKey = quals.length === 0 ? `${c.key}|${c.levelHint ?? ''}|${c.hits.map((h) => `${h.place.id}:${h.via}`).join(',')}` : '';
     const memo = memoKey ? scored.get(memoKey) : undefined;
+    let homes: { cc: string; votes: number }[] | undefined;
     const r = memo !== undefined ? (memo && { ...memo, candidate: c }) : best(c, (h) => {
       const p = h.place;
       let s = base(h, c, i);
@@ -209,10 +246,18 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         // Half for regions: a bare "Washington" in US news is the capital more often than the state.
         s += (p.precision === 'admin1' ? COUNTRY_W / 2 : COUNTRY_W) * Math.min(COUNTRY_CAP, sum(countryVotes, p.cc, c.key));
         if (p.precision === 'city' || p.precision === 'admin2') {
-          s += 3 * Math.min(1.5, sum(regionVotes, a1key(p), c.key));
+          s += REGION_W * Math.min(REGION_CAP, sum(regionVotes, a1key(p), c.key));
           // Near readings of other names of the article (local news names neighbours).
           s += NEAR_W * Math.min(3, support(c.key, p.lat, p.lon));
         }
+      }
+      // A town abroad that nothing else in the article points to, when another reading lies in the
+      // country the article's other places are in ("Paris" in a story of Texas towns).
+      if (p.precision === 'city' && quals.length === 0 && sum(countryVotes, p.cc, c.key) === 0 && !storyCountries.has(p.cc)) {
+        homes ??= homeCountries(c);
+        const home = homes[0]?.cc !== p.cc ? homes[0] : homes[1];
+        // (Not in an article that goes abroad elsewhere: "from Texas to London and Paris".)
+        if (home && !abroad(home.cc, c.key)) s -= UNSUPPORTED_ABROAD;
       }
       const foreignRegion = p.precision === 'country' ? c.hits.find((o) => o.place.precision === 'admin1' && o.place.cc !== p.cc) : undefined;
       if (foreignRegion && sum(countryVotes, foreignRegion.place.cc, c.key) >= 1) {
@@ -242,11 +287,26 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   });
   // One sense per article: a name qualified once ("CHARLESTON, W.Va.") keeps that reading in its
   // other mentions, whose own evidence may be thinner ("Charleston Gold Dome Lions Club").
+  // Likewise a mention whose readings the recognizer thinned ("Dublin Center Drive" keeps only the
+  // big city) takes the reading of the name's fullest mention when it had every reading left here.
+  const fullest = new Map<string, number>();
+  cands.forEach((c, i) => {
+    const g = `${c.key}|${c.levelHint ?? ''}`;
+    const f = fullest.get(g);
+    if (chosen[i] && (f === undefined || cands[f]!.hits.length < c.hits.length)) fullest.set(g, i);
+  });
   chosen.forEach((r, i) => {
     if (!r) return;
     const c = cands[i]!;
-    const q = qualified.get(`${c.key}|${c.levelHint ?? ''}`);
+    const g = `${c.key}|${c.levelHint ?? ''}`;
+    const q = qualified.get(g);
     if (q && q !== r && r.hit.place.precision === 'city' && !qualifiedAt.has(i)) r = { ...r, hit: q.hit, score: q.score, margin: q.margin };
+    else if (!q && !qualifiedAt.has(i)) {
+      const f = fullest.get(g)!;
+      const fr = chosen[f]!;
+      const fc = cands[f]!;
+      if (f !== i && fr.hit.place !== r.hit.place && fc.hits.length > c.hits.length && c.hits.every((h) => fc.hits.some((o) => o.place === h.place))) r = { ...r, hit: fr.hit, score: fr.score, margin: fr.margin };
+    }
     // "X County" is placed at the town X, which is only near the county when the article's region agrees.
     if (c.levelHint === 'admin2' && sum(regionVotes, a1key(r.hit.place), c.key) < 0.5) return;
     out.push(r);
