@@ -98,3 +98,35 @@ describe('assemble: content runs to the sentence edge', () => {
     expect(assemble(doc, spans, sentenceIndex(doc))[0]!.content?.text).toBe(content);
   });
 });
+
+describe('assemble: a second cue shares the first cue\'s speaker', () => {
+  type Case = [why: string, text: string, parts: [RoleSpan['role'], string][], speakers: (string | undefined)[]];
+  it.each<Case>([
+    ['", adding"', 'The mayor said the bridge was safe, adding that repairs would start in May.',
+      [['SRC', 'The mayor'], ['CUE', 'said'], ['CON', 'the bridge was safe'], ['CUE', 'adding'], ['CON', 'that repairs would start in May']],
+      ['The mayor', 'The mayor']],
+    ['"and warned"', 'Lima said the levee held and warned that the river was still rising.',
+      [['SRC', 'Lima'], ['CUE', 'said'], ['CON', 'the levee held'], ['CUE', 'warned'], ['CON', 'that the river was still rising']],
+      ['Lima', 'Lima']],
+    ['"but conceded"', 'The minister said the talks went well but conceded that no deal was near.',
+      [['SRC', 'The minister'], ['CUE', 'said'], ['CON', 'the talks went well'], ['CUE', 'conceded'], ['CON', 'that no deal was near']],
+      ['The minister', 'The minister']],
+    // Negatives: no link word, another sentence, an -ing cue without the comma, a source after its cue.
+    ['no link word', 'Berg said the dam held; critics noted the cracks.',
+      [['SRC', 'Berg'], ['CUE', 'said'], ['CON', 'the dam held'], ['CUE', 'noted'], ['CON', 'the cracks']],
+      ['Berg', undefined]],
+    ['next sentence', 'Berg said the dam held. And warned the river could rise.',
+      [['SRC', 'Berg'], ['CUE', 'said'], ['CON', 'the dam held'], ['CUE', 'warned'], ['CON', 'the river could rise']],
+      ['Berg', undefined]],
+    ['-ing without comma', 'Berg said the dam held despite critics claiming the opposite.',
+      [['SRC', 'Berg'], ['CUE', 'said'], ['CON', 'the dam held'], ['CUE', 'claiming'], ['CON', 'the opposite']],
+      ['Berg', undefined]],
+    ['first source after its cue', '"It held," said Berg, adding nothing more.',
+      [['CON', '"It held,"'], ['CUE', 'said'], ['SRC', 'Berg'], ['CUE', 'adding'], ['CON', 'nothing more']],
+      ['Berg', undefined]],
+  ])('%s', (_why, text, parts, speakers) => {
+    const { doc, spans } = spansOf(text, parts);
+    const got = assemble(doc, spans, sentenceIndex(doc)).filter((a) => a.cue).map((a) => a.speaker?.text);
+    expect(got).toEqual(speakers);
+  });
+});

@@ -147,6 +147,30 @@ function headContent(doc: Doc, cue: RoleSpan, c: RoleSpan, spans: readonly RoleS
   return { role: 'CON', start, end: c.end };
 }
 
+/**
+ * A second cue of the same speaker: "He said the plan failed, adding that ..." and "She said X and
+ * warned that ...". When a cue has no source, opens with an -ing word right after a comma, or comes
+ * right after "and", "but" or "also", and an earlier cue of the same sentence has a source before it, both cues share
+ * that source (the annotation repeats the speaker span for each attribution).
+ */
+export function shareSources(doc: Doc, cues: readonly RoleSpan[], sources: (RoleSpan | null)[], sentenceOfToken: Int32Array): void {
+  for (let i = 1; i < cues.length; i++) {
+    if (sources[i]) continue;
+    const q = cues[i]!;
+    const w = doc.tokens[q.start]!.text.toLowerCase();
+    const prev = q.start > 0 ? doc.tokens[q.start - 1]!.text.toLowerCase() : '';
+    const linked = (prev === ',' && w.length > 4 && w.endsWith('ing')) || prev === 'and' || prev === 'but' || prev === 'also';
+    if (!linked) continue;
+    const si = sentenceOfToken[q.start]!;
+    for (let j = i - 1; j >= 0 && sentenceOfToken[cues[j]!.start] === si; j--) {
+      const s = sources[j];
+      if (!s) continue;
+      if (s.end <= cues[j]!.start) sources[i] = s;
+      break;
+    }
+  }
+}
+
 /** Cost of crossing into another sentence when attaching a span to a cue. */
 const SENTENCE_PENALTY = 12;
 /** Farther than this (in tokens, penalties included) a span is not attached to a cue. */
@@ -224,6 +248,7 @@ export function assemble(doc: Doc, tagged: readonly RoleSpan[], sentenceOfToken:
     sources[p.i] = p.s;
     usedSrc.add(p.s);
   }
+  shareSources(doc, cues, sources, sentenceOfToken);
   const out: AssembledAttribution[] = cues.map((q, i) => {
     const front = frontContent(doc, q, sources[i] ?? null, contents[i]!, sentenceOfToken);
     if (front) contents[i] = [front];

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../pipeline.js';
 import type { AttributionMention } from '../../types.js';
 import { attributionsExtractors, attributionsRefiners } from './index.js';
+import { CONTINUATION_REASON } from './refiners.js';
 
 const pipeline = createPipeline({ extractors: attributionsExtractors, refiners: attributionsRefiners, inferReference: () => null });
 const REFERENCE = '2024-08-06';
@@ -77,6 +78,20 @@ describe('attributions: split quotes, pronouns, cited outlets', () => {
     expectSpan(text, a.content, '"We are not ready,"');
     expect(a.contentSegments?.map((s) => [s.start, s.end, s.text])).toEqual([[text.indexOf('"and'), text.length, '"and we never were."']]);
     expect(a.speakerCanonical).toBe('Maria Kovalenko');
+    // The later segment is also an attribution of its own: no speaker/cue span, same canonical speaker.
+    const cont = run(text).filter((x) => x.reasons.includes(CONTINUATION_REASON));
+    expect(cont).toHaveLength(1);
+    expect(cont[0]!.speaker).toBeNull();
+    expect(cont[0]!.cue).toBeNull();
+    expectSpan(text, cont[0]!.content, '"and we never were."');
+    expect(cont[0]!.speakerCanonical).toBe('Maria Kovalenko');
+  });
+
+  it.each([
+    ['The mayor said the bridge was safe.'],
+    ['"The bridge is safe," the engineer said on Monday.'],
+  ])('no continuation without a split quote: %s', (text) => {
+    expect(run(text).filter((x) => x.reasons.includes(CONTINUATION_REASON))).toEqual([]);
   });
 
   it('"the Journal" cites The Wall Street Journal when the text named it in full', () => {

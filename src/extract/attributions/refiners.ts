@@ -4,7 +4,8 @@
  *    attribution's (the tagger saw the whole sentence; the rule only the outlet pattern);
  * 2. `attribution-cites`: the outlet an attribution relays, from its speaker ("The Wall Street
  *    Journal reported") or the outlet right after its cue ("officials told the Wall Street Journal");
- * 3. `attribution-speakers`: `speakerCanonical`, pronouns resolved to the nearest person.
+ * 3. `attribution-speakers`: `speakerCanonical`, pronouns resolved to the nearest person;
+ * 4. `attribution-continuations`: one more attribution per later segment of a split quote.
  * Cites must run after merge so it sees only the attributions kept.
  */
 import type { AttributionMention, EntityMention, Mention, Span } from '../../types.js';
@@ -125,3 +126,48 @@ function outletIndex(doc: Doc): Int32Array {
   });
   return at;
 }
+
+/** The `reasons` entry of a continuation attribution (continuationsRefiner). */
+export const CONTINUATION_REASON = 'continuation: later segment of a quote split by its cue';
+
+/**
+ * A quote split by its cue (`"A," she said, "B."`) keeps its first segment as `content` and the rest
+ * in `contentSegments`; this refiner also lists each later segment as an attribution of its own, with
+ * no speaker or cue span (those belong to the first part and are not repeated) but with the
+ * speaker's canonical name and the cited outlet copied, so a consumer reading only
+ * `speaker`/`cue`/`content` still sees every part of the quote and whom it belongs to. (The
+ * reference scorer counts each content segment, PolNeAR-style; without this, everything after the
+ * first segment would be invisible to a reader of `content`.) Runs last: it copies what the
+ * speakers and cites refiners found.
+ */
+export const continuationsRefiner: Refiner = {
+  name: 'attribution-continuations',
+  refine(mentions: readonly Mention[], doc: Doc): Mention[] {
+    if (!mentions.some((m) => m.kind === 'attribution' && (m as AttributionMention).contentSegments?.length)) return [...mentions];
+    const out: Mention[] = [];
+    for (const m of mentions) {
+      out.push(m);
+      if (m.kind !== 'attribution') continue;
+      const a = m as AttributionMention;
+      if (!a.contentSegments?.length) continue;
+      const who = a.speakerCanonical ?? a.speaker?.text;
+      for (const seg of a.contentSegments) {
+        const c: AttributionMention = {
+          kind: 'attribution',
+          start: seg.start,
+          end: seg.end,
+          text: doc.text.slice(seg.start, seg.end),
+          extractor: a.extractor,
+          reasons: [CONTINUATION_REASON],
+          speaker: null,
+          cue: null,
+          content: seg,
+        };
+        if (who) c.speakerCanonical = who;
+        if (a.cites) c.cites = a.cites;
+        out.push(c);
+      }
+    }
+    return out;
+  },
+};

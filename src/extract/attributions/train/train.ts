@@ -179,15 +179,21 @@ function score(model: TaggerModel, prepared: { g: GoldDoc; doc: Doc; sot: Int32A
   for (const mode of ['segments', 'extract'] as const) {
     const rows = prepared.map(({ g, doc, sot }) => {
       const spans: RoleSpan[] = tagDoc(doc, model).spans;
-      const atts = assemble(doc, spans, sot).map((a) => ({
-        source: a.speaker ? { start: a.speaker.start, end: a.speaker.end } : null,
-        cue: a.cue ? { start: a.cue.start, end: a.cue.end } : null,
-        content: a.content
-          ? mode === 'segments'
-            ? { segments: [a.content, ...a.contentSegments].map((s) => [s.start, s.end]) }
-            : { start: a.content.start, end: a.content.end }
-          : null,
-      }));
+      // 'extract': what `tri extract` writes and eval_dev.py reads (speaker, cue, first content
+      // segment; each later segment of a split quote as a speakerless attribution of its own, as
+      // refiners.ts continuationsRefiner adds them).
+      const atts = assemble(doc, spans, sot).flatMap((a) => [
+        {
+          source: a.speaker ? { start: a.speaker.start, end: a.speaker.end } : null,
+          cue: a.cue ? { start: a.cue.start, end: a.cue.end } : null,
+          content: a.content
+            ? mode === 'segments'
+              ? { segments: [a.content, ...a.contentSegments].map((s) => [s.start, s.end]) }
+              : { start: a.content.start, end: a.content.end }
+            : null,
+        },
+        ...(mode === 'extract' ? a.contentSegments.map((s) => ({ source: null, cue: null, content: { start: s.start, end: s.end } })) : []),
+      ]);
       return JSON.stringify({ id: g.id, attributions: atts });
     });
     const predPath = join(dir, `pred-${mode}.jsonl`);
@@ -252,7 +258,9 @@ function main(): void {
     const m = loadModel(pathToFileURL(values['eval-only']));
     const prepared = examplesOf(heldDocs, new WordTable(null)).prepared;
     for (const b of (values['bias-grid'] ?? '').split(',').filter((x) => x !== '')) {
-      const r = score({ ...m, trans: withBias(m.trans, Number(b)) }, prepared, values.scorer!, () => {});
+      // Without `packed` (built from the unbiased transitions when the file was read): tag.ts repacks.
+      const { packed: _packed, ...plain } = m;
+      const r = score({ ...plain, trans: withBias(m.trans, Number(b)) }, prepared, values.scorer!, () => {});
       process.stdout.write(`bias ${b}: ${['source', 'cue', 'content'].map((k) => `${k}=${r[`segments_${k}_exact_f1`]}/${r[`extract_${k}_exact_f1`]}`).join(' ')}\n`);
     }
     const r = score(m, prepared, values.scorer!, log);
