@@ -240,6 +240,9 @@ function main(): void {
       // Word clusters (JSON `{word: "coarse mid fine"}`, as written by entities/train/clusters.ts),
       // stored in the model and read by the features.
       clusters: { type: 'string' },
+      // Model selection without touching the held-out split: leave the held-out fold (0) out
+      // entirely, train on the other folds but this one, and score (or --bias-grid) on this one.
+      'tune-fold': { type: 'string' },
     },
   });
   const log = (s: string): void => void process.stderr.write(s + '\n');
@@ -250,10 +253,15 @@ function main(): void {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as GoldDoc);
-  const isHeld = (id: string): boolean => createHash('sha1').update(id).digest()[0]! % mod === 0;
-  const trainDocs = docs.filter((d) => !isHeld(d.id));
-  const heldDocs = docs.filter((d) => isHeld(d.id));
-  log(`docs: ${docs.length} (train ${trainDocs.length}, held-out ${heldDocs.length})`);
+  const fold = (id: string): number => createHash('sha1').update(id).digest()[0]! % mod;
+  const tune = values['tune-fold'] !== undefined ? Number(values['tune-fold']) : 0;
+  if (!(tune >= 0 && tune < mod) || (tune !== 0 && values.final)) throw new Error('--tune-fold: 1..holdout-1, not with --final');
+  const isHeld = (id: string): boolean => fold(id) === tune;
+  // With --tune-fold, the real held-out fold 0 is neither trained nor scored on.
+  const usable = docs.filter((d) => tune === 0 || fold(d.id) !== 0);
+  const trainDocs = usable.filter((d) => !isHeld(d.id));
+  const heldDocs = usable.filter((d) => isHeld(d.id));
+  log(`docs: ${docs.length} (train ${trainDocs.length}, ${tune === 0 ? 'held-out' : `tuning fold ${tune}`} ${heldDocs.length})`);
   if (values['eval-only']) {
     const m = loadModel(pathToFileURL(values['eval-only']));
     const prepared = examplesOf(heldDocs, new WordTable(null)).prepared;
@@ -293,8 +301,8 @@ function main(): void {
   }
   const meta: Record<string, unknown> = {
     data: 'PolNeAR polnear_dev.jsonl (../shared/data/attribution)',
-    command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${bias !== 0 ? ` --bias ${bias}` : ''}${values.final ? ' --final' : ''}`,
-    heldout: `sha1(id)[0] % ${mod} === 0: ${heldDocs.length} docs`,
+    command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${bias !== 0 ? ` --bias ${bias}` : ''}${tune !== 0 ? ` --tune-fold ${tune}` : ''}${values.final ? ' --final' : ''}`,
+    heldout: `sha1(id)[0] % ${mod} === ${tune}: ${heldDocs.length} docs${tune !== 0 ? ' (tuning fold; fold 0 left out)' : ''}`,
     heldoutScores: held,
     trainedOn: values.final ? 'all documents' : 'train part only',
   };
