@@ -129,6 +129,10 @@ describe('trimSpan', () => {
     [['the', 'iPhone'], 0, 2, [0, 2]],
     [['de', 'Gaulle'], 0, 2, [0, 2]],
     [['F-16s'], 0, 1, [0, 1]],
+    [['The', 'spillway', 'of', 'the', 'Tallis', 'Dam'], 0, 6, [4, 6]],
+    [['city', 'of', 'Kyiv'], 0, 3, [2, 3]],
+    [['Two', 'days'], 0, 2, null],
+    [['van', 'der', 'Berg'], 0, 3, [1, 3]],
   ] as Array<[string[], number, number, [number, number] | null]>)('%j [%i, %i) -> %j', (w, i, j, out) => expect(trimSpan(w, i, j)).toEqual(out));
 
   it('tags no dash or lone function word after a dateline', () => {

@@ -31,22 +31,28 @@ export function looksNorp(text: string): boolean {
 const FUNCTION_WORDS = new Set(
   'the a an this that these those it its he she they we i his her their our in on at by for of to from and but or as after before when while one two three four five six seven eight nine ten'.split(' '),
 );
+/** Lower-case particles that begin names ("de Gaulle", "van der Berg", "al-Assad" is one token). */
+const PARTICLES = new Set('de da di du del della dos das van von der den ter ten al el bin ibn la le'.split(' '));
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const NAME_LIKE = /[\p{Lu}\p{N}]/u;
 
 /**
- * The tagged span [i, j) of `w` without leading or trailing punctuation tokens ("— The city"),
- * or null when what is left is no name: nothing, a lone function word, or no capital or digit after
- * a leading function word ("The city council" at the start of a text whose dateline was cut).
+ * The tagged span [i, j) of `w` as a name: without leading or trailing punctuation ("— Kyiv"), and
+ * starting at its first capitalised word (or a particle before one), so "The spillway of the Tallis
+ * Dam" is "Tallis Dam"; a leading function word stays only right before a capital ("The Hague").
+ * Null when no name is left ("— The", "The city council" after a cut dateline, a lone "Two").
  */
 export function trimSpan(w: readonly string[], i: number, j: number): [number, number] | null {
   while (i < j && !HAS_WORD.test(w[i]!)) i++;
   while (j > i && !HAS_WORD.test(w[j - 1]!)) j--;
   if (i >= j) return null;
-  // a name has a capital or a digit beyond its leading function word ("The city council" has none)
-  const from = FUNCTION_WORDS.has(w[i]!.toLowerCase()) ? i + 1 : i;
-  for (let k = from; k < j; k++) if (NAME_LIKE.test(w[k]!)) return [i, j];
-  return null;
+  // a function word in capitals is a name's ("AT&T", "IT"), not a function word
+  const fn = (k: number): boolean => FUNCTION_WORDS.has(w[k]!.toLowerCase()) && !(w[k]!.length > 1 && w[k] === w[k]!.toUpperCase());
+  if (j - i === 1) return fn(i) ? null : [i, j];
+  if (fn(i) && NAME_LIKE.test(w[i + 1]!) && !fn(i + 1)) return [i, j];
+  let k = i;
+  while (k < j && (fn(k) || !NAME_LIKE.test(w[k]!)) && !(PARTICLES.has(w[k]!) && k + 1 < j && NAME_LIKE.test(w[k + 1]!))) k++;
+  return k < j ? [k, j] : null;
 }
 
 /** Token index ranges of the sequences the model tags: sentences, cut at line breaks. */
