@@ -73,6 +73,10 @@ describe('places: recognised and resolved', () => {
     ['A delegation from Ohio flew to Dublin for trade talks with the Irish government.', 'Dublin', 31, 'Dublin', 'IE', 'city', 53.3, -6.25],
     ['The senator from Texas met officials in London and Paris.', 'Paris', 51, 'Paris', 'FR', 'city', 48.85, 2.35],
     ['The Ohio governor flew to Paris for the trade fair.', 'Paris', 26, 'Paris', 'FR', 'city', 48.85, 2.35],
+    // Graded spatial support: the county around a town outweighs a county of that name 80 km away,
+    // unless another name points there too.
+    ['Richmond police helped crews in Madison County.', 'Richmond', 0, 'Richmond', 'US', 'city', 37.75, -84.3],
+    ['Crews from Richmond and Muncie met in Madison County.', 'Richmond', 11, 'Richmond', 'US', 'city', 39.83, -84.9],
     // Abbreviated provinces and states after a town; St./Mt. and joined-particle spellings.
     ['Flooding closed roads near Brandon, Man., on Sunday.', 'Brandon', 27, 'Brandon', 'CA', 'city', 49.85, -99.95],
     ['Flooding closed roads near Brandon, Man., on Sunday.', 'Man', 36, 'Manitoba', 'CA', 'admin1', 54.85, -97.4],

@@ -83,6 +83,9 @@ export const DEFAULT_TUNING: Readonly<ResolveTuning> = { countryWeight: 2.5, cou
 const UNSUPPORTED_ABROAD = 3;
 /** Spatial coherence: distinct surface forms per article put in the grid (bounds the work). */
 const MAX_SURFACES = 200;
+/** A supporting reading this close counts in full; one farther (up to nearKm) counts half (dev sweep 30-60 km). */
+const CLOSE_KM = 50;
+const FAR_SUPPORT = 0.5;
 
 const a1key = (p: GazPlace): string => `${p.cc}.${p.admin1}`;
 
@@ -113,6 +116,8 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
   // Spatial coherence: every reading (town or county) of every surface form goes into a 1-degree
   // grid; a reading near some reading of another name gains support ("Swansea" near "Lexington" and
   // "Batesburg-Leesville" is Swansea, South Carolina). Surfaces are capped to bound the work.
+  // A neighbour within CLOSE_KM (the county seat and its county) counts more than one at the edge of
+  // nearKm (graded: the vetoes below count supporting names whatever their distance).
   const grid = new Map<number, { key: string; lat: number; lon: number }[]>();
   const cell = (lat: number, lon: number): number => (Math.floor(lat) + 90) * 400 + (Math.floor(lon) + 180);
   const gridded = new Set<string>();
@@ -128,18 +133,22 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
       else grid.set(k, [{ key: c.key, lat: p.lat, lon: p.lon }]);
     }
   }
-  const support = (key: string, lat: number, lon: number): number => {
-    const seen = new Set<string>();
+  const support = (key: string, lat: number, lon: number, graded = false): number => {
+    const seen = new Map<string, number>();
     const la = Math.floor(lat);
     const lo = Math.floor(lon);
     for (let dy = -1; dy <= 1; dy++) {
       for (let dx = -1; dx <= 1; dx++) {
         for (const o of grid.get((la + dy + 90) * 400 + (lo + dx + 180)) ?? []) {
-          if (o.key !== key && !seen.has(o.key) && km(lat, lon, o.lat, o.lon) < NEAR_KM) seen.add(o.key);
+          if (o.key === key || seen.get(o.key) === 1) continue;
+          const d = km(lat, lon, o.lat, o.lon);
+          if (d < NEAR_KM) seen.set(o.key, !graded || d < CLOSE_KM ? 1 : Math.max(seen.get(o.key) ?? 0, FAR_SUPPORT));
         }
       }
     }
-    return seen.size;
+    let s = 0;
+    for (const w of seen.values()) s += w;
+    return s;
   };
   // Qualifiers by the index of the candidate they qualify.
   const qualsOf = new Map<number, Resolved[]>();
@@ -248,7 +257,7 @@ export function resolve(cands: readonly Candidate[], story: readonly StoryPlace[
         if (p.precision === 'city' || p.precision === 'admin2') {
           s += REGION_W * Math.min(REGION_CAP, sum(regionVotes, a1key(p), c.key));
           // Near readings of other names of the article (local news names neighbours).
-          s += NEAR_W * Math.min(3, support(c.key, p.lat, p.lon));
+          s += NEAR_W * Math.min(3, support(c.key, p.lat, p.lon, true));
         }
       }
       // A town abroad that nothing else in the article points to, when another reading lies in the
