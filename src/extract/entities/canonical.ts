@@ -47,8 +47,37 @@ function foldWord(w: string): string {
  * "the Wall Street Journal" -> "vall street journal" (leading "the" and titles dropped).
  */
 export function canonicalKey(name: string): string {
-  const exo = EXONYMS.get(fold(name));
-  const words = fold(exo ?? name).split(' ').filter((w) => w !== '');
+  let k = KEYS.get(name);
+  if (k === undefined) {
+    k = computeKey(name);
+    if (KEYS.size >= MEMO_MAX) KEYS.clear();
+    KEYS.set(name, k);
+  }
+  return k;
+}
+
+/**
+ * Memo of `canonicalKey` and `fold` (pure functions of the name; names recur across documents):
+ * bounded, emptied when full, so results never depend on it.
+ */
+const KEYS = new Map<string, string>();
+const FOLDS = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+/** `fold`, memoised (see KEYS). */
+function foldMemo(name: string): string {
+  let f = FOLDS.get(name);
+  if (f === undefined) {
+    f = fold(name);
+    if (FOLDS.size >= MEMO_MAX) FOLDS.clear();
+    FOLDS.set(name, f);
+  }
+  return f;
+}
+
+function computeKey(name: string): string {
+  const exo = EXONYMS.get(foldMemo(name));
+  const words = foldMemo(exo ?? name).split(' ').filter((w) => w !== '');
   while (words.length > 1 && (words[0] === 'the' || TITLES.has(words[0]!))) words.shift();
   return words
     .map(foldWord)
@@ -155,17 +184,9 @@ export const outletRefiner: Refiner = {
   },
 };
 
-/** `canonicalKey` memoised for one refine call (the same names and words recur within a document). */
+/** `canonicalKey` (memoised process-wide). */
 function keyMemo(): (name: string) => string {
-  const memo = new Map<string, string>();
-  return (name) => {
-    let k = memo.get(name);
-    if (k === undefined) {
-      k = canonicalKey(name);
-      memo.set(name, k);
-    }
-    return k;
-  };
+  return canonicalKey;
 }
 
 /**
@@ -280,7 +301,7 @@ export const linkRefiner: Refiner = {
       } else {
         const name = m.text.replace(/^the\s+/i, '');
         canonical = repByKey.get(`${m.type}:${keyOf(name)}`) ?? name;
-        const exo = EXONYMS.get(fold(name));
+        const exo = EXONYMS.get(foldMemo(name));
         if (exo) {
           canonical = exo;
           reasons.push('link: exonym');

@@ -203,6 +203,31 @@ export function gazetteerHashes(
   }, firsts);
 }
 
+/** A gazetteer trie node: the phrase's type mask (-1 when only a prefix) and the next words. */
+interface GazNode {
+  mask: number;
+  next: Map<string, GazNode> | null;
+}
+const TRIES = new WeakMap<FeatureResources, Map<string, GazNode>>();
+
+/** The gazetteer's phrases as a trie over their words, built once per resources object. */
+function gazetteerTrie(res: FeatureResources): Map<string, GazNode> {
+  let root = TRIES.get(res);
+  if (root) return root;
+  root = new Map();
+  for (const [phrase, mask] of res.gazetteer) {
+    let node: GazNode | undefined;
+    for (const part of phrase.split(' ')) {
+      const level: Map<string, GazNode> = node ? (node.next ??= new Map()) : root;
+      node = level.get(part);
+      if (!node) level.set(part, (node = { mask: -1, next: null }));
+    }
+    if (node) node.mask = mask;
+  }
+  TRIES.set(res, root);
+  return root;
+}
+
 /**
  * The longest gazetteer phrase starting at each position, left to right: `found(start, length, mask)`.
  * `firsts[i]`, when given, is `res.gazFirst.get(lowers[i]) ?? 0` (looked up once per word by a cache).
@@ -213,25 +238,21 @@ function gazetteerMatches(
   found: (i: number, matched: number, mask: number) => void,
   firsts?: ArrayLike<number>,
 ): void {
-  const words = lowers;
+  const trie = gazetteerTrie(res);
+  const n = lowers.length;
   let i = 0;
-  while (i < words.length) {
-    const max = firsts ? firsts[i]! : (res.gazFirst.get(lowers[i]!) ?? 0);
+  while (i < n) {
     let matched = 0;
     let mask = 0;
-    if (max > 0) {
-      // The longest phrase found wins.
-      let phrase = lowers[i]!;
-      const m1 = res.gazetteer.get(phrase);
-      if (m1 !== undefined) [matched, mask] = [1, m1];
-      for (let len = 2; len <= max && i + len <= words.length; len++) {
-        phrase += ' ' + lowers[i + len - 1]!;
-        const m = res.gazetteer.get(phrase);
-        if (m !== undefined) {
-          matched = len;
-          mask = m;
-        }
+    // The longest phrase found wins (a trie walk: no phrase strings built).
+    let node = firsts && firsts[i] === 0 ? undefined : trie.get(lowers[i]!);
+    for (let len = 1; node !== undefined; len++) {
+      if (node.mask >= 0) {
+        matched = len;
+        mask = node.mask;
       }
+      if (node.next === null || i + len >= n) break;
+      node = node.next.get(lowers[i + len]!);
     }
     if (matched === 0) {
       i++;

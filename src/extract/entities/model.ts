@@ -393,24 +393,37 @@ function decodeInt(
   }
   const trans = table.trans;
   const s = new Int32Array(NTAGS);
-  /** Scores at i after tags prev2, prev into `s`. */
-  const scoreAt = (i: number, prev: number, prev2: number): void => {
+  /** Scores at i after tags prev2, prev into `s`; returns the best among the tags valid at `row` of VALID. */
+  const scoreAt = (i: number, prev: number, prev2: number, row: number): number => {
     const li = i * NTAGS;
     const tb = (prev2 * NPREV + prev) * NTAGS;
     const w = ws[i]!;
     const st = w.st;
     const pb = prev * NTAGS;
-    for (let t = 0; t < NTAGS; t++) s[t] = L[li + t]! + trans[tb + t]! + st[pb + t]!;
     const tl = w.tl;
-    if (tl) for (let t = 0; t < NTAGS; t++) s[t]! += tl[pb + t]!;
+    let max = -Infinity;
+    if (tl) {
+      for (let t = 0; t < NTAGS; t++) {
+        const v = L[li + t]! + trans[tb + t]! + st[pb + t]! + tl[pb + t]!;
+        s[t] = v;
+        if (VALID[row + t] === 1 && v > max) max = v;
+      }
+    } else {
+      for (let t = 0; t < NTAGS; t++) {
+        const v = L[li + t]! + trans[tb + t]! + st[pb + t]!;
+        s[t] = v;
+        if (VALID[row + t] === 1 && v > max) max = v;
+      }
+    }
+    return max;
   };
   let tags: number[];
   if (beam <= 1) {
     tags = [];
     for (let i = 0; i < n; i++) {
       const prev = i > 0 ? tags[i - 1]! : START_TAG;
-      scoreAt(i, prev, i > 1 ? tags[i - 2]! : START_TAG);
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
+      scoreAt(i, prev, i > 1 ? tags[i - 2]! : START_TAG, row);
       let best = 0;
       let bestScore = -Infinity;
       for (let t = 0; t < NTAGS; t++) {
@@ -438,7 +451,7 @@ function beamDecodeInt(
   beam: number,
   ex: ExpTable,
   VALID: Uint8Array,
-  scoreAt: (i: number, prev: number, prev2: number) => void,
+  scoreAt: (i: number, prev: number, prev2: number, row: number) => number,
   s: Int32Array,
 ): number[] {
   const tagAt = new Int32Array(n * beam);
@@ -456,10 +469,8 @@ function beamDecodeInt(
     for (let h = 0; h < m; h++) {
       const prev = i > 0 ? tagAt[(i - 1) * beam + h]! : START_TAG;
       const prev2 = i > 1 ? tagAt[(i - 2) * beam + back[(i - 1) * beam + h]!]! : START_TAG;
-      scoreAt(i, prev, prev2);
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
-      let max = -Infinity;
-      for (let t = 0; t < NTAGS; t++) if (VALID[row + t] === 1 && s[t]! > max) max = s[t]!;
+      const max = scoreAt(i, prev, prev2, row);
       let z = 0;
       let nc = 0;
       for (let t = 0; t < NTAGS; t++) {
