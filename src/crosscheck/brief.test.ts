@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrief, orderForReading, summaryLine } from './brief.js';
+import { buildBrief, datelineLength, orderForReading, summaryLine } from './brief.js';
 
 // An invented three-report cluster about one event.
 const R1 =
@@ -76,5 +76,24 @@ describe('buildBrief', () => {
 
   it('survives adversarial text', () => {
     expect(Array.isArray(buildBrief([{ text: '9'.repeat(100_000) }, { text: 'of the '.repeat(50_000) }]))).toBe(true);
+  });
+});
+
+describe('datelineLength', () => {
+  it.each([
+    ['KESTREL FALLS, Brenmark (Northern Wire) — The spillway of the dam collapsed before dawn.', 'KESTREL FALLS, Brenmark (Northern Wire) — '],
+    ['WASHINGTON (Reuters) - The senate passed the bill late on Tuesday night.', 'WASHINGTON (Reuters) - '],
+    ['PORT ALDER — The city council voted 9 to 4 on Monday to build a tram.', 'PORT ALDER — '],
+    ['NEW ORLEANS, USA – Ukraine’s incursion has created a real dilemma, he said.', 'NEW ORLEANS, USA – '],
+    ['NATO said on Monday that the alliance would meet.', ''],
+    ['The Port Alder council — after a long debate — voted for the tram line.', ''],
+    ['OSLO — Short.', ''],
+  ])('%s', (text, dateline) => expect(datelineLength(text)).toBe(dateline.length));
+
+  it('cites the sentence after an opening dateline', () => {
+    const text = 'LAKEPORT, Freedonia (Coast Wire) — Floodwater cut the coastal road to Lakeport for a second day on Tuesday, officials said.';
+    const [s] = buildBrief([{ text }], { maxWords: 30 });
+    expect(s?.text.startsWith('Floodwater cut the coastal road')).toBe(true);
+    expect(text.slice(s!.start, s!.end)).toBe(s!.text);
   });
 });

@@ -110,6 +110,19 @@ function isPhotoCaption(s: string): boolean {
   return !DATE_PREPOSITIONS.has(m[1]!.replace(/\.$/, '').toLowerCase());
 }
 
+/**
+ * A dateline opening an article or paragraph: capitals, an optional ", Region" and "(Outlet)", then a
+ * dash: "KESTREL FALLS, Brenmark (Northern Wire) — ", "WASHINGTON (Reuters) - ". The brief quotes the
+ * sentence without it (the citation's offsets start after it).
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?(?:\s*\([^)\n]{1,40}\))?\s*(?:[—–_]|-{1,2})\s+(?=\S)/u;
+
+/** Length of a dateline at the start of `text` (0 when none, or when nothing would be left). */
+export function datelineLength(text: string): number {
+  const m = DATELINE.exec(text);
+  return m && text.length - m[0].length >= 20 ? m[0].length : 0;
+}
+
 function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
   if (an === 0 || bn === 0) return 0;
   let dot = 0;
@@ -152,14 +165,18 @@ export function buildBrief(articles: readonly BriefArticle[], options: BriefOpti
     const doc = prepareDoc({ id: String(ai), text: a.text });
     let pos = 0;
     for (const s of doc.sentences) {
-      const text = a.text.slice(s.start, s.end);
+      // an opening dateline is not part of the sentence (at the article's or a paragraph's start)
+      const opens = s.start === 0 || /\n\s*$/.test(a.text.slice(Math.max(0, s.start - 4), s.start));
+      const cut = opens ? datelineLength(a.text.slice(s.start, s.end)) : 0;
+      const start = s.start + cut;
+      const text = a.text.slice(start, s.end);
       const words = text.split(/\s+/).filter(Boolean).length;
       if (words < MIN_WORDS || words > MAX_WORDS || isBoilerplate(text)) continue;
       const vec = new Map<string, number>();
       for (const t of terms(text)) vec.set(t, (vec.get(t) ?? 0) + 1);
       if (vec.size < 3) continue;
       for (const t of vec.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-      cands.push({ article: ai, start: s.start, end: s.end, text, pos: pos++, words, vec, norm: 0, score: 0 });
+      cands.push({ article: ai, start, end: s.end, text, pos: pos++, words, vec, norm: 0, score: 0 });
     }
   });
   if (cands.length === 0) return [];
