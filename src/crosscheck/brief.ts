@@ -123,6 +123,16 @@ export function datelineLength(text: string): number {
   return m && text.length - m[0].length >= 20 ? m[0].length : 0;
 }
 
+/** Whether only blanks stand between `at` and the previous line break (or the text's start). */
+function startsLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
+  }
+  return true;
+}
+
 function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
   if (an === 0 || bn === 0) return 0;
   let dot = 0;
@@ -166,7 +176,7 @@ export function buildBrief(articles: readonly BriefArticle[], options: BriefOpti
     let pos = 0;
     for (const s of doc.sentences) {
       // an opening dateline is not part of the sentence (at the article's or a paragraph's start)
-      const opens = s.start === 0 || /\n\s*$/.test(a.text.slice(Math.max(0, s.start - 4), s.start));
+      const opens = startsLine(a.text, s.start);
       const cut = opens ? datelineLength(a.text.slice(s.start, s.end)) : 0;
       const start = s.start + cut;
       const text = a.text.slice(start, s.end);
