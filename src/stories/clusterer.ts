@@ -33,6 +33,11 @@ export interface ClustererOptions {
   maxPosting: number;
   /** Most candidate stories scored in full per article (those sharing the most query weight). */
   maxCandidates: number;
+  /**
+   * Candidates whose index support (summed query weight of the terms they are indexed under) is
+   * below this fraction of the best candidate's are not scored.
+   */
+  minSupport: number;
   /** Most terms (the heaviest by TF-IDF) in an article's word vector; half as many names. */
   articleTerms: number;
   /** Most terms kept per story centroid (the lightest are pruned beyond it). */
@@ -69,6 +74,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.free
   queryTerms: 24,
   maxPosting: 32,
   maxCandidates: 8,
+  minSupport: 0.5,
   articleTerms: 1000,
   maxCentroidTerms: 300,
   leadChars: 400,
@@ -142,8 +148,8 @@ export interface ClustererState {
 }
 
 const DAY_MS = 86_400_000;
-/** Arrivals between two prunings of once-seen terms from the DF tables. */
-const DF_PRUNE_EVERY = 20_000;
+/** Arrivals between two halvings of the DF tables (a recent-window IDF, see assignFeatures). */
+const DF_DECAY_EVERY = 20_000;
 /** Terms kept per member vector (the heaviest), for the member similarity. */
 const MEMBER_TERMS = 80;
 
@@ -228,10 +234,17 @@ export class StoryClusterer {
     for (const t of f.words.keys()) this.dfWords.set(t, (this.dfWords.get(t) ?? 0) + 1);
     for (const t of f.names.keys()) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     if (this.seq % 1000 === 0) this.expire();
-    // Terms seen once in a long while are dropped from the DF tables (they keep IDF at its maximum
-    // either way); this bounds memory on an endless stream with its long tail of names and bigrams.
-    if (this.seq % DF_PRUNE_EVERY === 0) {
-      for (const df of [this.dfWords, this.dfNames]) for (const [t, v] of df) if (v <= 1) df.delete(t);
+    // Document frequencies are counted over a recent window: every DF_DECAY_EVERY arrivals all counts
+    // (and the document total) halve and terms falling below one are dropped. IDF keeps its meaning
+    // (ratios are unchanged by the halving) while the tables hold only terms of the recent stream, so
+    // names of stories closed long ago are released and the tables stay bounded on an endless stream.
+    if (this.seq % DF_DECAY_EVERY === 0) {
+      this.nDocs /= 2;
+      for (const df of [this.dfWords, this.dfNames])
+        for (const [t, v] of df) {
+          if (v < 2) df.delete(t);
+          else df.set(t, v / 2);
+        }
     }
 
     // Sublinear TF x IDF, one pass per kind (no intermediate maps: this is the per-article hot path).
@@ -253,9 +266,16 @@ export class StoryClusterer {
     };
     for (let i = 0; i < Math.min(q, wq.length); i++) probe('w:' + wq[i]![0], wq[i]![1]);
     for (let i = 0; i < Math.min(q >> 1, nq.length); i++) probe('n:' + nq[i]![0], nq[i]![1]);
-    let cands: Iterable<string> = hits.keys();
-    if (hits.size > this.options.maxCandidates)
-      cands = [...hits].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxCandidates).map((x) => x[0]);
+    // Candidates in order of support; those with much less support than the best are not scored.
+    // This keeps the work per article a property of the article, not of how many stories are live:
+    // a stream with thousands of live stories scores about as many candidates as one with a hundred.
+    const ranked = [...hits].sort((a, b) => b[1] - a[1]);
+    const minSupport = ranked.length > 0 ? ranked[0]![1] * this.options.minSupport : 0;
+    const cands: string[] = [];
+    for (const [cid, sup] of ranked) {
+      if (cands.length >= this.options.maxCandidates || sup < minSupport) break;
+      cands.push(cid);
+    }
 
     // The story joined is the most similar one among those whose bar the article clears.
     let best: Cluster | null = null;
@@ -377,12 +397,11 @@ export class StoryClusterer {
   /** Recomputes a story's norms (with the current IDF) and its entries in the candidate index. */
   private refresh(c: Cluster): void {
     // Index keys are prefixed ("w:", "n:") only for the few terms indexed, not for every centroid term.
-    const ws = [...c.words];
-    const ns = [...c.names];
-    c.wordNorm = norm(ws);
-    c.nameNorm = norm(ns);
+    // Reads the centroid maps in place (no copy of every term: refreshes are frequent while stories are small).
+    c.wordNorm = mapNorm(c.words);
+    c.nameNorm = mapNorm(c.names);
     const k = this.options.indexTerms;
-    const terms = [...topK(ws, k).map((x) => 'w:' + x[0]), ...topK(ns, k >> 1).map((x) => 'n:' + x[0])];
+    const terms = [...topOfMap(c.words, k).map((t) => 'w:' + t), ...topOfMap(c.names, k >> 1).map((t) => 'n:' + t)];
     const keep = new Set(terms);
     for (const t of c.indexed) if (!keep.has(t)) this.unindex(t, c.id);
     const had = new Set(c.indexed);
@@ -496,6 +515,21 @@ function kthLargest(values: Iterable<number>, n: number, k: number): number {
   for (const v of values) a[i++] = v;
   a.sort();
   return a[Math.max(0, n - Math.min(k, n))] ?? 0;
+}
+
+/** Euclidean norm of a map's values. */
+function mapNorm(m: ReadonlyMap<string, number>): number {
+  let s = 0;
+  for (const x of m.values()) s += x * x;
+  return Math.sqrt(s);
+}
+
+/** The up to k heaviest keys of a map, heaviest first (ties in insertion order, as `topK`). */
+function topOfMap(m: ReadonlyMap<string, number>, k: number): string[] {
+  const cut = m.size > k ? kthLargest(m.values(), m.size, k) : -Infinity;
+  const sel: Array<[string, number]> = [];
+  for (const e of m) if (e[1] >= cut) sel.push(e);
+  return sel.sort((a, b) => b[1] - a[1]).slice(0, k).map((x) => x[0]);
 }
 
 /** The up to k heaviest of weighted terms, heaviest first. */
