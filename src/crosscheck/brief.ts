@@ -104,7 +104,7 @@ const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September
  */
 const CAPTION_END = new RegExp(`(?:^|\\s)([\\p{L}.]+),?\\s+(?:${MONTH_NAMES})\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$`, 'u');
 const DATE_PREPOSITIONS = new Set(['on', 'since', 'by', 'until', 'till', 'from', 'to', 'of', 'before', 'after', 'in', 'at', 'and', 'or', 'than', 'through', 'between', 'for', 'as']);
-function isPhotoCaption(s: string): boolean {
+export function isPhotoCaption(s: string): boolean {
   const m = CAPTION_END.exec(s);
   if (!m) return false;
   return !DATE_PREPOSITIONS.has(m[1]!.replace(/\.$/, '').toLowerCase());

@@ -201,6 +201,12 @@ describe('buildTimeline', () => {
     expect(events[0]!.citations[0]).toEqual({ articleId: '1', start: 0, end: t1.indexOf(' Repairs') });
     expect(events[1]).toMatchObject({ when: 'this Saturday', resolved: false });
   });
+
+  it('leaves wire photo captions out (they date a picture, not an event)', () => {
+    const t = 'Rescuers carry sandbags along the flooded quay in Lakeport, Freedonia May 5, 2031. The dam failed on May 4, flooding the valley.';
+    const events = buildTimeline([art('1', t, { t: [timex(t, 'May 5, 2031', '2031-05-05'), timex(t, 'May 4', '2031-05-04')] })]);
+    expect(events.map((e) => e.when)).toEqual(['2031-05-04']);
+  });
 });
 
 describe('crossCheck', () => {

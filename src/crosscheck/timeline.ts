@@ -7,6 +7,7 @@
 import { prepareDoc, sentenceAt } from '../extract/common/text.js';
 import { STOPWORDS, stem } from '../stories/features.js';
 import type { DatePart, PublishedRef, TimelineEvent, TimexMention } from '../types.js';
+import { isPhotoCaption } from './brief.js';
 import type { CrossArticle } from './claims.js';
 
 /** Word-overlap (Dice) above which two same-date sentences are one event. */
@@ -57,6 +58,8 @@ export function buildTimeline(articles: readonly CrossArticle[]): TimelineEvent[
       seen.add(si);
       const s = doc.sentences[si]!;
       const text = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+      // a wire photo caption dates the picture, not an event
+      if (isPhotoCaption(text)) continue;
       const resolved = RESOLVED.test(t.value);
       const when = resolved ? t.value : t.text;
       const words = bag(text);
