@@ -47,7 +47,7 @@ function story(r: StoryReport): string {
     const url = a.url ? safeUrl(a.url) : null;
     const title = esc(a.title ?? a.id);
     const date = articleDate(a);
-    h.push(`<li id="${esc(r.story.id)}-a${i + 1}">${url ? `<a href="${esc(url)}">${title}</a>` : title}${a.source ? ' · ' + esc(a.source) : ''}${date ? ' · ' + esc(date) : ''}${a.duplicateOf ? ' · copy of ' + esc(a.duplicateOf) : ''}</li>`);
+    h.push(`<li id="${esc(r.story.id)}-a${i + 1}">${url ? `<a href="${esc(url)}">${title}</a>` : title}${a.source ? ' · ' + esc(a.source) : ''}${date ? ' · ' + esc(date) : ''}${a.duplicateOf ? ' · copy of ' + ref(a.duplicateOf) : ''}</li>`);
   });
   h.push('</ol></section>');
   return h.join('\n');

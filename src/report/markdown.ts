@@ -56,7 +56,7 @@ export function storyToMarkdown(r: StoryReport): string {
   }
   out.push('', '### Sources', '');
   r.articles.forEach((a, i) => {
-    const bits = [a.title ? mdEscape(a.title) : mdEscape(a.id), a.source ? mdEscape(a.source) : null, articleDate(a), a.url ? `<${a.url.replace(/[<>\s]/g, '')}>` : null, a.duplicateOf ? `copy of ${mdEscape(a.duplicateOf)}` : null];
+    const bits = [a.title ? mdEscape(a.title) : mdEscape(a.id), a.source ? mdEscape(a.source) : null, articleDate(a), a.url ? `<${a.url.replace(/[<>\s]/g, '')}>` : null, a.duplicateOf ? `copy of ${articleRef(r, a.duplicateOf)}` : null];
     out.push(`${i + 1}. ${bits.filter(Boolean).join(' · ')}`);
   });
   return out.join('\n') + '\n';

@@ -50,6 +50,9 @@ describe('formatters', () => {
     expect(m).toContain('~3–4 km [2]');
     expect(m).toContain('| 2: Wire, article \\[2\\] |');
     expect(m).toContain('2031-01-01 – 2031-01-02');
+    // a copy names its original by its number in the list
+    expect(m).toContain('copy of [1]');
+    expect(toHTML(report)).toContain('copy of <sup><a href="#s1-a1">[1]</a></sup>');
   });
   it('names an origin without an outlet by its number in both formats, and marks inferred dates', () => {
     const inferred: Report = { stories: [{ ...report.stories[0]!, datesInferred: true, articles: [report.stories[0]!.articles[0]!, { ...report.stories[0]!.articles[1]!, published: '2031-01-02', publishedInferred: true }] }] };
