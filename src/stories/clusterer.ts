@@ -299,7 +299,7 @@ export class StoryClusterer {
     }
     const c: Cluster = {
       id: this.options.idPrefix + String(this.nextId++),
-      label: title && title.trim() ? title.trim().slice(0, 120) : topKeys(nq, 3).join(', '),
+      label: title && title.trim() ? title.trim().slice(0, 120) : topKeys(nq, 3, f.surface).join(', '),
       size: 0,
       words: new Map(),
       names: new Map(),
@@ -541,10 +541,13 @@ function topK(v: Array<[string, number]>, k: number): Array<[string, number]> {
   return v.sort((a, b) => b[1] - a[1]).slice(0, k);
 }
 
-/** The n heaviest names (TF-IDF: distinctive, not merely frequent), title-cased: "Kursk, Syrskiy, Wall Street Journal". */
-function topKeys(weighted: ReadonlyArray<[string, number]>, n: number): string[] {
+/**
+ * The n heaviest names (TF-IDF: distinctive, not merely frequent) in the spelling most seen in the
+ * article ("Kursk, US, ATACMS"); title-cased when no spelling is known ("Kursk, Syrskiy").
+ */
+function topKeys(weighted: ReadonlyArray<[string, number]>, n: number, surface?: ReadonlyMap<string, string>): string[] {
   return [...weighted]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([k]) => k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()));
+    .map(([k]) => surface?.get(k) || k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()));
 }

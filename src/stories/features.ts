@@ -44,6 +44,30 @@ export interface ArticleFeatures {
   words: Map<string, number>;
   /** Name phrases (lowercase, e.g. "boris yeltsin", "kursk") -> count. */
   names: Map<string, number>;
+  /**
+   * Name phrase -> the spelling most seen in the article ("us" -> "US", "atacms" -> "ATACMS",
+   * "mcdonald" -> "McDonald"), for story labels. Optional: features built elsewhere may omit it.
+   */
+  surface?: Map<string, string>;
+}
+
+/** Counts one spelling of a name phrase under its lowercase key. */
+function addSurface(m: Map<string, Map<string, number>>, key: string, spelled: string, n: number): void {
+  let forms = m.get(key);
+  if (!forms) m.set(key, (forms = new Map()));
+  forms.set(spelled, (forms.get(spelled) ?? 0) + n);
+}
+
+/** The most seen spelling of each key (ties: the first seen). */
+function mostSeen(m: Map<string, Map<string, number>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, forms] of m) {
+    let best = '';
+    let n = 0;
+    for (const [f, c] of forms) if (c > n) [best, n] = [f, c];
+    out.set(k, best);
+  }
+  return out;
 }
 
 function isCapitalised(t: Token): boolean {
@@ -69,14 +93,20 @@ function normWord(w: string): string {
 export function articleFeatures(text: string, title = '', names: readonly string[] = [], maxChars = 20_000, bigrams = true, leadChars = LEAD_CHARS): ArticleFeatures {
   const words = new Map<string, number>();
   const nameCounts = new Map<string, number>();
+  const spellings = new Map<string, Map<string, number>>();
   const addText = (s: string, weight: number): void => {
     const toks = tokenize(s);
     let run: string[] = [];
+    let spelled: string[] = [];
     const flush = (): void => {
       if (run.length > 0) {
         const phrase = run.join(' ');
-        if (!(run.length === 1 && STOPWORDS.has(phrase))) add(nameCounts, phrase, weight);
+        if (!(run.length === 1 && STOPWORDS.has(phrase))) {
+          add(nameCounts, phrase, weight);
+          addSurface(spellings, phrase, spelled.join(' '), weight);
+        }
         run = [];
+        spelled = [];
       }
     };
     let prev: string | null = null;
@@ -88,8 +118,10 @@ export function articleFeatures(text: string, title = '', names: readonly string
         continue;
       }
       const w = normWord(t.text);
-      if (isCapitalised(t) && !(run.length === 0 && STOPWORDS.has(w)) && t.text !== t.text.toUpperCase()) run.push(w.replace(/\.$/, ''));
-      else flush();
+      if (isCapitalised(t) && !(run.length === 0 && STOPWORDS.has(w)) && t.text !== t.text.toUpperCase()) {
+        run.push(w.replace(/\.$/, ''));
+        spelled.push(t.text.replace(/[’‘]/g, "'").replace(/\.$/, ''));
+      } else flush();
       if (w.length < 2 || STOPWORDS.has(w) || w.includes('://') || w.includes('@')) {
         prev = null;
         continue;
@@ -109,6 +141,9 @@ export function articleFeatures(text: string, title = '', names: readonly string
     const cut = text.length > leadChars ? text.lastIndexOf(' ', leadChars) : text.length;
     if (cut > 0) addText(text.slice(0, cut), 1);
   }
-  for (const n of names) add(nameCounts, n.toLowerCase(), 1);
-  return { words, names: nameCounts };
+  for (const n of names) {
+    add(nameCounts, n.toLowerCase(), 1);
+    addSurface(spellings, n.toLowerCase(), n, 1);
+  }
+  return { words, names: nameCounts, surface: mostSeen(spellings) };
 }

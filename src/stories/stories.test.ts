@@ -226,3 +226,35 @@ describe('articleFeatures lead weighting', () => {
     expect(articleFeatures(text, '', [], undefined, true, 0).words.get('dam')).toBe(1);
   });
 });
+
+describe('story labels keep the spelling most seen in the text', () => {
+  const STRIKE =
+    'Ukraine fired ATACMS missiles at an airfield near Kursk overnight, officials in Kyiv said. The US approved the use of ' +
+    'ATACMS against targets inside Russia last week, and a MacArthur Institute analyst said the strike was the deepest yet. ' +
+    'A Macarthur Institute report in May had predicted it; MacArthur Institute staff expect more.';
+
+  it('articleFeatures records the most seen spelling of each name phrase and of given names', () => {
+    const f = articleFeatures(STRIKE, '', ['US', 'ATACMS', 'Kursk']);
+    expect(f.surface?.get('atacms')).toBe('ATACMS');
+    expect(f.surface?.get('us')).toBe('US');
+    expect(f.surface?.get('macarthur institute')).toBe('MacArthur Institute');
+    expect(f.names.get('macarthur institute')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('labels an untitled story with acronyms as written, not title-cased', () => {
+    const k = new StoryClusterer();
+    const text = 'the missiles struck an airfield overnight and destroyed two hangars, officials said on condition of anonymity.';
+    const a = k.assign({ id: 'a1', text, names: ['ATACMS', 'US', 'Kursk'] });
+    expect(a.isNew).toBe(true);
+    expect(a.label.split(', ').sort()).toEqual(['ATACMS', 'Kursk', 'US']);
+    const b = new StoryClusterer().assign({ id: 'a2', text: STRIKE });
+    expect(b.label).toContain('MacArthur Institute');
+    expect(b.label).not.toMatch(/Macarthur/);
+  });
+
+  it('falls back to title case when features carry no spellings', () => {
+    const k = new StoryClusterer();
+    const a = k.assignFeatures('b1', { words: new Map([['flood', 3]]), names: new Map([['tamsin river', 2]]) }, null);
+    expect(a.label).toBe('Tamsin River');
+  });
+});
