@@ -328,6 +328,30 @@ describe('publication-date inference', () => {
     expect(r?.inferred).toBe(true);
     expect(r?.reasons).toContain(reason);
   });
+  it('never dates a text by a "since" date alone: it is a lower bound', () => {
+    const text = 'The Kestrel air-defence system has been in service since December 2022. A missile hit a radar site last week, officials said.';
+    expect(pipeline.extract({ id: 'x', text }).published).toBeNull();
+  });
+  it('moves the year forward to a "since" date, not back', () => {
+    const text = 'Talks collapsed on May 4, officials said. The ceasefire had held since January 2023, after a record harvest in 2022.';
+    const r = pipeline.extract({ id: 'x', text }).published;
+    expect(r?.value).toBe('2023-05-04');
+    expect(r?.reasons).toContain('not before the year of a "since" date');
+  });
+  it('keeps an estimate at or after the latest "since" date', () => {
+    const text = 'Farmers said the harvest of 2021 was the worst in memory. Prices have doubled since March 2022.';
+    const r = pipeline.extract({ id: 'x', text }).published;
+    expect(r!.value >= '2022-03-01').toBe(true);
+    expect(r!.confidence).toBeLessThanOrEqual(0.2);
+  });
+  it('does not date a text by history recalled in a quotation', () => {
+    const text = 'The council voted on Tuesday to rebuild the bridge. "On June 2, 2015, the river took everything," a farmer said.';
+    expect(pipeline.extract({ id: 'x', text }).published).toBeNull();
+  });
+  it('counts a quoted present as the speaker\'s now', () => {
+    const text = 'Sales "have not met our expectations for 2024," the chairman said on Friday.';
+    expect(pipeline.extract({ id: 'x', text }).published?.value.slice(0, 4)).toBe('2024');
+  });
   it('uses the copyright year only for inference', () => {
     const x = pipeline.extract({ id: 'x', text: 'Floods hit the town in May.\n\n© 2023 Example News' });
     expect(x.published?.value.slice(0, 4)).toBe('2023');

@@ -11,7 +11,7 @@ import { absoluteDates } from './absolute.js';
 import { addDays, fmtDay, isValidDate, toDays, weekday, type Ymd } from './calendar.js';
 import { WEEKDAYS } from './lexicon.js';
 import { periods } from './periods.js';
-import { lowered, type DraftTimex } from './match.js';
+import { lowered, type DraftTimex, type Tense } from './match.js';
 import { tenseOf, tokenAt } from './refine-tense.js';
 import { weekdays } from './weekdays.js';
 
@@ -50,10 +50,23 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   const years: number[] = [];
   const dated: Dated[] = [];
   const monthDays: Array<{ m: DraftTimex; month: number; day: number | undefined }> = [];
+  // lower bounds: "in service since December 2022", "from 1991", a year in a quotation ("we have
+  // waited since 1991"): the report is later, but they say nothing about how much later
+  const bounds: Bound[] = [];
+  const yearlessBounds: Array<{ m: DraftTimex; month: number; day: number | undefined }> = [];
+  const quotes = quoteSpans(doc.text);
   for (const m of found) {
     // "notes due March 1, 2011", "until June 30, 1990": maturities and deadlines count as announced dates
     const tense = TARGET_WORDS.has(low[tokenAt(doc, m.start) - 1] ?? '') ? 'future' : tenseOf(doc, low, m);
     const v = m.value;
+    if (tense !== 'future') {
+      const why = boundCue(doc, low, m, quotes, tense);
+      const from = why ? boundDate(v) : null;
+      if (from && why) {
+        bounds.push({ date: from, why, text: m.text });
+        continue;
+      }
+    }
     let mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     if (mm) {
       const date = { y: Number(mm[1]), m: Number(mm[2]), d: Number(mm[3]) };
@@ -73,7 +86,14 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       if (tense !== 'future') years.push(Number(mm[1]));
       continue;
     }
-    if (m.draft?.kind === 'month') monthDays.push({ m, month: m.draft.month, day: m.draft.day });
+    if (m.draft?.kind === 'month') {
+      // "since March 3": a bound once the year is known
+      if (tense !== 'future' && boundCue(doc, low, m, quotes, tense)) {
+        yearlessBounds.push({ m, month: m.draft.month, day: m.draft.day });
+        continue;
+      }
+      monthDays.push({ m, month: m.draft.month, day: m.draft.day });
+    }
   }
   const copyright = copyrightYear(doc.text);
   if (years.length === 0 && copyright !== null) years.push(copyright);
@@ -87,7 +107,17 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     year += 1;
     reasons.push('year after the latest year named, with "last year" comparisons');
   }
+  // a lower bound moves the year of writing forward, never back ("since January 1998" with events
+  // of 1996: written in 1998 or later); alone it dates nothing
+  const boundYear = bounds.reduce((a, b) => Math.max(a, b.date.y), -Infinity);
+  if (year !== null && boundYear > year) {
+    year = boundYear;
+    reasons.push('not before the year of a "since" date');
+  }
   if (year !== null) {
+    for (const md of yearlessBounds) {
+      if (isValidDate(year, md.month, md.day ?? 1)) bounds.push({ date: { y: year, m: md.month, d: md.day ?? 1 }, why: 'since', text: md.m.text });
+    }
     for (const md of monthDays) {
       const tense = tenseOf(doc, low, md.m);
       const d = md.day ?? 15;
@@ -182,7 +212,16 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
       reasons.push('after the quarter reported');
     }
   }
+  // lower bounds ("since December 2022") constrain the estimate but never make one: a text with
+  // nothing else says only that it was written later, by an unknown span (base stays null)
+  const floor = bounds.reduce<Bound | null>((a, b) => (a === null || toDays(b.date) > toDays(a.date) ? b : a), null);
   if (!base) return null;
+  if (floor && toDays(base) < toDays(floor.date) && !line && !wdFixed) {
+    // the evidence that voted lies before a bound: the bound is the closest date consistent with both
+    base = floor.date;
+    confidence = Math.min(confidence, 0.2);
+    reasons.push(`not before ${fmtDay(floor.date)} (${floor.why} ${floor.text})`);
+  }
 
   // Weekday agreement: the most-mentioned weekday outside future clauses is usually the day of writing.
   if (!line || line.precision === 'day') {
@@ -196,6 +235,88 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   }
   return { value: fmtDay(base), inferred: true, confidence: Math.round(confidence * 100) / 100, reasons };
 };
+
+interface Bound {
+  /** The earliest day the bound allows. */
+  date: Ymd;
+  why: string;
+  text: string;
+}
+
+/** Words right before a date that make it a lower bound rather than a time of writing. */
+const BOUND_WORDS = new Set(['since', 'after', 'starting', 'beginning']);
+
+/**
+ * Why a date is only a lower bound for the time of writing, or null: "since December 2022", "after
+ * 1945" (up to two words between: "since early 2022", "since the end of 1991"), or a date inside a
+ * quotation (speakers recall the past; the report tells the present). Not "from 1996": "down 5%
+ * from 1996" compares with a year like any other.
+ */
+function boundCue(doc: Doc, low: readonly string[], m: DraftTimex, quotes: readonly Span[], tense: Tense | null): string | null {
+  const i = tokenAt(doc, m.start);
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const w = low[k]!;
+    // "since" bounds in any tense but the future ("has been in service since"); "after 1945",
+    // "beginning in 1991" only in the past tense ("an option to buy after Jan. 1" looks ahead)
+    if (BOUND_WORDS.has(w)) return w === 'since' || tense === 'past' ? w : null;
+    if (w !== 'the' && w !== 'of' && w !== 'early' && w !== 'late' && w !== 'mid' && w !== 'end' && w !== 'start' && w !== 'in') break;
+  }
+  // history recalled in a quotation ("we had nothing in 1991"); a quoted present ("our
+  // expectations for 1989") is the speaker's now
+  return tense === 'past' && insideSpan(quotes, m.start) ? 'quoted' : null;
+}
+
+/** The first day a value allows ("2022-12" -> 2022-12-01, "1991" -> 1991-01-01), or null. */
+function boundDate(v: string): Ymd | null {
+  const mm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!mm) return null;
+  return { y: Number(mm[1]), m: mm[2] ? Number(mm[2]) : 1, d: mm[3] ? Number(mm[3]) : 1 };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Longest quotation counted (characters): an unbalanced quote mark must not swallow the text. */
+const MAX_QUOTE = 600;
+
+/** Quotations: “...”, ``...'' and "..." (paired on one pass; linear). */
+function quoteSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  let closer = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open >= 0) {
+      if (i - open > MAX_QUOTE) {
+        open = -1;
+      } else if (c === closer || (closer === "''" && c === "'" && text[i + 1] === "'")) {
+        out.push({ start: open, end: i });
+        open = -1;
+        continue;
+      }
+    }
+    if (open < 0) {
+      if (c === '“') [open, closer] = [i, '”'];
+      else if (c === '"') [open, closer] = [i, '"'];
+      else if (c === '`' && text[i + 1] === '`') [open, closer] = [i, "''"];
+    }
+  }
+  return out;
+}
+
+/** True when pos lies inside one of the (sorted) spans. */
+function insideSpan(spans: readonly Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < pos;
+}
 
 /** The most-mentioned bare weekday outside future clauses (ISO 1-7), or 0. */
 function mostMentionedWeekday(doc: Doc, low: readonly string[]): number {
