@@ -302,6 +302,7 @@ describe('dates: adversarial inputs finish (linear time)', () => {
     ['months', 'May '.repeat(30_000)],
     ['hyphens', 'two-year-'.repeat(20_000)],
     ['slashes', '1/'.repeat(50_000)],
+    ['coordinated days', 'May 1 and 2 and '.repeat(20_000)],
   ])('%s', (_name, text) => {
     const found = tag(text, '2024-08-06');
     expect(Array.isArray(found)).toBe(true);
@@ -351,6 +352,13 @@ describe('publication-date inference', () => {
   it('counts a quoted present as the speaker\'s now', () => {
     const text = 'Sales "have not met our expectations for 2024," the chairman said on Friday.';
     expect(pipeline.extract({ id: 'x', text }).published?.value.slice(0, 4)).toBe('2024');
+  });
+  it('infers in linear time on unbalanced quotes and "since" chains', () => {
+    for (const text of ['"since 1991 '.repeat(30_000), '``in 1991 \'\' '.repeat(30_000) + '"'.repeat(50_000)]) {
+      const t0 = performance.now();
+      pipeline.extract({ id: 'x', text });
+      expect(performance.now() - t0).toBeLessThan(4000);
+    }
   });
   it('uses the copyright year only for inference', () => {
     const x = pipeline.extract({ id: 'x', text: 'Floods hit the town in May.\n\n© 2023 Example News' });
