@@ -46,6 +46,11 @@ describe('attributions: one per sentence', () => {
     ['According to the Times, the talks collapsed.', 'the Times', 'According to', 'the talks collapsed', undefined],
     ['The convoy was delayed by two days, the ministry said.', 'the ministry', 'said', 'The convoy was delayed by two days', undefined],
     ['The vote was delayed, officials told the Associated Press on Friday.', 'officials', 'told', 'The vote was delayed', 'Associated Press'],
+    // Stance verbs are cues too (PolNeAR): who holds which view.
+    ['Local farmers fear that the new dam will flood their fields.', 'Local farmers', 'fear', 'that the new dam will flood their fields', undefined],
+    ['Several council members oppose the plan to close the library.', 'Several council members', 'oppose', 'the plan to close the library', undefined],
+    ['Critics worry that the new rules will push small farms out of business.', 'Critics', 'worry', 'that the new rules will push small farms out of business', undefined],
+    ['Most economists doubt that the central bank will cut rates this year.', 'Most economists', 'doubt', 'that the central bank will cut rates this year', undefined],
   ])('%s', (text, speaker, cue, content, cites) => {
     const got = run(text);
     expect(got).toHaveLength(1);
@@ -104,6 +109,17 @@ describe('attributions: split quotes, pronouns, cited outlets', () => {
     const text = 'Maria Kovalenko inspected the plant on Monday. Kovalenko said output had doubled.';
     const a = run(text).find((x) => x.speaker?.text === 'Kovalenko');
     expect(a?.speakerCanonical).toBe('Maria Kovalenko');
+  });
+});
+
+describe('attributions: a second cue of the same speaker', () => {
+  it.each([
+    ['The mayor said the bridge was safe, adding that repairs would start in May.', 'The mayor', ['said', 'adding']],
+    ['Lima said the levee held and warned that the river was still rising.', 'Lima', ['said', 'warned']],
+  ])('%s', (text, speaker, cues) => {
+    const got = run(text);
+    expect(got.map((a) => a.cue?.text).sort()).toEqual([...cues].sort());
+    for (const a of got) expectSpan(text, a.speaker, speaker);
   });
 });
 

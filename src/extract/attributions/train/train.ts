@@ -301,7 +301,7 @@ function main(): void {
   }
   const meta: Record<string, unknown> = {
     data: 'PolNeAR polnear_dev.jsonl (../shared/data/attribution)',
-    command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${bias !== 0 ? ` --bias ${bias}` : ''}${tune !== 0 ? ` --tune-fold ${tune}` : ''}${values.final ? ' --final' : ''}`,
+    command: `node dist/extract/attributions/train/train.js --epochs ${epochs} --min-count ${minCount} --holdout ${mod}${bias !== 0 ? ` --bias=${bias}` : ''}${tune !== 0 ? ` --tune-fold ${tune}` : ''}${values.final ? ' --final' : ''}`,
     heldout: `sha1(id)[0] % ${mod} === ${tune}: ${heldDocs.length} docs${tune !== 0 ? ' (tuning fold; fold 0 left out)' : ''}`,
     heldoutScores: held,
     trainedOn: values.final ? 'all documents' : 'train part only',
