@@ -278,6 +278,9 @@ describe('DocHistory.hashes', () => {
       h.record(['Olena', 'Marchuk', 'visited', 'Lisbon'], [idx('B-PER'), idx('L-PER'), 0, idx('U-LOC')]);
       h.record(['Lisbon', 'Red', 'Cross'], [idx('U-ORG'), idx('B-ORG'), idx('L-ORG')]);
       expect(h.hashes(words)).toEqual(h.features(words).map((f) => f.map(hashFeature)));
+      const visited: number[][] = words.map(() => []);
+      h.visitHashes(words, (i, x) => visited[i]!.push(x));
+      expect(visited).toEqual(h.hashes(words));
     },
   );
 });

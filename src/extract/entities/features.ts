@@ -757,6 +757,31 @@ export class DocHistory {
     });
   }
 
+  /** `hashes(words)` visited in place (same hashes, same order per token), without arrays. */
+  visitHashes(words: readonly string[], visit: (i: number, hash: number) => void): void {
+    const caps = isAllCapsSeq(words);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!isCap(w) || !LETTER.test(w[0] ?? '')) continue;
+      const c = this.counts.get(w.toLowerCase());
+      if (!c) {
+        visit(i, H_HIST.new);
+        if (caps) visit(i, H_HIST.hcNew);
+        continue;
+      }
+      let best = 0;
+      let total = 0;
+      for (let t = 0; t < c.length; t++) {
+        if (c[t]! > c[best]!) best = t;
+        total += c[t]!;
+      }
+      const hs = H_HIST.label[best]!;
+      visit(i, hs[0]!);
+      visit(i, c[best] === total ? hs[1]! : hs[2]!);
+      if (caps) visit(i, hs[3]!);
+    }
+  }
+
   /** Records a tagged sentence (tags are indices into TAGS). */
   record(words: readonly string[], tags: readonly number[]): void {
     for (let i = 0; i < words.length; i++) {

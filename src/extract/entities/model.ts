@@ -149,6 +149,16 @@ class WeightTable implements WeightSource {
     const w = (this.fw ??= Float64Array.from(this.iw, (x) => x * scale));
     for (let t = 0; t < NTAGS; t++) scores[t]! += w[base + t]!;
   }
+  private scratch: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  /**
+   * Reusable work buffer `k` (0: local scores, 1: gazetteer first lengths, 2-3: beam back pointers)
+   * of at least `size` entries; contents are garbage (every reader writes before it reads).
+   */
+  buffer(k: number, size: number): Int32Array {
+    let b = this.scratch[k]!;
+    if (b.length < size) this.scratch[k] = b = new Int32Array(Math.max(size, 2 * b.length));
+    return b;
+  }
   private exps = new Map<number, ExpTable>();
   /** The beam's exp table for a temperature (see `ExpTable`). */
   expTable(temperature: number): ExpTable {
@@ -358,7 +368,7 @@ function decodeInt(
   const ws = new Array<IntWord>(n);
   const infos = new Array<WordInfo>(n);
   const lowers = new Array<string>(n);
-  const firsts = new Int32Array(n);
+  const firsts = table.buffer(1, n);
   for (let i = 0; i < n; i++) {
     const w = table.word(words[i]!, res, cache);
     ws[i] = w;
@@ -367,7 +377,7 @@ function decodeInt(
     firsts[i] = w.gf;
   }
   // Local (tag-independent) scores of every position.
-  const L = new Int32Array(n * NTAGS);
+  const L = table.buffer(0, n * NTAGS);
   const caps = isAllCapsSeq(words);
   const bounds = table.bounds;
   let at = 0;
@@ -387,10 +397,7 @@ function decodeInt(
     contextPairHashes(i, infos, words, caps, doc, visit);
   }
   gazetteerHashes(lowers, res, (i, h) => table.addInt(h, L, i * NTAGS), firsts);
-  const hist = history?.hashes(words);
-  if (hist) {
-    for (let i = 0; i < n; i++) for (const h of hist[i]!) table.addInt(h, L, i * NTAGS);
-  }
+  history?.visitHashes(words, (i, h) => table.addInt(h, L, i * NTAGS));
   const trans = table.trans;
   const s = new Int32Array(NTAGS);
   /** Scores at i after tags prev2, prev into `s`; returns the best among the tags valid at `row` of VALID. */
@@ -436,7 +443,7 @@ function decodeInt(
       tags.push(best);
     }
   } else {
-    tags = beamDecodeInt(n, beam, table.expTable(opts.temperature ?? 1), VALID, scoreAt, s);
+    tags = beamDecodeInt(n, beam, table.expTable(opts.temperature ?? 1), VALID, scoreAt, s, table.buffer(2, n * beam), table.buffer(3, n * beam));
   }
   history?.record(words, tags);
   return tags;
@@ -453,9 +460,9 @@ function beamDecodeInt(
   VALID: Uint8Array,
   scoreAt: (i: number, prev: number, prev2: number, row: number) => number,
   s: Int32Array,
+  tagAt: Int32Array,
+  back: Int32Array,
 ): number[] {
-  const tagAt = new Int32Array(n * beam);
-  const back = new Int32Array(n * beam);
   const cur = new Float64Array(beam);
   let m = 1;
   const cs = new Float64Array(beam);
@@ -467,6 +474,9 @@ function beamDecodeInt(
   for (let i = 0; i < n; i++) {
     let c = 0;
     for (let h = 0; h < m; h++) {
+      // A candidate scores at most its hypothesis (its log-probability here is <= 0): once the
+      // beam is full, hypotheses no better than its worst candidate cannot place any.
+      if (c === beam && cur[h]! <= cs[c - 1]!) continue;
       const prev = i > 0 ? tagAt[(i - 1) * beam + h]! : START_TAG;
       const prev2 = i > 1 ? tagAt[(i - 2) * beam + back[(i - 1) * beam + h]!]! : START_TAG;
       const row = (i === n - 1 ? NPREV2 : 0) + prev * NTAGS;
