@@ -329,6 +329,12 @@ describe('publication-date inference', () => {
     expect(r?.inferred).toBe(true);
     expect(r?.reasons).toContain(reason);
   });
+  it('keeps the year named outside the past tense when the text compares with last year', () => {
+    const text = 'The mill said third-quarter profit rose from a year earlier. Margins for the 2023 period are the best in a decade.';
+    expect(pipeline.extract({ id: 'x', text }).published?.value.slice(0, 4)).toBe('2023');
+    const past = 'The mill said third-quarter profit rose from a year earlier. In 2023, the mill earned $9 million.';
+    expect(pipeline.extract({ id: 'x', text: past }).published?.value.slice(0, 4)).toBe('2024');
+  });
   it('never dates a text by a "since" date alone: it is a lower bound', () => {
     const text = 'The Kestrel air-defence system has been in service since December 2022. A missile hit a radar site last week, officials said.';
     expect(pipeline.extract({ id: 'x', text }).published).toBeNull();

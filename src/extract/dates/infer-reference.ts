@@ -53,6 +53,8 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   // lower bounds: "in service since December 2022", "from 1991", a year in a quotation ("we have
   // waited since 1991"): the report is later, but they say nothing about how much later
   const bounds: Bound[] = [];
+  /** Years named outside past and future clauses ("the 1989 period", "expectations for 1989"). */
+  const presentYears = new Set<number>();
   const yearlessBounds: Array<{ m: DraftTimex; month: number; day: number | undefined }> = [];
   const quotes = quoteSpans(doc.text);
   for (const m of found) {
@@ -78,12 +80,14 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
     if (mm) {
       dated.push({ date: { y: Number(mm[1]), m: Number(mm[2]), d: 15 }, precision: 'month', tense, start: m.start, explicit: true });
       if (tense !== 'future') years.push(Number(mm[1]));
+      if (tense !== 'future' && tense !== 'past') presentYears.add(Number(mm[1]));
       continue;
     }
     mm = /^(\d{4})$/.exec(v);
     if (mm) {
       // "notes due 2011", "by 2030", "through 1995": maturities and targets, not the present
       if (tense !== 'future') years.push(Number(mm[1]));
+      if (tense !== 'future' && tense !== 'past') presentYears.add(Number(mm[1]));
       continue;
     }
     if (m.draft?.kind === 'month') {
@@ -103,7 +107,8 @@ export const inferReference: ReferenceInferrer = (doc: Doc): PublishedRef | null
   const floorYear = year;
   // Without a full date, a text that compares with "last year" / "a year earlier" and names no
   // later year than Y was most likely written in Y + 1 (results for Y reported the next year).
-  if (year !== null && (!dated.some((x) => x.precision === 'day') || saysLastYear(low)) && hasLastYear(low) && copyright === null) {
+  // (not when that year is also named outside the past tense: it is then this year)
+  if (year !== null && (!dated.some((x) => x.precision === 'day') || saysLastYear(low)) && hasLastYear(low) && copyright === null && !presentYears.has(year)) {
     year += 1;
     reasons.push('year after the latest year named, with "last year" comparisons');
   }
