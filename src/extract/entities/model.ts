@@ -83,8 +83,8 @@ class WeightTable implements WeightSource {
   /** [key as int32, row index or -1 when empty] per slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** The int16 weights as int32 rows of NTAGS. */
-  readonly iw: Int32Array;
+  /** The int16 weights, rows of NTAGS (half the memory of int32: fewer cache misses). */
+  readonly iw: Int16Array;
   /** The weights times the file's scale (float rows for `add`), made on first use. */
   private fw: Float64Array | null = null;
   /** Per-word integer score rows (see `IntWord`); results never depend on it. */
@@ -96,7 +96,7 @@ class WeightTable implements WeightSource {
   /** Rows of the sequence boundaries as neighbours: START as i-1, i-2; END as i+1, i+2. */
   readonly bounds: Int32Array;
   constructor(keys: Uint32Array, weights: Int16Array, readonly scale: number) {
-    this.iw = Int32Array.from(weights);
+    this.iw = weights;
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
