@@ -130,3 +130,25 @@ describe('assemble: a second cue shares the first cue\'s speaker', () => {
     expect(got).toEqual(speakers);
   });
 });
+
+describe('assemble: speaker / cue edges', () => {
+  type Case = [why: string, text: string, parts: [RoleSpan['role'], string][], speaker: string, cue: string];
+  it.each<Case>([
+    ['-ly adverb goes to the cue', 'Berg quietly said the dam held.', [['SRC', 'Berg quietly'], ['CUE', 'said'], ['CON', 'the dam held']], 'Berg', 'quietly said'],
+    ['"also" goes to the cue', 'Officials also told reporters the talks would resume.', [['SRC', 'Officials also'], ['CUE', 'told'], ['CON', 'the talks would resume']], 'Officials', 'also told'],
+    ['appositive keeps its closing comma', 'Ana Lima, the regional governor, said the river was rising.',
+      [['SRC', 'Ana Lima, the regional governor'], ['CUE', 'said'], ['CON', 'the river was rising']], 'Ana Lima, the regional governor,', 'said'],
+    ['plain speaker loses a trailing comma', 'In Kyiv officials, said the talks failed.',
+      [['SRC', 'Kyiv officials,'], ['CUE', 'said'], ['CON', 'the talks failed']], 'Kyiv officials', 'said'],
+    // Negatives: -ly nouns, one-token speakers, a comma that does not touch the cue.
+    ['"family" is not an adverb', 'The family said the house was lost.', [['SRC', 'The family'], ['CUE', 'said'], ['CON', 'the house was lost']], 'The family', 'said'],
+    ['one-token speaker stays', 'Quietly said the dam held.', [['SRC', 'Quietly'], ['CUE', 'said'], ['CON', 'the dam held']], 'Quietly', 'said'],
+    ['appositive not followed by the cue', 'Ana Lima, the governor, on Monday said it rose.',
+      [['SRC', 'Ana Lima, the governor'], ['CUE', 'said'], ['CON', 'it rose']], 'Ana Lima, the governor', 'said'],
+  ])('%s', (_why, text, parts, speaker, cue) => {
+    const { doc, spans } = spansOf(text, parts);
+    const [a] = assemble(doc, spans, sentenceIndex(doc));
+    expect(a!.speaker?.text).toBe(speaker);
+    expect(a!.cue?.text).toBe(cue);
+  });
+});

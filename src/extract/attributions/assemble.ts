@@ -171,6 +171,35 @@ export function shareSources(doc: Doc, cues: readonly RoleSpan[], sources: (Role
   }
 }
 
+/** Adverbs that sit between a speaker and its verb and belong to the cue ("Cruz also said"). */
+const CUE_ADVERBS = new Set(['also', 'then', 'later', 'once', 'subsequently', 'previously', 'both', 'all']);
+/** Lowercase words ending in -ly that are not adverbs ("the family said"). */
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'supply', 'assembly', 'monopoly', 'anomaly', 'bully', 'homily', 'reply', 'belly', 'jelly', 'lily', 'fly']);
+
+function isCueAdverb(w: string): boolean {
+  if (CUE_ADVERBS.has(w)) return true;
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122 && w.length > 4 && w.endsWith('ly') && !LY_NOUNS.has(w);
+}
+
+/**
+ * Speaker / cue boundary conventions (PolNeAR): an adverb between the speaker and the verb belongs
+ * to the cue ("[Cruz] [gingerly said]", "[Officials] [also told]"); an appositive speaker keeps the
+ * comma that closes it ("[Ana Lima, the regional governor,] [said]"), a plain one does not.
+ * Returns the adjusted source and cue (token spans; new objects when changed).
+ */
+export function speakerEdges(doc: Doc, src: RoleSpan, cue: RoleSpan): { src: RoleSpan; cue: RoleSpan } {
+  const toks = doc.tokens;
+  if (src.end === cue.start && src.end - src.start > 1 && isCueAdverb(toks[src.end - 1]!.text)) {
+    return { src: { ...src, end: src.end - 1 }, cue: { ...cue, start: src.end - 1 } };
+  }
+  let inner = false;
+  for (let k = src.start + 1; k < src.end - 1; k++) if (toks[k]!.text === ',') inner = true;
+  if (inner && src.end + 1 === cue.start && toks[src.end]!.text === ',') return { src: { ...src, end: src.end + 1 }, cue };
+  if (!inner && src.end === cue.start && src.end - src.start > 1 && toks[src.end - 1]!.text === ',') return { src: { ...src, end: src.end - 1 }, cue };
+  return { src, cue };
+}
+
 /** Cost of crossing into another sentence when attaching a span to a cue. */
 const SENTENCE_PENALTY = 12;
 /** Farther than this (in tokens, penalties included) a span is not attached to a cue. */
@@ -264,8 +293,10 @@ export function assemble(doc: Doc, tagged: readonly RoleSpan[], sentenceOfToken:
       if (ext) sorted[sorted.length - 1] = ext;
     }
     const segs = sorted.map(toSpan);
-    const src = sources[i];
-    return { speaker: src ? toSpan(src) : null, cue: toSpan(q), content: segs[0] ?? null, contentSegments: segs.slice(1) };
+    let src = sources[i];
+    let cue = q;
+    if (src) ({ src, cue } = speakerEdges(doc, src, q));
+    return { speaker: src ? toSpan(src) : null, cue: toSpan(cue), content: segs[0] ?? null, contentSegments: segs.slice(1) };
   });
   for (const c of loose) out.push({ speaker: null, cue: null, content: toSpan(c), contentSegments: [] });
   return out;
