@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { NewArticle } from '../store/types.js';
 import type { EntityMention, Extraction } from '../types.js';
+import { storyToMarkdown } from '../report/markdown.js';
 import { analyzeNew, STORY_REFERENCE, storyEntities, storyReport } from './analyze.js';
 
 const T0 = '2031-09-01T10:00:00.000Z';
@@ -33,16 +34,20 @@ describe('storyEntities', () => {
 });
 
 describe('storyEntities names', () => {
-  it('prefers mixed case to dateline capitals, title-cases capitals of several words, keeps acronyms, and types outlets ORG', () => {
+  it('prefers mixed case to dateline capitals, keeps a word mostly written in capitals as an acronym, title-cases capitals of several words, keeps acronyms, and types outlets ORG', () => {
     const rows = storyEntities(
       [
         extraction('a', null, [mention('KESTREL FALLS', 'LOC'), mention('KESTREL FALLS', 'LOC'), mention('Kestrel Falls', 'LOC'), mention('PORT ALDER', 'ORG')]),
         extraction('b', null, [mention('ATACMS', 'MISC'), mention('Northern Wire', 'LOC'), mention('Northern Wire', 'LOC')]),
+        extraction('c', null, [mention('VALMERE', 'LOC'), mention('VALMERE', 'LOC'), mention('Valmere', 'LOC')]),
+        extraction('d', null, [mention('SKYLANCE', 'MISC'), mention('SKYLANCE', 'MISC'), mention('SKYLANCE', 'MISC'), mention('Skylance', 'MISC')]),
       ],
       ['Northern Wire', 'Daily Ledger'],
     );
     expect(rows).toEqual([
+      { name: 'SKYLANCE', type: 'MISC', count: 4 },
       { name: 'Kestrel Falls', type: 'LOC', count: 3 },
+      { name: 'Valmere', type: 'LOC', count: 3 },
       { name: 'Northern Wire', type: 'ORG', count: 2 },
       { name: 'ATACMS', type: 'MISC', count: 1 },
       { name: 'Port Alder', type: 'ORG', count: 1 },
@@ -81,6 +86,9 @@ describe('storyReport dates', () => {
     const r = await reportFor([{ given: null, inferred: null }]);
     expect(r.story.firstSeen).toBe(T0);
     expect(r.datesInferred).toBeUndefined();
+    expect(r.undated).toBe(true);
+    expect(storyToMarkdown(r)).toContain(`no article is dated (first ingested ${T0.slice(0, 10)})`);
+    expect((await reportFor([{ given: '2031-06-06', inferred: null }])).undated).toBeUndefined();
   });
 });
 

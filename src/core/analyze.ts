@@ -208,6 +208,7 @@ export async function storyReport(store: Store, story: Story, opts: ReportOption
   return {
     story: range ? { ...story, firstSeen: range.first, lastSeen: range.last } : story,
     ...(range?.inferred ? { datesInferred: true } : {}),
+    ...(range === null ? { undated: true } : {}),
     articles: reportArticles,
     brief: cc.brief,
     groups: cc.groups,
@@ -265,13 +266,17 @@ const ALL_CAPS = /^\P{Ll}*$/u;
 /**
  * The name to show for an entity: the most used spelling, preferring one in mixed case to a
  * dateline's capitals ("Kestrel Falls" over "KESTREL FALLS"); capitals of several words with no
- * other spelling are title-cased ("PORT ALDER" -> "Port Alder"), acronyms ("ATACMS", "US") kept.
+ * other spelling are title-cased ("PORT ALDER" -> "Port Alder"), acronyms ("ATACMS", "US") kept, also over a
+ * rarer mixed-case spelling of the same word ("Atacms").
  */
 function displayName(names: Map<string, number>): string {
   const ranked = [...names].sort((a, b) => b[1] - a[1]);
   const mixed = ranked.find(([n]) => !ALL_CAPS.test(n));
-  if (mixed) return mixed[0];
-  const name = ranked[0]![0];
+  const [name, uses] = ranked[0]!;
+  // One word in capitals used well over twice as often as any mixed-case spelling is an acronym
+  // ("ATACMS" six times, "Atacms" once), not a dateline's capitals ("LORRIN" twice, "Lorrin" once).
+  const acronym = !/\s/.test(name) && mixed !== undefined && uses > 2 * mixed[1];
+  if (mixed && !acronym) return mixed[0];
   const words = name.split(/\s+/);
   if (words.length < 2) return name;
   return words.map((w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');

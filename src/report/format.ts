@@ -16,6 +16,16 @@ export function dateRange(first: string, last: string | null): string {
   return b === a ? a : `${a} – ${b}`;
 }
 
+/**
+ * The story's dates for its heading: "2031-05-04 – 2031-05-06", "... (dates inferred from the text)", or,
+ * when no article is dated, the ingestion date said as such (it is not when the events happened).
+ */
+export function storyDates(r: StoryReport): string | null {
+  if (!r.story.firstSeen) return null;
+  if (r.undated) return `no article is dated (first ingested ${r.story.firstSeen.slice(0, 10)})`;
+  return `${dateRange(r.story.firstSeen, r.story.lastSeen)}${r.datesInferred ? ' (dates inferred from the text)' : ''}`;
+}
+
 /** An article's date for a source list: "2031-05-04", "2031-05-04 (inferred)", "about 2031-05-04 (from its story)" or null. */
 export function articleDate(a: ReportArticle): string | null {
   if (!a.published) return null;

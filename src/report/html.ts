@@ -1,5 +1,5 @@
 /** Self-contained HTML report (inline CSS, no scripts, every text escaped). Pure. */
-import { articleDate, dateRange, figureText, originText, placeText } from './format.js';
+import { articleDate, figureText, originText, placeText, storyDates } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -23,7 +23,8 @@ function story(r: StoryReport): string {
   };
   const h: string[] = [];
   h.push(`<section id="${esc(r.story.id)}"><h2>${esc(r.story.label || r.story.id)}</h2>`);
-  const dates = r.story.firstSeen ? ` · ${esc(dateRange(r.story.firstSeen, r.story.lastSeen))}${r.datesInferred ? ' (dates inferred from the text)' : ''}` : '';
+  const when = storyDates(r);
+  const dates = when !== null ? ` · ${esc(when)}` : '';
   h.push(`<p class="muted">Story ${esc(r.story.id)} · ${r.articles.length} articles${dates}</p>`);
   h.push('<h3>Brief</h3><ul>');
   for (const s of r.brief) h.push(`<li>${esc(s.text)} ${ref(s.articleId)}</li>`);

@@ -1,5 +1,5 @@
 /** Markdown report: per story the brief with citations, the claims table with verdicts, timeline, entities, places. Pure. */
-import { articleDate, dateRange, figureText, originText, placeText } from './format.js';
+import { articleDate, figureText, originText, placeText, storyDates } from './format.js';
 import type { Report, StoryReport } from './types.js';
 
 /** Escapes Markdown table/inline syntax in free text. */
@@ -24,7 +24,7 @@ export function storyToMarkdown(r: StoryReport): string {
   const out: string[] = [];
   out.push(`## ${mdEscape(r.story.label || r.story.id)}`, '');
   out.push(`Story \`${r.story.id}\` · ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}` +
-    (r.story.firstSeen ? ` · ${dateRange(r.story.firstSeen, r.story.lastSeen)}${r.datesInferred ? ' (dates inferred from the text)' : ''}` : ''), '');
+    (storyDates(r) !== null ? ` · ${storyDates(r)}` : ''), '');
   out.push('### Brief', '');
   if (r.brief.length === 0) out.push('_No summary sentences found._');
   for (const s of r.brief) out.push(`- ${mdEscape(s.text)} ${articleRef(r, s.articleId)}`);

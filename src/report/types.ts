@@ -30,6 +30,8 @@ export interface StoryReport {
   story: Story;
   /** True when the story's date range rests on inferred publication dates. */
   datesInferred?: boolean;
+  /** True when no article of the story is dated: its first/last seen are ingestion times. */
+  undated?: boolean;
   articles: ReportArticle[];
   brief: BriefSentence[];
   groups: ClaimGroup[];
