@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../../types.js';
 import { createPipeline } from '../pipeline.js';
 import { entitiesExtractors, entitiesRefiners } from './index.js';
-import { looksNorp, sequences, trimSpan } from './ner.js';
+import { isDemonymAdjective, looksNorp, sequences, trimSpan } from './ner.js';
 import { prepareDoc } from '../common/text.js';
 
 // Only this area's extractors and refiners, with an explicit reference date (no inference).
@@ -113,6 +113,22 @@ describe('looksNorp', () => {
     ['Euro 2024 qualifying group', false],
   ])('%s -> %s', (text, want) => {
     expect(looksNorp(text)).toBe(want);
+  });
+});
+
+describe('isDemonymAdjective', () => {
+  it.each([
+    ['North Korean soldiers crossed the river.', 'North Korean', true],
+    ['Ukrainian drones struck a depot.', 'Ukrainian', true],
+    ['Japanese officials said so.', 'Japanese', true],
+    ['Korean Air cancelled flights.', 'Korean', false],
+    ['The Pakistan team won.', 'Pakistan', false],
+    ['Pakistan beat them.', 'Pakistan', false],
+    ['the Korean.', 'Korean', false],
+    ['Valdmoor Korean Studies Institute said', 'Valdmoor Korean Studies', false],
+  ])('%s (%s) -> %s', (text, span, want) => {
+    const start = text.indexOf(span);
+    expect(isDemonymAdjective(span, text, start + span.length)).toBe(want);
   });
 });
 

@@ -27,6 +27,18 @@ export function looksNorp(text: string): boolean {
   return words.length <= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[words.length - 1] ?? '') && (NORP_SUFFIX.test(last) || NORP_SUFFIX.test(stem));
 }
 
+/**
+ * Whether a span is a demonym ("Korean", "North Korean", "Ukrainian", "Japanese") followed by a
+ * lower-case word, i.e. used as an adjective: "North Korean soldiers", not "Korean Air".
+ */
+export function isDemonymAdjective(span: string, text: string, end: number): boolean {
+  const words = span.split(/\s+/);
+  const last = words[words.length - 1]!;
+  if (words.length > 2 || !/^\p{Lu}\p{Ll}+$/u.test(last)) return false;
+  if (!NORP_WORDS.has(last.toLowerCase()) && !/(?:ean|ian|ican|ese|ish)$/.test(last)) return false;
+  return /^ \p{Ll}/u.test(text.slice(end, end + 2));
+}
+
 /** Words that are not a name on their own, whatever their case ("— The", "— Two" after a dateline). */
 const FUNCTION_WORDS = new Set(
   'the a an this that these those it its he she they we i his her their our in on at by for of to from and but or as after before when while one two three four five six seven eight nine ten'.split(' '),
@@ -101,6 +113,9 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
           const text = doc.text.slice(start, end);
           let type: EntityType = GAZ_TYPES[ti]!;
           if (type === 'MISC' && looksNorp(text)) type = 'NORP';
+          // A demonym used as an adjective ("North Korean soldiers") is a nationality even when the
+          // model reads it as an organisation.
+          else if (type === 'ORG' && isDemonymAdjective(text, doc.text, end)) type = 'NORP';
           out.push({ kind: 'entity', start, end, text, type, canonical: text, extractor: NER_EXTRACTOR, reasons: ['model: averaged perceptron'] });
         }
       }
