@@ -104,6 +104,12 @@ describe('within-article linking', () => {
       [['Joe Biden', 'Joe Biden'], ['Biden', 'Joe Biden'], ['Mr Biden', 'Joe Biden']],
     ],
     [
+      'the most used of equally long spellings, not the first',
+      'The Skylance launchers arrived. Two SKYLANCE batteries fired; SKYLANCE crews moved on.',
+      [['Skylance', 'MISC'], ['SKYLANCE', 'MISC'], ['SKYLANCE', 'MISC']],
+      [['Skylance', 'SKYLANCE'], ['SKYLANCE', 'SKYLANCE'], ['SKYLANCE', 'SKYLANCE']],
+    ],
+    [
       'spelling variants of a surname',
       'Volodymyr Zelenskyy spoke in the evening. Zelensky later thanked allies.',
       [['Volodymyr Zelenskyy', 'PER'], ['Zelensky', 'PER']],

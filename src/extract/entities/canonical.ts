@@ -271,14 +271,18 @@ export const linkRefiner: Refiner = {
       .filter((x) => x.name.includes(' '))
       .sort((a, b) => a.e.start - b.e.start);
     const multiOrg = ents.filter((e) => (e.type === 'ORG' || e.type === 'LOC' || e.type === 'MISC') && e.text.includes(' ') && e.subtype !== 'outlet');
-    // One representative per key: the first longest form.
+    // One representative per key: the longest form; of forms as long, the most used ("ATACMS"
+    // six times over "Atacms" once), then the first.
+    const uses = new Map<string, number>();
+    for (const e of ents) uses.set(e.text, (uses.get(e.text) ?? 0) + 1);
+    const used = (name: string): number => uses.get(name) ?? 0;
     const repByKey = new Map<string, string>();
     for (const e of ents) {
       if (e.subtype === 'outlet') continue;
       const name = e.type === 'PER' ? stripTitles(e.text) : e.text.replace(/^the\s+/i, '');
       const key = `${e.type}:${keyOf(name)}`;
       const cur = repByKey.get(key);
-      if (cur === undefined || name.length > cur.length) repByKey.set(key, name);
+      if (cur === undefined || name.length > cur.length || (name.length === cur.length && used(name) > used(cur))) repByKey.set(key, name);
     }
     return mentions.map((m) => {
       if (!isEntity(m) || m.subtype === 'outlet') return m;
