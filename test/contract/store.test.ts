@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FTS_BATCH, ftsQuery, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { article, storeContract } from './store.contract.js';
@@ -42,6 +43,28 @@ describe('sqlite store specifics', () => {
     const again = await openSqliteStore(path);
     expect((await again.search('quillmoor')).length).toBe(1);
     await again.close();
+  });
+
+  it('upgrades a store made before prefix indexes: the index is rebuilt at open and finds every article', async () => {
+    const path = join(dir, 'v3.db');
+    const s = await openSqliteStore(path);
+    for (let i = 0; i < 5; i++) await s.addArticle(article({ text: `Dispatch ${i}: the Quillmoor ferry timetable changed.` }), 't');
+    await s.close();
+    // Back to the schema of version 3: the full-text table without prefix indexes.
+    const raw = new Database(path);
+    raw.exec(`DROP TABLE articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+      DELETE FROM schema_version WHERE version >= 4;`);
+    raw.close();
+    const up = await openSqliteStore(path);
+    expect((await up.search('quil*')).length).toBe(5);
+    expect((await up.search('quillmoor ferry')).length).toBe(5);
+    await up.close();
+    const check = new Database(path, { readonly: true });
+    const sql = (check.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").get() as { sql: string }).sql;
+    check.close();
+    expect(sql).toContain("prefix='3'");
   });
 
   it('indexes more than one batch of articles for search', async () => {

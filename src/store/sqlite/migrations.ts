@@ -109,6 +109,22 @@ DROP INDEX articles_story;
 CREATE INDEX articles_story ON articles(story_id, seq, id, published, ingested_at);
 `,
   },
+  {
+    version: 4,
+    description: 'full-text index with a prefix index for 3-character prefixes',
+    // A prefix query without a prefix index merges the doclists of every term it matches: "qui*"
+    // cost ~170-250 ms on 100k synthetic articles, ~0.1 ms with the index. Longer prefixes match
+    // fewer terms ("dors*" ~12 ms) and an index for them too would double the FTS index, not add
+    // half (95 -> 140 MB there; rebuilding costs 8.5 s where 7.3 s without). The table is rebuilt
+    // by the flush at open (fts_progress back to 0): seconds per 100k articles, once.
+    sql: `
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='3'
+);
+UPDATE fts_progress SET upto = 0;
+`,
+  },
 ];
 
 /** Brings a database to the latest schema. Throws naming the version when the file is newer than this build. */
