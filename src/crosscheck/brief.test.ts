@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrief, datelineLength, orderForReading, summaryLine } from './brief.js';
+import { buildBrief, orderForReading, summaryLine } from './brief.js';
+import { datelineLength } from './dateline.js';
 
 // An invented three-report cluster about one event.
 const R1 =
@@ -87,8 +88,14 @@ describe('datelineLength', () => {
     ['NEW ORLEANS, USA – Ukraine’s incursion has created a real dilemma, he said.', 'NEW ORLEANS, USA – '],
     ['NATO said on Monday that the alliance would meet.', ''],
     ['The Port Alder council — after a long debate — voted for the tram line.', ''],
-    ['OSLO — Short.', ''],
+    ['OSLO — Short.', 'OSLO — '],
   ])('%s', (text, dateline) => expect(datelineLength(text)).toBe(dateline.length));
+
+  it('leaves out a sentence that is too short once its dateline is cut', () => {
+    const text = 'PORT ALDER — The tram is coming.\n\nThe city council approved the harbour tram line on Monday evening by nine votes to four.';
+    const brief = buildBrief([{ text }], { maxWords: 60 });
+    expect(brief.map((s) => s.text)).toEqual(['The city council approved the harbour tram line on Monday evening by nine votes to four.']);
+  });
 
   it('cites the sentence after an opening dateline', () => {
     const text = 'LAKEPORT, Freedonia (Coast Wire) — Floodwater cut the coastal road to Lakeport for a second day on Tuesday, officials said.';

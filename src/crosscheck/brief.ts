@@ -7,6 +7,7 @@
  */
 import { prepareDoc } from '../extract/common/text.js';
 import { STOPWORDS, stem } from '../stories/features.js';
+import { datelineLength, startsLine } from './dateline.js';
 
 export interface BriefArticle {
   text: string;
@@ -108,29 +109,6 @@ export function isPhotoCaption(s: string): boolean {
   const m = CAPTION_END.exec(s);
   if (!m) return false;
   return !DATE_PREPOSITIONS.has(m[1]!.replace(/\.$/, '').toLowerCase());
-}
-
-/**
- * A dateline opening an article or paragraph: capitals, an optional ", Region" and "(Outlet)", then a
- * dash: "KESTREL FALLS, Brenmark (Northern Wire) — ", "WASHINGTON (Reuters) - ". The brief quotes the
- * sentence without it (the citation's offsets start after it).
- */
-const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?(?:\s*\([^)\n]{1,40}\))?\s*(?:[—–_]|-{1,2})\s+(?=\S)/u;
-
-/** Length of a dateline at the start of `text` (0 when none, or when nothing would be left). */
-export function datelineLength(text: string): number {
-  const m = DATELINE.exec(text);
-  return m && text.length - m[0].length >= 20 ? m[0].length : 0;
-}
-
-/** Whether only blanks stand between `at` and the previous line break (or the text's start). */
-function startsLine(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === '\n') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
-  }
-  return true;
 }
 
 function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {

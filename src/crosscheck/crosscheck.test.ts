@@ -207,6 +207,13 @@ describe('buildTimeline', () => {
     const events = buildTimeline([art('1', t, { t: [timex(t, 'May 5, 2031', '2031-05-05'), timex(t, 'May 4', '2031-05-04')] })]);
     expect(events.map((e) => e.when)).toEqual(['2031-05-04']);
   });
+
+  it('quotes and cites the event without its opening dateline', () => {
+    const t = 'LAKEPORT, Freedonia (Coast Wire) — The dam failed on May 4, flooding the valley.';
+    const [e] = buildTimeline([art('1', t, { t: [timex(t, 'May 4', '2031-05-04')] })]);
+    expect(e?.what).toBe('The dam failed on May 4, flooding the valley.');
+    expect(t.slice(e!.citations[0]!.start, e!.citations[0]!.end)).toBe(e!.what);
+  });
 });
 
 describe('crossCheck', () => {

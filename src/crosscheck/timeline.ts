@@ -9,6 +9,7 @@ import { STOPWORDS, stem } from '../stories/features.js';
 import type { DatePart, PublishedRef, TimelineEvent, TimexMention } from '../types.js';
 import { isPhotoCaption } from './brief.js';
 import type { CrossArticle } from './claims.js';
+import { datelineLength, startsLine } from './dateline.js';
 
 /** Word-overlap (Dice) above which two same-date sentences are one event. */
 const SAME_EVENT = 0.3;
@@ -57,7 +58,10 @@ export function buildTimeline(articles: readonly CrossArticle[]): TimelineEvent[
       if (si < 0 || seen.has(si)) continue;
       seen.add(si);
       const s = doc.sentences[si]!;
-      const text = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+      // an opening dateline ("PORT ALDER — ") is not part of what happened
+      const start = startsLine(a.text, s.start) ? s.start + datelineLength(a.text.slice(s.start, s.end)) : s.start;
+      if (t.start < start) continue;
+      const text = a.text.slice(start, s.end).replace(/\s+/g, ' ').trim();
       // a wire photo caption dates the picture, not an event
       if (isPhotoCaption(text)) continue;
       const resolved = RESOLVED.test(t.value);
@@ -65,9 +69,9 @@ export function buildTimeline(articles: readonly CrossArticle[]): TimelineEvent[
       const words = bag(text);
       const approx = resolved && approximate(t, x.published);
       const same = events.find((e) => e.when === when && e.resolved === resolved && dice(e.words, words) >= SAME_EVENT);
-      const cite = { articleId: a.id, start: s.start, end: s.end };
+      const cite = { articleId: a.id, start, end: s.end };
       if (same) {
-        if (!same.citations.some((c) => c.articleId === a.id && c.start === s.start)) same.citations.push(cite);
+        if (!same.citations.some((c) => c.articleId === a.id && c.start === start)) same.citations.push(cite);
         // one article dating the event firmly is enough
         if (!approx) delete same.approximate;
         continue;
