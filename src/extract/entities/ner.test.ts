@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityMention } from '../../types.js';
+import type { EntityMention, EntityType } from '../../types.js';
 import { createPipeline } from '../pipeline.js';
 import { entitiesExtractors, entitiesRefiners } from './index.js';
-import { isDemonymAdjective, looksNorp, sequences, trimSpan } from './ner.js';
+import { isDemonymAdjective, looksNorp, refineType, sequences, trimSpan } from './ner.js';
 import { prepareDoc } from '../common/text.js';
 
 // Only this area's extractors and refiners, with an explicit reference date (no inference).
@@ -129,6 +129,20 @@ describe('isDemonymAdjective', () => {
   ])('%s (%s) -> %s', (text, span, want) => {
     const start = text.indexOf(span);
     expect(isDemonymAdjective(span, text, start + span.length)).toBe(want);
+  });
+});
+
+describe('refineType', () => {
+  it.each<[string, string, EntityType, EntityType]>([
+    ['Shops on Quay Street reopened.', 'Quay Street', 'PER', 'LOC'],
+    ['Traffic on Harbour Bridge stopped.', 'Harbour Bridge', 'PER', 'LOC'],
+    ['Mara Lane said so.', 'Mara Lane', 'PER', 'PER'],
+    ['Wall Street fell.', 'Wall Street', 'ORG', 'ORG'],
+    ['North Korean soldiers crossed.', 'North Korean', 'ORG', 'NORP'],
+    ['Ukrainian officials said.', 'Ukrainian', 'MISC', 'NORP'],
+    ['Valdmoor Ferries said.', 'Valdmoor Ferries', 'ORG', 'ORG'],
+  ])('%s (%s, %s) -> %s', (text, span, type, want) => {
+    expect(refineType(type, span, text, text.indexOf(span) + span.length)).toBe(want);
   });
 });
 

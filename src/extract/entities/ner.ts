@@ -28,6 +28,21 @@ export function looksNorp(text: string): boolean {
 }
 
 /**
+ * The model's type, corrected where its surface says otherwise: MISC that reads as a nationality or
+ * group is NORP; a demonym used as an adjective ("North Korean soldiers") is NORP even when the model
+ * reads it as an organisation; a "person" ending in a street word ("Quay Street") is a place.
+ */
+export function refineType(type: EntityType, span: string, text: string, end: number): EntityType {
+  if (type === 'MISC' && looksNorp(span)) return 'NORP';
+  if (type === 'ORG' && isDemonymAdjective(span, text, end)) return 'NORP';
+  if (type === 'PER' && PLACE_HEADS.test(span)) return 'LOC';
+  return type;
+}
+
+/** Last words that make a name a street, square, bridge or road ("Lane" is also a surname). */
+const PLACE_HEADS = /\s(?:Street|St\.|Road|Avenue|Boulevard|Square|Bridge|Highway|Dam)$/;
+
+/**
  * Whether a span is a demonym ("Korean", "North Korean", "Ukrainian", "Japanese") followed by a
  * lower-case word, i.e. used as an adjective: "North Korean soldiers", not "Korean Air".
  */
@@ -111,11 +126,7 @@ export function nerExtractor(model?: NerModel): Extractor<EntityMention> {
           const start = doc.tokens[a + i]!.start;
           const end = doc.tokens[a + j - 1]!.end;
           const text = doc.text.slice(start, end);
-          let type: EntityType = GAZ_TYPES[ti]!;
-          if (type === 'MISC' && looksNorp(text)) type = 'NORP';
-          // A demonym used as an adjective ("North Korean soldiers") is a nationality even when the
-          // model reads it as an organisation.
-          else if (type === 'ORG' && isDemonymAdjective(text, doc.text, end)) type = 'NORP';
+          const type = refineType(GAZ_TYPES[ti]!, text, doc.text, end);
           out.push({ kind: 'entity', start, end, text, type, canonical: text, extractor: NER_EXTRACTOR, reasons: ['model: averaged perceptron'] });
         }
       }
