@@ -77,6 +77,12 @@ function joinWithDots(parts: Array<Node | string | null | undefined>): Child[] {
 // ------------------------------------------------------------------------------------------------
 // Story list
 
+/** The story's dates as the reports say them: inferred ones flagged, ingestion dates never passed off as news dates. */
+function storyDates(d: StoryDetail): string {
+  if (d.undated) return `no article is dated (first ingested ${fmtDate(d.story.firstSeen)})`;
+  return `${fmtDate(d.story.firstSeen)} to ${fmtDate(d.story.lastSeen)}${d.datesInferred ? ' (dates inferred from the text)' : ''}`;
+}
+
 async function storyList(): Promise<void> {
   status('Loading stories…');
   const page = await api<Page<StoryListItem>>('/api/stories?limit=200');
@@ -255,7 +261,7 @@ async function storyPage(id: string): Promise<void> {
   show(
     h('p', {}, h('a', { href: '#/' }, '← All stories')),
     h('h1', {}, d.story.label || d.story.id),
-    h('p', { class: 'muted' }, `${d.articles.length} articles · ${fmtDate(d.story.firstSeen)} to ${fmtDate(d.story.lastSeen)}`),
+    h('p', { class: 'muted' }, `${d.articles.length} articles · ${storyDates(d)}`),
     h('section', { 'aria-labelledby': 'h-brief' }, h('h2', { id: 'h-brief' }, 'Brief'), brief),
     h('section', { 'aria-labelledby': 'h-claims' }, h('h2', { id: 'h-claims' }, 'Claims'), claimsTable(d)),
     h('section', { 'aria-labelledby': 'h-timeline' }, h('h2', { id: 'h-timeline' }, 'Timeline'), timelineView(d.timeline, d)),
