@@ -5,7 +5,8 @@
  * origins collapsed across syndicated copies and citation chains.
  */
 import type { ClaimGroup, Verdict } from '../types.js';
-import type { ClaimInfo, CrossArticle } from './claims.js';
+import { stem } from '../stories/features.js';
+import { EVENT_WORDS, type ClaimInfo, type CrossArticle } from './claims.js';
 
 /** Relative tolerance of an exact figure ("20 miles" vs "32 km": 32.19 km). */
 const EXACT_TOLERANCE = 0.05;
@@ -120,15 +121,32 @@ function strip(c: ClaimInfo): ClaimGroup['claims'][number] {
   return claim;
 }
 
-/** A label for a group: a counted thing if any claim has one, with the other measure words all claims share. */
+/** Words of time, which say when rather than what is measured: left out of labels. */
+const TIME_WORDS = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night overnight dawn noon ' +
+    'today yesterday tomorrow week weekend month year day hour minute january february march april may june july ' +
+    'august september october november december').split(' ').map(stem),
+);
+
+/**
+ * A label for a group: the counted thing if any claim has one, with what happened to it ("people
+ * died", when every claim says so), then the three measure words all claims share that stand nearest
+ * the figure, in sentence order; without a counted thing, the first three shared words. Time words are
+ * left out: "people died (spillway, collapsed)", "range (ATACMS)", "Ukrainian forces advanced".
+ */
 function groupLabel(g: readonly ClaimInfo[]): string {
   const counted = g.find((c) => c.head !== null);
   let shared = new Set(g[0]!.terms);
   for (const c of g.slice(1)) shared = new Set(c.terms.filter((t) => shared.has(t)));
-  const base = counted?.measure ?? '';
-  const baseTerms = new Set(counted?.terms.slice(0, counted.measure.split(/\s+/).length) ?? []);
-  const extra = [...shared].filter((t) => !baseTerms.has(t)).slice(0, 3).map((t) => g[0]!.surfaces.get(t) ?? t);
-  if (!base) return extra.join(' ') || g[0]!.measure;
+  const event = g.every((c) => c.event === g[0]!.event) ? g[0]!.event : null;
+  const base = counted ? `${counted.measure}${event && !counted.measure.endsWith(event) ? ' ' + event : ''}` : '';
+  const skip = new Set([...(counted?.terms.slice(0, counted.measure.split(/\s+/).length) ?? []), ...TIME_WORDS, ...(event ? EVENT_WORDS.get(event) ?? [] : [])]);
+  const words = (ts: readonly string[]): string[] => ts.map((t) => g[0]!.surfaces.get(t) ?? t);
+  // Without a counted thing the shared words are the label: the first three, read as a phrase.
+  if (!base) return words([...shared].filter((t) => !TIME_WORDS.has(t)).slice(0, 3)).join(' ') || g[0]!.measure;
+  // Beside one, the three that stand nearest the figure, in sentence order.
+  const nearest = new Set(g[0]!.near.filter((t) => shared.has(t) && !skip.has(t)).slice(0, 3));
+  const extra = words(g[0]!.terms.filter((t) => nearest.has(t)));
   return extra.length > 0 ? `${base} (${extra.join(', ')})` : base;
 }
 

@@ -27,6 +27,8 @@ export interface ClaimInfo extends Claim {
   dimension: string;
   /** Stemmed content words naming what is measured. */
   terms: string[];
+  /** The sentence's measure words nearest the figure first (after and before it in turn), for labels. */
+  near: string[];
   /** Stem -> a surface form of it in the sentence ("atacm" -> "ATACMS"), for labels. */
   surfaces: Map<string, string>;
   /** Stemmed last word of the counted thing ("Russian towns and villages" -> "villag"), or null. */
@@ -105,6 +107,18 @@ const EVENT_CLASSES: Record<string, string[]> = {
 };
 const EVENT_OF = new Map<string, string>();
 for (const [name, words] of Object.entries(EVENT_CLASSES)) for (const w of words) EVENT_OF.set(stem(w), name);
+/** Event class -> the stems that name it (labels do not repeat them). */
+export const EVENT_WORDS = new Map(Object.entries(EVENT_CLASSES).map(([name, words]) => [name, words.map(stem)]));
+
+/** Stems of `before` (nearest last) and `after` (nearest first), nearest to the figure first. */
+function nearestFirst(before: readonly string[], after: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let d = 0; d < Math.max(before.length, after.length); d++) {
+    if (after[d] !== undefined) out.push(after[d]!);
+    if (before[before.length - 1 - d] !== undefined) out.push(before[before.length - 1 - d]!);
+  }
+  return [...new Set(out)];
+}
 
 /** The event class of the nearest event word to a figure: `before` and `after` are stems, nearest last / first. */
 export function nearestEvent(before: readonly string[], after: readonly string[]): string | null {
@@ -214,6 +228,7 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       sentence: span(a.text, s.start, s.end),
       dimension,
       terms: [...new Set(terms)],
+      near: nearestFirst(before, after),
       surfaces,
       head,
       parts: partHeads,

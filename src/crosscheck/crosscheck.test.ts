@@ -111,6 +111,23 @@ describe('alignClaims', () => {
     expect(groups.some((g) => g.claims.some((c) => c.articleId === 'b3'))).toBe(false);
   });
 
+  it('labels a group by its counted thing, what happened to it, and the shared words nearest the figure, without time words', () => {
+    const t1 = 'On Tuesday morning the flood at the Tallis spillway killed at least 14 people in the valley, officials said.';
+    const t2 = 'By Tuesday morning 14 people had died in the valley below the Tallis spillway.';
+    const t3 = 'Rescue crews used two army helicopters on Tuesday morning.';
+    const t4 = 'The army kept two helicopters in the valley on Tuesday morning.';
+    const a = art('d1', t1, { q: [qty(t1, '14', 14, '', { qualifier: '>', counted: at(t1, 'people') })] });
+    const b = art('d2', t2, { q: [qty(t2, '14', 14, '', { counted: at(t2, 'people') })] });
+    const c = art('h1', t3, { q: [qty(t3, 'two', 2, '', { counted: at(t3, 'army helicopters') })] });
+    const d = art('h2', t4, { q: [qty(t4, 'two', 2, '', { counted: at(t4, 'helicopters') })] });
+    const groups = alignClaims([a, b, c, d].flatMap(articleClaims), [a, b, c, d]);
+    const label = (id: string): string | undefined => groups.find((g) => g.claims.some((x) => x.articleId === id))?.measure;
+    // "died" is said by both; "Tuesday" and "morning" are left out; the words stand nearest the figure.
+    expect(label('d1')).toBe('people died (Tallis, spillway, valley)');
+    // "rescue" is said by one article only: no event in the label.
+    expect(label('h1')).toBe('army helicopters');
+  });
+
   it('collapses syndicated copies to the original outlet', () => {
     const t1 = 'The storm destroyed at least 40 houses in the fishing village.';
     const orig = art('o', t1, { q: [qty(t1, '40', 40, '', { qualifier: '>', counted: at(t1, 'houses') })] }, { source: 'Coast Wire' });
