@@ -7,6 +7,7 @@
 import { prepareDoc, sentenceAt } from '../extract/common/text.js';
 import { STOPWORDS, stem } from '../stories/features.js';
 import type { AttributionMention, Claim, Extraction, QuantityMention, Span, TimexMention } from '../types.js';
+import { datelineLength, startsLine } from './dateline.js';
 
 /** One article of a story with what extraction found in it. */
 export interface CrossArticle {
@@ -110,6 +111,13 @@ for (const [name, words] of Object.entries(EVENT_CLASSES)) for (const w of words
 /** Event class -> the stems that name it (labels do not repeat them). */
 export const EVENT_WORDS = new Map(Object.entries(EVENT_CLASSES).map(([name, words]) => [name, words.map(stem)]));
 
+/** Where a claim's evidence sentence starts: after an opening dateline ("KESTREL FALLS, Brenmark —"), unless the figure is in it. */
+function evidenceStart(text: string, start: number, end: number, figure: number): number {
+  if (!startsLine(text, start)) return start;
+  const cut = start + datelineLength(text.slice(start, end));
+  return figure >= cut ? cut : start;
+}
+
 /** Stems of `before` (nearest last) and `after` (nearest first), nearest to the figure first. */
 function nearestFirst(before: readonly string[], after: readonly string[]): string[] {
   const out: string[] = [];
@@ -188,7 +196,9 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
     if (SKIP_DIMENSIONS.has(dimension)) return;
     // Measure terms: the counted thing plus up to 6 content words each side within the sentence.
     const surfaces = new Map<string, string>();
-    const before = contentTerms(a.text.slice(s.start, q.start), surfaces).slice(-6);
+    // an opening dateline is neither evidence nor measure words
+    const from = evidenceStart(a.text, s.start, s.end, q.start);
+    const before = contentTerms(a.text.slice(from, q.start), surfaces).slice(-6);
     const after = contentTerms(a.text.slice(q.end, s.end), surfaces).slice(0, 6);
     const terms = [...(q.counted ? contentTerms(q.counted.text) : []), ...before, ...after];
     if (terms.length === 0) return;
@@ -225,7 +235,7 @@ export function articleClaims(a: CrossArticle): ClaimInfo[] {
       speaker,
       cites,
       span: { start: q.start, end: q.end, text: q.text },
-      sentence: span(a.text, s.start, s.end),
+      sentence: span(a.text, from, s.end),
       dimension,
       terms: [...new Set(terms)],
       near: nearestFirst(before, after),

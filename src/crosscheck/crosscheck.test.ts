@@ -78,6 +78,14 @@ describe('articleClaims', () => {
     expect(c!.sentence.text).toBe(B1);
     expect(c!.span).toEqual({ start: B1.indexOf('20 miles'), end: B1.indexOf('20 miles') + 8, text: '20 miles' });
   });
+  it('quotes the evidence sentence without its opening dateline', () => {
+    const t = 'LAKEPORT, Freedonia (Coast Wire) — The storm destroyed at least 40 houses in the fishing village.';
+    const [c] = articleClaims(art('l1', t, { q: [qty(t, '40', 40, '', { qualifier: '>', counted: at(t, 'houses') })] }));
+    expect(c!.sentence.text).toBe('The storm destroyed at least 40 houses in the fishing village.');
+    expect(t.slice(c!.sentence.start, c!.sentence.end)).toBe(c!.sentence.text);
+    expect(c!.terms).not.toContain('lakeport');
+  });
+
   it('inherits a citation from the sentence just before', () => {
     const t = 'Rebels gained ground, the Daily Ledger reported. They have pushed at least 20 miles into the province.';
     const [c] = articleClaims(art('x', t, { q: [qty(t, '20 miles', 20, 'mi', { qualifier: '>' })], a: [cite(t, 'reported', 'The Daily Ledger')] }));
