@@ -402,3 +402,26 @@ describe('calendar', () => {
     expect(addDays({ y: 2024, m: 2, d: 28 }, 2)).toEqual({ y: 2024, m: 3, d: 1 });
   });
 });
+
+describe('drafts shared by inference and extraction (perDocument)', () => {
+  it('gives each call its own copies and recomputes for another document', async () => {
+    const { prepareDoc } = await import('../common/text.js');
+    const { absoluteDates } = await import('./absolute.js');
+    const ctx = { reference: null, prior: [] };
+    const doc = prepareDoc({ id: 'a', text: 'The Lorrin bridge closed on March 3, 2031, and reopened on Friday.' });
+    const first = absoluteDates.extract(doc, ctx);
+    expect(first.map((m) => m.value)).toEqual(['2031-03-03']);
+    first[0]!.value = 'changed';
+    first[0]!.reasons.push('changed');
+    const second = absoluteDates.extract(doc, ctx);
+    expect(second.map((m) => [m.value, m.reasons.includes('changed')])).toEqual([['2031-03-03', false]]);
+    const other = prepareDoc({ id: 'b', text: 'The Valdmoor ferry sank on June 9, 2030.' });
+    expect(absoluteDates.extract(other, ctx).map((m) => m.value)).toEqual(['2030-06-09']);
+    // extracting with and without inference first gives the same mentions
+    const pipeline = createPipeline({ extractors: datesExtractors, refiners: datesRefiners, inferReference });
+    const text = 'VALDMOOR — The ferry sank on June 9, 2030, officials said on Monday. Divers searched on Tuesday.';
+    const inferred = pipeline.extract({ id: 'c', text });
+    const given = pipeline.extract({ id: 'c', text, published: inferred.published!.value });
+    expect(given.timexes.map((t) => [t.text, t.value])).toEqual(inferred.timexes.map((t) => [t.text, t.value]));
+  });
+});

@@ -47,6 +47,30 @@ export function lowered(tokens: readonly Token[]): readonly string[] {
   return low;
 }
 
+/**
+ * Drafts of extractors whose output depends on the prepared document alone (absolute dates,
+ * weekdays), kept for the last document each ran on: publication-date inference runs them and the
+ * extraction pass runs them again on the same document straight after. Every call returns fresh
+ * copies, so refiners that change a draft never change what a later call gets. (One entry per
+ * extractor, not a WeakMap over documents: the ephemeron bookkeeping of a WeakMap cost more than
+ * the repeated pass saved.)
+ */
+const LAST = new Map<string, { tokens: readonly Token[]; drafts: readonly DraftTimex[] }>();
+export function perDocument(name: string, doc: Doc, run: () => DraftTimex[]): DraftTimex[] {
+  let last = LAST.get(name);
+  if (last?.tokens !== doc.tokens) {
+    last = { tokens: doc.tokens, drafts: run() };
+    LAST.set(name, last);
+  }
+  return last.drafts.map(copyDraft);
+}
+
+function copyDraft(m: DraftTimex): DraftTimex {
+  const c: DraftTimex = { ...m, stated: [...m.stated], implied: [...m.implied], reasons: [...m.reasons] };
+  if (m.draft) c.draft = { ...m.draft };
+  return c;
+}
+
 /** Reference date of the context, or null. */
 export function refDate(ctx: ExtractContext): Ymd | null {
   return ctx.reference ? parseIsoDate(ctx.reference.value) : null;
